@@ -1,0 +1,84 @@
+// A plain static file server, as GitHub Pages or any static host behaves: no rewrite rules, no
+// fallback to index.html for unknown paths, gzip when the browser accepts it.
+//
+//   node e2e/serve.mjs --root dist [--port 8080] [--base /collaboration-readiness/]
+//
+// The site is served at "/" and also under --base (default /collaboration-readiness/), so one server
+// lets the tests prove that the same dist/ works at the root and under a sub-path.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+function option(name, fallback) {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
+}
+
+const root = resolve(option('root', 'dist'));
+const port = Number(option('port', process.env.PORT || 8080));
+const base = option('base', '/collaboration-readiness/');
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+};
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.json', '.svg', '.webmanifest', '.txt', '.csv']);
+const gzipCache = new Map();
+
+async function fileFor(urlPath) {
+  let rel = decodeURIComponent(urlPath);
+  if (rel.startsWith(base)) rel = rel.slice(base.length - 1);
+  let path = normalize(join(root, rel));
+  if (path !== root && !path.startsWith(root + sep)) return null;
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) path = join(path, 'index.html');
+    await stat(path);
+    return path;
+  } catch {
+    return null;
+  }
+}
+
+const server = createServer(async (req, res) => {
+  const url = new URL(req.url, 'http://localhost');
+  // A directory without its trailing slash would resolve relative URLs against the parent.
+  if (url.pathname === base.slice(0, -1)) {
+    res.writeHead(301, { Location: base });
+    return res.end();
+  }
+  const path = await fileFor(url.pathname);
+  if (!path) {
+    res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
+    return res.end('Not found');
+  }
+  const ext = extname(path);
+  let body = await readFile(path);
+  const headers = { 'Content-Type': TYPES[ext] || 'application/octet-stream', 'Cache-Control': 'no-cache' };
+  if (COMPRESSIBLE.has(ext) && /\bgzip\b/.test(req.headers['accept-encoding'] || '')) {
+    if (!gzipCache.has(path)) gzipCache.set(path, gzipSync(body, { level: 9 }));
+    body = gzipCache.get(path);
+    headers['Content-Encoding'] = 'gzip';
+    headers['Vary'] = 'Accept-Encoding';
+  }
+  headers['Content-Length'] = body.length;
+  res.writeHead(200, headers);
+  res.end(req.method === 'HEAD' ? undefined : body);
+});
+
+server.listen(port, '127.0.0.1', () => {
+  console.log(`Serving ${root}`);
+  console.log(`  http://127.0.0.1:${port}/`);
+  console.log(`  http://127.0.0.1:${port}${base}  (the same site under a sub-path)`);
+});

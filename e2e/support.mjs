@@ -1,0 +1,52 @@
+// Shared fixtures for the end-to-end specs: every test watches the requests its page makes, and
+// fails if one goes to another origin; `axe` scans the page with axe-core for WCAG 2.2 AA.
+import { createRequire } from 'node:module';
+import { test as base, expect } from '@playwright/test';
+
+const require = createRequire(import.meta.url);
+const axeSource = require('fs').readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+export const test = base.extend({
+  /** Every URL the page requested, in order. */
+  requests: async ({ page }, use) => {
+    const urls = [];
+    page.on('request', (request) => urls.push(request.url()));
+    await use(urls);
+  },
+  /** After each test: nothing was requested from any origin but the site's own. */
+  page: async ({ page, baseURL }, use) => {
+    const own = new URL(baseURL).origin;
+    const foreign = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (!['data:', 'blob:'].includes(url.protocol) && url.origin !== own) foreign.push(request.url());
+    });
+    await use(page);
+    expect(foreign, 'requests to other origins').toEqual([]);
+  },
+});
+
+/** Runs axe-core on the page (WCAG 2.0–2.2 A and AA rules) and returns its violations. */
+export async function axeViolations(page) {
+  // Evaluated through the DevTools protocol, so the page's own Content-Security-Policy is untouched.
+  await page.evaluate(axeSource);
+  const results = await page.evaluate(() =>
+    window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+    }),
+  );
+  return results.violations.map((v) => ({
+    id: v.id,
+    impact: v.impact,
+    help: v.help,
+    nodes: v.nodes.map((n) => n.target.join(' ')),
+  }));
+}
+
+/** The app has mounted once its header is there. */
+export async function openApp(page, fragment = '') {
+  await page.goto(`./${fragment}`);
+  await expect(page.getByRole('banner')).toBeVisible();
+}
+
+export { expect };

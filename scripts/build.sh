@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Builds the release site into dist/ (after setup). Extra arguments go to `trunk build`.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+source scripts/setup.sh
+printf '\n==> Building the site into dist/\n'
+trunk build --release --offline "$@"

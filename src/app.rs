@@ -1,0 +1,74 @@
+//! The app shell: header, main region and footer around the page the URL fragment names.
+//!
+//! On every change of route the document title follows and focus moves to the new page's heading,
+//! so that keyboard and screen-reader users land where sighted users look.
+
+use leptos::prelude::*;
+
+use crate::pages::{benchmark::BenchmarkPage, not_found::NotFound, start::StartPage};
+use crate::routes::Route;
+
+fn current_route() -> Route {
+    let hash = window().location().hash().unwrap_or_default();
+    Route::from_hash(&hash)
+}
+
+/// The whole app.
+#[component]
+pub fn App() -> impl IntoView {
+    let (route, set_route) = signal(current_route());
+    let listener = window_event_listener(leptos::ev::hashchange, move |_| set_route.set(current_route()));
+    on_cleanup(move || listener.remove());
+
+    let first = StoredValue::new(true);
+    Effect::new(move |_| {
+        let route = route.get();
+        document().set_title(route.title());
+        // Not on first load: a person arriving at the page starts at its top, as with any page.
+        if first.get_value() {
+            first.set_value(false);
+            return;
+        }
+        if let Some(heading) = document().query_selector("main h1").ok().flatten() {
+            use wasm_bindgen::JsCast;
+            let _ = heading.unchecked_ref::<web_sys::HtmlElement>().focus();
+        }
+    });
+
+    view! {
+        <a class="skip-link" href="#main" on:click=|ev| {
+            // The fragment is the router's: move focus without changing it.
+            ev.prevent_default();
+            if let Some(main) = document().get_element_by_id("main") {
+                use wasm_bindgen::JsCast;
+                let _ = main.unchecked_ref::<web_sys::HtmlElement>().focus();
+            }
+        }>"Skip to main content"</a>
+        <header class="site-header">
+            <div class="width-container">
+                <a class="site-name" href=Route::Start.href()>"Collaboration Readiness"</a>
+                <nav aria-label="Main">
+                    <ul>
+                        <li><a href=Route::Start.href() aria-current=move || (route.get() == Route::Start).then_some("page")>"Start"</a></li>
+                        <li><a href=Route::Benchmark.href() aria-current=move || (route.get() == Route::Benchmark).then_some("page")>"The 2018 survey"</a></li>
+                    </ul>
+                </nav>
+            </div>
+        </header>
+        <main id="main" class="width-container" tabindex="-1">
+            {move || match route.get() {
+                Route::Start => view! { <StartPage/> }.into_any(),
+                Route::Benchmark => view! { <BenchmarkPage/> }.into_any(),
+                Route::NotFound => view! { <NotFound/> }.into_any(),
+            }}
+        </main>
+        <footer class="site-footer">
+            <div class="width-container">
+                <p>
+                    "The questions are those of "<cite>"The State of Collaboration"</cite>
+                    " (Collaborate Foundation, 2018). Your answers stay in this browser unless you export them."
+                </p>
+            </div>
+        </footer>
+    }
+}

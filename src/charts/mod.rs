@@ -1,0 +1,119 @@
+//! Chart builders: plain data in, a `charming::Chart` out.
+//!
+//! Builders are pure functions so that what a chart shows is tested natively by serialising it; they
+//! never touch the browser. Drawing is `view.rs`'s job (wasm only). Labels and tooltips are plain text
+//! from our own data: no builder turns on ECharts' rich-text or HTML tooltips, so nothing from a
+//! response can be rendered as markup.
+
+#[cfg(target_arch = "wasm32")]
+pub mod view;
+
+use charming::{
+    component::{Aria, Axis, Decal, DecalItem, Grid, Legend},
+    element::{AxisType, Color, Label, Symbol, LabelPosition, Tooltip, Trigger},
+    series::Bar,
+    Chart,
+};
+
+/// Series colours: blue and vermilion from the Okabe–Ito palette, told apart by readers with every
+/// common colour-vision deficiency; both reach 3:1 against a white or a near-black background.
+pub const IMPORTANCE_COLOUR: &str = "#0072B2";
+pub const PREVALENCE_COLOUR: &str = "#D55E00";
+
+/// One row of a paired importance/prevalence chart: a label and two shares between 0 and 1.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PairedShare {
+    pub label: String,
+    pub importance: f64,
+    pub prevalence: f64,
+}
+
+/// A whole percentage, as the report prints shares.
+pub fn percent(share: f64) -> f64 {
+    (share * 100.0).round()
+}
+
+/// Horizontal bars, one pair per row: the share of respondents saying a factor is at least somewhat
+/// important and at least somewhat prevalent. Rows are drawn top to bottom in the order given.
+pub fn paired_share_bars(title: &str, rows: &[PairedShare]) -> Chart {
+    // ECharts draws a category axis on y from the bottom up; reverse so the first row is on top.
+    let labels: Vec<String> = rows.iter().rev().map(|r| r.label.clone()).collect();
+    let importance: Vec<f64> = rows.iter().rev().map(|r| percent(r.importance)).collect();
+    let prevalence: Vec<f64> = rows.iter().rev().map(|r| percent(r.prevalence)).collect();
+    let bar_label = Label::new()
+        .show(true)
+        .position(LabelPosition::Right)
+        .formatter("{c}%");
+    Chart::new()
+        .aria(
+            // Decal patterns tell the two series apart without colour (ECharts' aria decal).
+            Aria::new().enabled(true).decal(
+                Decal::new()
+                    .show(true)
+                    .decals(vec![DecalItem::new().symbol(Symbol::Rect), DecalItem::new().symbol(Symbol::Circle)]),
+            ),
+        )
+        .color(vec![Color::from(IMPORTANCE_COLOUR), Color::from(PREVALENCE_COLOUR)])
+        .legend(Legend::new().top(0).data(vec!["Importance", "Prevalence"]))
+        .tooltip(Tooltip::new().trigger(Trigger::Axis).value_formatter("{value}%"))
+        .grid(Grid::new().left("3%").right("10%").bottom("3%").top(36).contain_label(true))
+        .x_axis(Axis::new().type_(AxisType::Value).min(0).max(100).name("%"))
+        .y_axis(Axis::new().type_(AxisType::Category).data(labels))
+        .series(
+            Bar::new()
+                .name("Importance")
+                .label(bar_label.clone())
+                .data(importance),
+        )
+        .series(Bar::new().name("Prevalence").label(bar_label).data(prevalence))
+        .title(charming::component::Title::new().show(false).text(title))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::Value;
+
+    fn rows() -> Vec<PairedShare> {
+        vec![
+            PairedShare { label: "Behaviours".into(), importance: 0.82, prevalence: 0.72 },
+            PairedShare { label: "Citizens".into(), importance: 0.834, prevalence: 0.796 },
+        ]
+    }
+
+    fn json(chart: &Chart) -> Value {
+        serde_json::to_value(chart).expect("a chart serialises")
+    }
+
+    #[test]
+    fn percentages_are_rounded_to_whole_numbers() {
+        for (share, expected) in [(0.0, 0.0), (0.824, 82.0), (0.825, 83.0), (1.0, 100.0), (0.005, 1.0)] {
+            assert_eq!(percent(share), expected, "share {share}");
+        }
+    }
+
+    #[test]
+    fn paired_bars_keep_the_first_row_on_top_with_both_series() {
+        let chart = json(&paired_share_bars("Shares", &rows()));
+        assert_eq!(chart["yAxis"]["data"], serde_json::json!(["Citizens", "Behaviours"]));
+        let series = chart["series"].as_array().unwrap();
+        assert_eq!(series.len(), 2);
+        assert_eq!(series[0]["name"], "Importance");
+        assert_eq!(series[0]["type"], "bar");
+        assert_eq!(series[0]["data"], serde_json::json!([83.0, 82.0]));
+        assert_eq!(series[1]["name"], "Prevalence");
+        assert_eq!(series[1]["data"], serde_json::json!([80.0, 72.0]));
+        assert_eq!(chart["xAxis"]["max"], 100.0);
+    }
+
+    #[test]
+    fn paired_bars_are_accessible_and_never_render_markup() {
+        let chart = json(&paired_share_bars("Shares", &rows()));
+        assert_eq!(chart["aria"]["enabled"], true);
+        assert_eq!(chart["aria"]["decal"]["show"], true);
+        assert_eq!(chart["color"], serde_json::json!([IMPORTANCE_COLOUR, PREVALENCE_COLOUR]));
+        let text = chart.to_string();
+        assert!(!text.contains("rich"), "no rich-text labels");
+        assert!(!text.contains("<"), "no markup in any option");
+    }
+}

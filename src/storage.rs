@@ -1,0 +1,143 @@
+//! The only code that touches `localStorage`.
+//!
+//! Every value is stored under a namespaced key (`<namespace>/<name>`) inside a versioned envelope
+//! `{"schema": N, "data": …}`, so that several embeds on one site do not collide and an older shape
+//! can be recognised and migrated by its owner. Storage that is missing, disabled, full or corrupt is
+//! reported as a [`StorageError`] value: this module never panics, never throws into JavaScript and
+//! never overwrites data it could not read (unreadable data is first copied aside to a backup key).
+
+use gloo_storage::{errors::StorageError as GlooError, LocalStorage, Storage as _};
+use serde::{de::DeserializeOwned, Deserialize, Serialize};
+use serde_json::Value;
+
+/// The namespace the app uses unless an embedding page asks for another.
+pub const DEFAULT_NAMESPACE: &str = "collaboration-readiness";
+const PROBE_KEY: &str = "collaboration-readiness/.probe";
+
+/// Why storage could not be used. Each message says what happened in words a person can act on.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum StorageError {
+    #[error("This browser does not let the app keep data (storage is disabled or blocked here). Your answers are kept only while this page is open: download them before you close it.")]
+    Unavailable,
+    #[error("This browser's storage for the app is full, so the last change was not saved. It is kept while this page is open: download your answers to keep them.")]
+    Full,
+    #[error("Saved data could not be read, so it was kept aside under \"{backup_key}\" and the app started afresh.")]
+    Corrupt { backup_key: String },
+    #[error("Saved data could not be read and could not be kept aside either; it was left untouched.")]
+    CorruptNotBackedUp,
+    #[error("Saving failed: {0}")]
+    Other(String),
+}
+
+/// What is stored under a key: the shape's version and the data in that shape.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Envelope {
+    pub schema: u32,
+    pub data: Value,
+}
+
+/// A namespaced view of `localStorage`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Store {
+    namespace: String,
+}
+
+/// Whether `localStorage` can be read and written here. Reading `window.localStorage` itself throws
+/// in a sandboxed or storage-blocked iframe, so this goes through `web_sys`, which returns the error.
+pub fn available() -> bool {
+    let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) else {
+        return false;
+    };
+    storage.set_item(PROBE_KEY, "1").is_ok() && storage.remove_item(PROBE_KEY).is_ok()
+}
+
+impl Store {
+    /// A store whose keys all start with `namespace/`.
+    pub fn new(namespace: &str) -> Store {
+        Store { namespace: namespace.to_owned() }
+    }
+
+    /// The full key for `name`.
+    pub fn key(&self, name: &str) -> String {
+        format!("{}/{}", self.namespace, name)
+    }
+
+    /// Reads the envelope under `name`. `Ok(None)`: nothing stored. Data that is not an envelope is
+    /// copied to a backup key first and reported as [`StorageError::Corrupt`].
+    pub fn load(&self, name: &str) -> Result<Option<Envelope>, StorageError> {
+        if !available() {
+            return Err(StorageError::Unavailable);
+        }
+        let key = self.key(name);
+        let raw = match LocalStorage::raw().get_item(&key) {
+            Ok(Some(raw)) => raw,
+            Ok(None) => return Ok(None),
+            Err(_) => return Err(StorageError::Unavailable),
+        };
+        match serde_json::from_str::<Envelope>(&raw) {
+            Ok(envelope) => Ok(Some(envelope)),
+            Err(_) => Err(self.set_aside(&key, &raw)),
+        }
+    }
+
+    /// Reads `name` as a `T` of schema `schema`; an envelope of another schema, or data that does not
+    /// fit `T`, is set aside like corrupt data (callers that migrate use [`Store::load`]).
+    pub fn load_as<T: DeserializeOwned>(&self, name: &str, schema: u32) -> Result<Option<T>, StorageError> {
+        let Some(envelope) = self.load(name)? else { return Ok(None) };
+        if envelope.schema == schema {
+            if let Ok(value) = serde_json::from_value(envelope.data.clone()) {
+                return Ok(Some(value));
+            }
+        }
+        let key = self.key(name);
+        let raw = serde_json::to_string(&envelope).unwrap_or_default();
+        Err(self.set_aside(&key, &raw))
+    }
+
+    /// Copies unreadable data to a backup key and removes it from `key`, so that the app can start
+    /// clean without destroying what was there.
+    fn set_aside(&self, key: &str, raw: &str) -> StorageError {
+        let backup_key = format!("{key}.backup-{}", js_sys::Date::now() as u64);
+        let storage = LocalStorage::raw();
+        match storage.set_item(&backup_key, raw) {
+            Ok(()) => {
+                let _ = storage.remove_item(key);
+                StorageError::Corrupt { backup_key }
+            }
+            Err(_) => StorageError::CorruptNotBackedUp,
+        }
+    }
+
+    /// Saves `data` under `name` with its schema version.
+    pub fn save<T: Serialize>(&self, name: &str, schema: u32, data: &T) -> Result<(), StorageError> {
+        if !available() {
+            return Err(StorageError::Unavailable);
+        }
+        let data = serde_json::to_value(data).map_err(|e| StorageError::Other(e.to_string()))?;
+        LocalStorage::set(self.key(name), Envelope { schema, data }).map_err(|e| match e {
+            GlooError::JsError(js) if js.name == "QuotaExceededError" => StorageError::Full,
+            other => StorageError::Other(other.to_string()),
+        })
+    }
+
+    /// Removes `name`.
+    pub fn remove(&self, name: &str) {
+        if available() {
+            LocalStorage::delete(self.key(name));
+        }
+    }
+
+    /// The keys in this namespace, for listing and for tests.
+    pub fn keys(&self) -> Vec<String> {
+        let prefix = format!("{}/", self.namespace);
+        if !available() {
+            return Vec::new();
+        }
+        let storage = LocalStorage::raw();
+        let len = storage.length().unwrap_or(0);
+        (0..len)
+            .filter_map(|i| storage.key(i).ok().flatten())
+            .filter(|k| k.starts_with(&prefix))
+            .collect()
+    }
+}

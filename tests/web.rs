@@ -1,0 +1,119 @@
+//! Browser tests (wasm-bindgen-test in headless Chromium) for the code that only runs in a browser:
+//! the storage adapter and chart drawing.
+#![cfg(target_arch = "wasm32")]
+
+use collaboration_readiness::charts::{paired_share_bars, view, PairedShare};
+use collaboration_readiness::storage::{self, Envelope, StorageError, Store};
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+struct Sample {
+    name: String,
+    answers: Vec<u8>,
+}
+
+fn sample() -> Sample {
+    Sample { name: "Ünïcødé \"quoted\"\nline".into(), answers: vec![0, 1, 2, 3] }
+}
+
+fn raw() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+#[wasm_bindgen_test]
+fn storage_is_available_in_a_normal_page() {
+    assert!(storage::available());
+}
+
+#[wasm_bindgen_test]
+fn saved_data_loads_back_in_its_envelope() {
+    let store = Store::new("test-roundtrip");
+    store.save("one", 3, &sample()).unwrap();
+    assert_eq!(store.load_as::<Sample>("one", 3).unwrap(), Some(sample()));
+    let envelope = store.load("one").unwrap().unwrap();
+    assert_eq!(envelope.schema, 3);
+    let stored: Envelope = serde_json::from_str(&raw().get_item("test-roundtrip/one").unwrap().unwrap()).unwrap();
+    assert_eq!(stored, envelope);
+    store.remove("one");
+    assert_eq!(store.load("one").unwrap(), None);
+}
+
+#[wasm_bindgen_test]
+fn namespaces_do_not_collide() {
+    let a = Store::new("embed-a");
+    let b = Store::new("embed-b");
+    a.save("answers", 1, &"from a").unwrap();
+    b.save("answers", 1, &"from b").unwrap();
+    assert_eq!(a.load_as::<String>("answers", 1).unwrap().as_deref(), Some("from a"));
+    assert_eq!(b.load_as::<String>("answers", 1).unwrap().as_deref(), Some("from b"));
+    assert_eq!(a.keys(), vec!["embed-a/answers".to_string()]);
+}
+
+#[wasm_bindgen_test]
+fn corrupt_data_is_kept_aside_and_reported() {
+    let store = Store::new("test-corrupt");
+    raw().set_item("test-corrupt/answers", "{not json").unwrap();
+    let error = store.load("answers").unwrap_err();
+    let StorageError::Corrupt { backup_key } = error.clone() else {
+        panic!("expected Corrupt, got {error:?}");
+    };
+    assert!(backup_key.starts_with("test-corrupt/answers.backup-"), "{backup_key}");
+    assert_eq!(raw().get_item(&backup_key).unwrap().as_deref(), Some("{not json"), "nothing lost");
+    assert_eq!(store.load("answers").unwrap(), None, "the app starts clean");
+    assert!(error.to_string().contains(&backup_key), "the message names where the data went");
+}
+
+#[wasm_bindgen_test]
+fn data_of_an_unexpected_schema_is_kept_aside_not_overwritten() {
+    let store = Store::new("test-schema");
+    store.save("answers", 1, &sample()).unwrap();
+    let error = store.load_as::<Sample>("answers", 2).unwrap_err();
+    let StorageError::Corrupt { backup_key } = error else { panic!("expected Corrupt, got {error:?}") };
+    let kept: Envelope = serde_json::from_str(&raw().get_item(&backup_key).unwrap().unwrap()).unwrap();
+    assert_eq!(kept.schema, 1);
+    assert_eq!(serde_json::from_value::<Sample>(kept.data).unwrap(), sample());
+}
+
+fn rows() -> Vec<PairedShare> {
+    vec![
+        PairedShare { label: "Behaviours".into(), importance: 0.82, prevalence: 0.72 },
+        PairedShare { label: "Systems".into(), importance: 0.95, prevalence: 0.87 },
+    ]
+}
+
+fn add_surface(id: &str) -> web_sys::HtmlElement {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let div: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    div.set_id(id);
+    div.set_attribute("style", "width:600px;height:300px").unwrap();
+    document.body().unwrap().append_child(&div).unwrap();
+    div
+}
+
+#[wasm_bindgen_test]
+async fn a_chart_is_drawn_once_echarts_is_there_and_fails_cleanly_before() {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let surface = add_surface("chart-under-test");
+    let chart = paired_share_bars("Shares", &rows());
+
+    // The test runner does not serve echarts.min.js: loading fails with a message, not a panic,
+    // and the failed script is removed so that a later chart can try again.
+    let Err(error) = view::draw("chart-under-test", &chart, 300).await else {
+        panic!("drawing cannot succeed without ECharts");
+    };
+    assert!(error.contains("could not be loaded"), "{error}");
+    assert!(document.get_element_by_id("echarts-script").is_none());
+
+    // With ECharts in the page (as the site serves it), the chart is drawn into the surface.
+    let script = document.create_element("script").unwrap();
+    script.set_text_content(Some(include_str!("../node_modules/echarts/dist/echarts.min.js")));
+    document.head().unwrap().append_child(&script).unwrap();
+    view::ensure_echarts().await.unwrap();
+    assert!(view::draw("chart-under-test", &chart, 300).await.is_ok());
+    assert!(surface.query_selector("canvas").unwrap().is_some(), "ECharts drew a canvas");
+    assert!(surface.get_attribute("_echarts_instance_").is_some(), "ECharts owns the surface");
+}
