@@ -5,8 +5,13 @@
 
 use leptos::prelude::*;
 
-use crate::pages::{benchmark::BenchmarkPage, not_found::NotFound, start::StartPage};
+use crate::components::notices::StorageNotice;
+use crate::pages::{
+    assessments::AssessmentsPage, benchmark::BenchmarkPage, check::CheckPage, not_found::NotFound, privacy::PrivacyPage,
+    question::QuestionPage, start::StartPage,
+};
 use crate::routes::Route;
+use crate::session::{namespace_from_location, Session};
 
 fn current_route() -> Route {
     let hash = window().location().hash().unwrap_or_default();
@@ -16,6 +21,7 @@ fn current_route() -> Route {
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
+    provide_context(Session::start(&namespace_from_location()));
     let (route, set_route) = signal(current_route());
     let listener = window_event_listener(leptos::ev::hashchange, move |_| set_route.set(current_route()));
     on_cleanup(move || listener.remove());
@@ -23,7 +29,7 @@ pub fn App() -> impl IntoView {
     let first = StoredValue::new(true);
     Effect::new(move |_| {
         let route = route.get();
-        document().set_title(route.title());
+        document().set_title(&route.title());
         // Not on first load: a person arriving at the page starts at its top, as with any page.
         if first.get_value() {
             first.set_value(false);
@@ -50,14 +56,20 @@ pub fn App() -> impl IntoView {
                 <nav aria-label="Main">
                     <ul>
                         <li><a href=Route::Start.href() aria-current=move || (route.get() == Route::Start).then_some("page")>"Start"</a></li>
+                        <li><a href=Route::Assessments.href() aria-current=move || (route.get() == Route::Assessments).then_some("page")>"Your assessments"</a></li>
                         <li><a href=Route::Benchmark.href() aria-current=move || (route.get() == Route::Benchmark).then_some("page")>"The 2018 survey"</a></li>
                     </ul>
                 </nav>
             </div>
         </header>
         <main id="main" class="width-container" tabindex="-1">
+            <StorageNotice/>
             {move || match route.get() {
                 Route::Start => view! { <StartPage/> }.into_any(),
+                Route::Question(step) => view! { <QuestionPage step=step/> }.into_any(),
+                Route::Check => view! { <CheckPage/> }.into_any(),
+                Route::Assessments => view! { <AssessmentsPage/> }.into_any(),
+                Route::Privacy => view! { <PrivacyPage/> }.into_any(),
                 Route::Benchmark => view! { <BenchmarkPage/> }.into_any(),
                 Route::NotFound => view! { <NotFound/> }.into_any(),
             }}
@@ -68,6 +80,7 @@ pub fn App() -> impl IntoView {
                     "The questions are those of "<cite>"The State of Collaboration"</cite>
                     " (Collaborate Foundation, 2018). Your answers stay in this browser unless you export them."
                 </p>
+                <p><a href=Route::Privacy.href()>"Your answers and your privacy"</a></p>
             </div>
         </footer>
     }

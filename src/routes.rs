@@ -1,15 +1,26 @@
 //! The app's routes and how they are written in the URL.
 //!
-//! Routing uses the URL fragment (`#/results`), not the path: the same `dist/` then works at `/`, under
-//! a sub-path such as `/collaboration-readiness/` on GitHub Pages, inside an iframe and from a plain
-//! static server, and a reload on any route loads `index.html` without any rewrite rule on the host.
-//! This module is pure (no browser crate) so that parsing and printing are tested natively.
+//! Routing uses the URL fragment (`#/assessment/involvement`), not the path: the same `dist/` then
+//! works at `/`, under a sub-path such as `/collaboration-readiness/` on GitHub Pages, inside an iframe
+//! and from a plain static server, and a reload on any route loads `index.html` without any rewrite
+//! rule on the host. This module is pure (no browser crate) so that parsing and printing are tested
+//! natively.
+
+use crate::flow::Step;
 
 /// A screen of the app.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Route {
     /// The start page: what the self-assessment is and how answers are kept.
     Start,
+    /// A page of questions of the open assessment.
+    Question(Step),
+    /// "Check your answers" for the open assessment.
+    Check,
+    /// The person's assessments: open, rename, delete.
+    Assessments,
+    /// How answers are kept, in plain words.
+    Privacy,
     /// The 2018 survey's published figures, with a chart.
     Benchmark,
     /// Any fragment the app does not know; shown as "page not found" with a way back.
@@ -17,9 +28,6 @@ pub enum Route {
 }
 
 impl Route {
-    /// Every route the app can show, for navigation and tests.
-    pub const ALL: [Route; 2] = [Route::Start, Route::Benchmark];
-
     /// Reads a route from `location.hash` (with or without the leading `#`).
     pub fn from_hash(hash: &str) -> Route {
         let path = hash.trim_start_matches('#').trim_start_matches('/');
@@ -27,31 +35,56 @@ impl Route {
         match path {
             "" => Route::Start,
             "benchmark" => Route::Benchmark,
-            _ => Route::NotFound,
+            "privacy" => Route::Privacy,
+            "assessments" => Route::Assessments,
+            "assessment/check" => Route::Check,
+            other => other
+                .strip_prefix("assessment/")
+                .and_then(Step::from_slug)
+                .map(Route::Question)
+                .unwrap_or(Route::NotFound),
         }
     }
 
-    /// The `href` of a link to this route: relative to the page, so it works under any sub-path.
-    pub fn href(self) -> &'static str {
+    /// The `href` of a link to this route: a fragment, so it works under any sub-path.
+    pub fn href(self) -> String {
         match self {
-            Route::Start | Route::NotFound => "#/",
-            Route::Benchmark => "#/benchmark",
+            Route::Start | Route::NotFound => "#/".into(),
+            Route::Question(step) => format!("#/assessment/{}", step.slug()),
+            Route::Check => "#/assessment/check".into(),
+            Route::Assessments => "#/assessments".into(),
+            Route::Privacy => "#/privacy".into(),
+            Route::Benchmark => "#/benchmark".into(),
         }
     }
 
     /// The document title for this route.
-    pub fn title(self) -> &'static str {
-        match self {
-            Route::Start => "Collaboration Readiness",
-            Route::Benchmark => "The 2018 survey – Collaboration Readiness",
-            Route::NotFound => "Page not found – Collaboration Readiness",
-        }
+    pub fn title(self) -> String {
+        let page = match self {
+            Route::Start => return "Collaboration Readiness".into(),
+            Route::Question(step) => step.heading(),
+            Route::Check => "Check your answers".into(),
+            Route::Assessments => "Your assessments".into(),
+            Route::Privacy => "Your answers and your privacy".into(),
+            Route::Benchmark => "The 2018 survey".into(),
+            Route::NotFound => "Page not found".into(),
+        };
+        format!("{page} – Collaboration Readiness")
+    }
+
+    /// Every route, for tests and navigation.
+    pub fn all() -> Vec<Route> {
+        let mut all = vec![Route::Start, Route::Check, Route::Assessments, Route::Privacy, Route::Benchmark];
+        all.extend(Step::all().into_iter().map(Route::Question));
+        all
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::Route;
+    use crate::engine::instrument::Factor;
+    use crate::flow::Step;
 
     #[test]
     fn parses_every_spelling_of_a_fragment() {
@@ -63,6 +96,13 @@ mod tests {
             ("#benchmark", Route::Benchmark),
             ("#/benchmark/", Route::Benchmark),
             ("#/benchmark?x=1", Route::Benchmark),
+            ("#/privacy", Route::Privacy),
+            ("#/assessments", Route::Assessments),
+            ("#/assessment/check", Route::Check),
+            ("#/assessment/example", Route::Question(Step::Example)),
+            ("#/assessment/factor-places", Route::Question(Step::Factor(Factor::Places))),
+            ("#/assessment/factor-nowhere", Route::NotFound),
+            ("#/assessment", Route::NotFound),
             ("#/nowhere", Route::NotFound),
             ("#/BENCHMARK", Route::NotFound),
         ];
@@ -72,10 +112,11 @@ mod tests {
     }
 
     #[test]
-    fn every_route_round_trips_through_its_href() {
-        for route in Route::ALL {
-            assert_eq!(Route::from_hash(route.href()), route);
-            assert!(route.href().starts_with('#'), "links stay relative to the page");
+    fn every_route_round_trips_through_its_href_and_has_a_title() {
+        for route in Route::all() {
+            assert_eq!(Route::from_hash(&route.href()), route);
+            assert!(route.href().starts_with("#/"), "links stay relative to the page");
+            assert!(route.title().ends_with("Collaboration Readiness"));
         }
     }
 }

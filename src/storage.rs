@@ -94,6 +94,16 @@ impl Store {
         Err(self.set_aside(&key, &raw))
     }
 
+    /// Moves whatever is stored under `name` to a backup key (data the caller cannot use, such as a
+    /// shape written by a newer version), so that the app can start clean without destroying it.
+    pub fn keep_aside(&self, name: &str) -> StorageError {
+        let key = self.key(name);
+        match LocalStorage::raw().get_item(&key) {
+            Ok(Some(raw)) => self.set_aside(&key, &raw),
+            _ => StorageError::CorruptNotBackedUp,
+        }
+    }
+
     /// Copies unreadable data to a backup key and removes it from `key`, so that the app can start
     /// clean without destroying what was there.
     fn set_aside(&self, key: &str, raw: &str) -> StorageError {

@@ -1,5 +1,9 @@
 //! One module per screen.
 
+pub mod assessments;
 pub mod benchmark;
+pub mod check;
 pub mod not_found;
+pub mod privacy;
+pub mod question;
 pub mod start;

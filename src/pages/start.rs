@@ -2,13 +2,19 @@
 
 use leptos::prelude::*;
 
+use crate::pages::assessments::{resume, start_new};
 use crate::routes::Route;
-use crate::storage;
+use crate::session::Session;
 
 /// The first page a person sees.
 #[component]
 pub fn StartPage() -> impl IntoView {
-    let storage_ok = storage::available();
+    let session = Session::get();
+    // The assessment to carry on with: the open one if it is unfinished.
+    let unfinished = Memo::new(move |_| {
+        session.book.with(|b| b.current().filter(|a| a.completed_at.is_none()).map(|a| (a.id().to_string(), a.name.clone())))
+    });
+    let has_any = move || session.book.with(|b| !b.assessments.is_empty());
     view! {
         <h1 tabindex="-1">"How ready are you to collaborate?"</h1>
         <p class="lead">
@@ -39,12 +45,27 @@ pub fn StartPage() -> impl IntoView {
             "anywhere: there is no account and no server. To keep a copy, move to another device or "
             "share your answers with a facilitator, you export them as a file yourself."
         </p>
-        {(!storage_ok).then(|| view! {
-            <div class="notice notice-warning" role="status">
-                <p><strong>"This browser is not letting the app save anything."</strong>
-                " You can still use it, but your answers are kept only while this page is open."</p>
-            </div>
-        })}
+        <p><a href=Route::Privacy.href()>"Read more about your answers and your privacy"</a></p>
+        {move || match unfinished.get() {
+            Some((id, name)) => view! {
+                <div class="button-group">
+                    <button type="button" class="button" on:click=move |_| resume(session, &id)>
+                        "Continue \u{201c}"{name}"\u{201d}"
+                    </button>
+                    <button type="button" class="button button-secondary" on:click=move |_| start_new(session)>
+                        "Start a new assessment"
+                    </button>
+                </div>
+            }.into_any(),
+            None => view! {
+                <button type="button" class="button button-start" on:click=move |_| start_new(session)>
+                    "Start now"
+                </button>
+            }.into_any(),
+        }}
+        <Show when=has_any>
+            <p><a href=Route::Assessments.href()>"See all your assessments"</a></p>
+        </Show>
         <p>
             <a href=Route::Benchmark.href()>"See what the 2018 survey found"</a>
         </p>

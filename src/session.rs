@@ -1,0 +1,189 @@
+//! The running app's state: the person's book of assessments, kept in a signal and saved to storage
+//! on every change, plus what the person must be told about storage.
+//!
+//! Every change goes through [`Session::dispatch`], which applies the action to the latest stored book
+//! (so a change made in another tab meanwhile is kept), saves it at once, and falls back to memory when
+//! storage is disabled or full, saying so. A `storage` event from another tab reloads the book.
+
+use leptos::prelude::*;
+
+use crate::state::{Action, Book, BookError, BOOK_NAME, BOOK_SCHEMA};
+use crate::storage::{self, StorageError, Store, DEFAULT_NAMESPACE};
+
+/// How answers are being kept.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Keeping {
+    /// Saved in this browser's storage.
+    Saved,
+    /// Kept only in this page: storage is disabled or blocked.
+    MemoryOnly,
+}
+
+/// The app-wide state, provided as context.
+#[derive(Clone, Copy)]
+pub struct Session {
+    /// The person's assessments.
+    pub book: RwSignal<Book>,
+    /// Whether answers reach storage.
+    pub keeping: RwSignal<Keeping>,
+    /// The latest storage problem to show (corrupt data set aside, storage full …).
+    pub storage_notice: RwSignal<Option<StorageError>>,
+    /// True while the book in memory holds changes storage has not taken (storage full).
+    unsaved: RwSignal<bool>,
+    store: StoredValue<Store>,
+}
+
+/// The current time as ISO 8601.
+pub fn now() -> String {
+    String::from(js_sys::Date::new_0().to_iso_string())
+}
+
+/// A new id, unique in this browser: time plus randomness, in base 36.
+pub fn new_id(prefix: &str) -> String {
+    let time = js_sys::Date::now() as u64;
+    let random = (js_sys::Math::random() * 1e12) as u64;
+    format!("{prefix}-{}-{}", radix36(time), radix36(random))
+}
+
+fn radix36(mut n: u64) -> String {
+    const DIGITS: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    let mut out = Vec::new();
+    loop {
+        out.push(DIGITS[(n % 36) as usize]);
+        n /= 36;
+        if n == 0 {
+            break;
+        }
+    }
+    out.reverse();
+    String::from_utf8(out).expect("ascii digits")
+}
+
+/// Today's date as a person reads it ("29 November 2026").
+pub fn today_long() -> String {
+    let options = js_sys::Object::new();
+    for (k, v) in [("day", "numeric"), ("month", "long"), ("year", "numeric")] {
+        let _ = js_sys::Reflect::set(&options, &k.into(), &v.into());
+    }
+    String::from(js_sys::Date::new_0().to_locale_date_string("en-GB", &options))
+}
+
+/// A stored ISO date-time as a person reads it.
+pub fn long_date(iso: &str) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(iso));
+    if date.get_time().is_nan() {
+        return iso.to_string();
+    }
+    let options = js_sys::Object::new();
+    for (k, v) in [("day", "numeric"), ("month", "long"), ("year", "numeric"), ("hour", "2-digit"), ("minute", "2-digit")] {
+        let _ = js_sys::Reflect::set(&options, &k.into(), &v.into());
+    }
+    String::from(date.to_locale_string("en-GB", &options))
+}
+
+impl Session {
+    /// Reads the book from storage under `namespace`, dealing with every storage fault, and starts
+    /// listening for changes made in other tabs.
+    pub fn start(namespace: &str) -> Session {
+        let store = Store::new(namespace);
+        let (book, keeping, notice) = load(&store);
+        let session = Session {
+            book: RwSignal::new(book),
+            keeping: RwSignal::new(keeping),
+            storage_notice: RwSignal::new(notice),
+            unsaved: RwSignal::new(false),
+            store: StoredValue::new(store),
+        };
+        let listener = window_event_listener(leptos::ev::storage, move |event| {
+            let ours = session.store.with_value(|s| s.key(BOOK_NAME));
+            // `key` is null when another tab cleared all storage.
+            if event.key().is_none_or(|k| k == ours) && !session.unsaved.get_untracked() {
+                session.reload();
+            }
+        });
+        on_cleanup(move || listener.remove());
+        session
+    }
+
+    /// The session provided by [`App`](crate::App).
+    pub fn get() -> Session {
+        expect_context::<Session>()
+    }
+
+    fn stored_book(&self) -> Option<Book> {
+        let envelope = self.store.with_value(|s| s.load(BOOK_NAME)).ok()??;
+        Book::from_stored(envelope.schema, envelope.data).ok()
+    }
+
+    fn reload(&self) {
+        if self.keeping.get_untracked() != Keeping::Saved {
+            return;
+        }
+        let book = self.stored_book().unwrap_or_default();
+        if book != self.book.get_untracked() {
+            self.book.set(book);
+        }
+    }
+
+    /// Applies a change and saves it at once. Storage problems do not lose the change: it stays in
+    /// memory and [`Session::storage_notice`] says what happened.
+    pub fn dispatch(&self, action: Action) -> Result<(), BookError> {
+        let saving = self.keeping.get_untracked() == Keeping::Saved;
+        let mut book = if saving && !self.unsaved.get_untracked() {
+            // Another tab may have saved since this one last looked.
+            self.stored_book().unwrap_or_else(|| self.book.get_untracked())
+        } else {
+            self.book.get_untracked()
+        };
+        book.apply(action)?;
+        if saving {
+            match self.store.with_value(|s| s.save(BOOK_NAME, BOOK_SCHEMA, &book)) {
+                Ok(()) => {
+                    self.unsaved.set(false);
+                    if self.storage_notice.get_untracked() == Some(StorageError::Full) {
+                        self.storage_notice.set(None);
+                    }
+                }
+                Err(StorageError::Unavailable) => {
+                    self.keeping.set(Keeping::MemoryOnly);
+                    self.storage_notice.set(Some(StorageError::Unavailable));
+                }
+                Err(error) => {
+                    self.unsaved.set(true);
+                    self.storage_notice.set(Some(error));
+                }
+            }
+        }
+        self.book.set(book);
+        Ok(())
+    }
+}
+
+/// Reads the stored book. Unreadable data is kept aside and reported; disabled storage means memory.
+fn load(store: &Store) -> (Book, Keeping, Option<StorageError>) {
+    if !storage::available() {
+        return (Book::default(), Keeping::MemoryOnly, Some(StorageError::Unavailable));
+    }
+    match store.load(BOOK_NAME) {
+        Ok(None) => (Book::default(), Keeping::Saved, None),
+        Ok(Some(envelope)) => match Book::from_stored(envelope.schema, envelope.data) {
+            Ok(book) => (book, Keeping::Saved, None),
+            Err(_) => (Book::default(), Keeping::Saved, Some(store.keep_aside(BOOK_NAME))),
+        },
+        Err(StorageError::Unavailable) => (Book::default(), Keeping::MemoryOnly, Some(StorageError::Unavailable)),
+        Err(error) => (Book::default(), Keeping::Saved, Some(error)),
+    }
+}
+
+/// The namespace for storage keys: `?ns=` in the page's address (so several embeds on one site keep
+/// their data apart), else the default.
+pub fn namespace_from_location() -> String {
+    let search = window().location().search().unwrap_or_default();
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("ns="))
+        .filter(|ns| !ns.is_empty() && ns.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+        .map(|ns| format!("{DEFAULT_NAMESPACE}-{ns}"))
+        .unwrap_or_else(|| DEFAULT_NAMESPACE.to_string())
+}
