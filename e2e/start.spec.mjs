@@ -7,7 +7,7 @@ test('the start page says what the self-assessment is and where answers are kept
   await expect(page.getByRole('heading', { name: 'Your answers stay in this browser' })).toBeVisible();
   await expect(page.getByText('Nothing is sent anywhere')).toBeVisible();
   // Storage works in this browser, so no warning about it.
-  await expect(page.getByText('not letting the app save anything')).toHaveCount(0);
+  await expect(page.getByRole('alert')).toHaveCount(0);
 });
 
 test('the start page does not download the chart library', async ({ page, requests }) => {
@@ -47,5 +47,5 @@ test('without storage the start page says answers are kept only while it is open
     });
   });
   await openApp(page);
-  await expect(page.getByRole('status')).toContainText('not letting the app save anything');
+  await expect(page.getByRole('alert')).toContainText('does not let the app keep data');
 });

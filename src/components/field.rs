@@ -60,6 +60,9 @@ pub fn ChoiceField(
     legend: String,
     /// Errors currently shown on the page.
     errors: Signal<Vec<ValidationIssue>>,
+    /// Id of an element that describes the question further (a factor's statement).
+    #[prop(optional)]
+    described_by_extra: Option<&'static str>,
     /// Shown after the options (q3's "other" text box).
     #[prop(optional)]
     children: Option<Children>,
@@ -77,7 +80,7 @@ pub fn ChoiceField(
     let described_by = {
         let (error_id, hint_id) = (error_id.clone(), hint_id.clone());
         move || {
-            let mut ids = Vec::new();
+            let mut ids: Vec<String> = described_by_extra.iter().map(|s| s.to_string()).collect();
             if hint(field).is_some() {
                 ids.push(hint_id.clone());
             }

@@ -74,15 +74,16 @@ pub fn CheckPage() -> impl IntoView {
                     let rows = step.fields().into_iter().filter(|f| r.answers().is_shown(*f)).map(|field| {
                         let answer = answer_text(&r, field);
                         let answered = answer.is_some();
+                        let empty = if field.is_required() { "Not answered" } else { "Not given (optional)" };
                         let label = row_label(field);
                         let href = Route::Question(step).href();
                         let hidden_context = format!(" {}", label.to_lowercase());
                         view! {
                             <div class="summary-row">
                                 <dt class="summary-key">{label}</dt>
-                                <dd class="summary-value">{answer.unwrap_or_else(|| "Not answered".into())}</dd>
+                                <dd class="summary-value">{answer.unwrap_or_else(|| empty.into())}</dd>
                                 <dd class="summary-action">
-                                    <a href=href>{if answered { "Change" } else { "Answer" }}<span class="visually-hidden">{hidden_context}</span></a>
+                                    <a href=href>{match (answered, field.is_required()) { (true, _) => "Change", (false, true) => "Answer", (false, false) => "Add" }}<span class="visually-hidden">{hidden_context}</span></a>
                                 </dd>
                             </div>
                         }

@@ -151,7 +151,7 @@ fn Questions(step: Step, id: String) -> impl IntoView {
     let statement = match step {
         Step::Factor(f) => Some(view! {
             <p class="statement-intro">"The statement:"</p>
-            <blockquote class="statement"><p>{f.statement()}</p></blockquote>
+            <blockquote class="statement" id="statement"><p>{f.statement()}</p></blockquote>
         }),
         _ => None,
     };
@@ -171,7 +171,11 @@ fn Questions(step: Step, id: String) -> impl IntoView {
                 }
                 .into_any(),
                 (Field::Score(measure, _), _) => {
-                    view! { <ChoiceField id=id field=field legend=score_legend(measure) errors=issues_signal/> }.into_any()
+                    view! {
+                        <ChoiceField id=id field=field legend=score_legend(measure) errors=issues_signal
+                            described_by_extra="statement"/>
+                    }
+                    .into_any()
                 }
                 (_, FieldKind::Text { .. }) => {
                     view! { <TextField id=id field=field label=question.text.to_string() errors=issues_signal/> }.into_any()

@@ -1,0 +1,217 @@
+//! Every error and rejection reason the engine reports, as `thiserror` enums whose messages tell a
+//! person what is wrong and what to do.
+//!
+//! This module owns wording only. It must never decide *whether* something is an error (the modules that
+//! raise these do) and must never panic or log.
+
+use thiserror::Error;
+
+use super::instrument::Field;
+
+/// Why an answer could not be set on a response (the UI sent a code or action the field does not take).
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+pub enum AnswerError {
+    /// The code is not one of the field's options.
+    #[error("`{code}` is not an option of {field}; expected one of: {expected}")]
+    UnknownCode {
+        /// The field.
+        field: Field,
+        /// The code given.
+        code: String,
+        /// The codes the field takes, comma separated.
+        expected: String,
+    },
+    /// The action does not fit the field's kind (e.g. text for a choice).
+    #[error("{field} {takes}; this action does not apply to it")]
+    WrongKind {
+        /// The field.
+        field: Field,
+        /// What the field takes, in words.
+        takes: &'static str,
+    },
+    /// The field is hidden by the q1 branch, so it cannot be answered now.
+    #[error("{field} is only asked when q1 is not `no`; change q1 first")]
+    HiddenByBranch {
+        /// The field.
+        field: Field,
+    },
+}
+
+/// Why a single cell (CSV, or a legacy JSON value) cannot be read.
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+pub enum CellError {
+    /// A rating cell with a value that is not on its scale.
+    #[error("`{value}` is not a code of the `{scale}` scale")]
+    NotOnScale {
+        /// The cell as written.
+        value: String,
+        /// The scale id (`extent`, `extent4`).
+        scale: &'static str,
+    },
+    /// A choice cell with a value that is neither a code nor a label of the question.
+    #[error("`{value}` is not an option of {question}")]
+    NotAnOption {
+        /// The value as written (for multiple choice: the one item that is wrong).
+        value: String,
+        /// The question id (`q17`).
+        question: &'static str,
+    },
+    /// Free text longer than the instrument allows.
+    #[error("the text is {len} characters long; at most {max} are allowed")]
+    TooLong {
+        /// Length in characters.
+        len: usize,
+        /// The limit.
+        max: usize,
+    },
+}
+
+/// Why an imported row was reported and not imported.
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+pub enum RejectReason {
+    /// A cell could not be read.
+    #[error("{0}")]
+    Cell(CellError),
+    /// One of q2–q6 (or q3_other) answered although q1 = `no` skips them.
+    #[error("answered while q1 = `no`")]
+    AnsweredWhileHidden,
+    /// The row has a different number of fields than the header.
+    #[error("{found} fields where the header has {expected}")]
+    FieldCount {
+        /// Fields in the row.
+        found: usize,
+        /// Fields in the header.
+        expected: usize,
+    },
+    /// The response id was already used by an earlier row of the same file.
+    #[error("duplicate of line {first_line}")]
+    DuplicateInFile {
+        /// Line of the row that was imported with this id.
+        first_line: u64,
+    },
+    /// The response id is already in the group the file is imported into.
+    #[error("already in the group")]
+    AlreadyInGroup,
+    /// Every cell of the row is empty.
+    #[error("the row is empty")]
+    EmptyRow,
+    /// `submitted_at` is not an ISO 8601 date or date-time.
+    #[error(
+        "`{0}` is not an ISO 8601 date or date-time (e.g. 2026-01-10 or 2026-01-10T09:00:00Z)"
+    )]
+    BadSubmittedAt(String),
+    /// The row names an instrument version this app does not ask.
+    #[error("answers were given to instrument `{found}`; this app reads `{expected}`")]
+    OtherInstrument {
+        /// As written in the file.
+        found: String,
+        /// The current instrument (`id/version`).
+        expected: String,
+    },
+}
+
+impl RejectReason {
+    /// True for the two duplicate reasons.
+    pub fn is_duplicate(&self) -> bool {
+        matches!(
+            self,
+            RejectReason::DuplicateInFile { .. } | RejectReason::AlreadyInGroup
+        )
+    }
+}
+
+impl From<CellError> for RejectReason {
+    fn from(e: CellError) -> Self {
+        RejectReason::Cell(e)
+    }
+}
+
+/// Why a CSV file was refused whole. Nothing from a refused file may be stored.
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+pub enum ImportError {
+    /// Larger than the import limit.
+    #[error("The file is larger than the import limit of {limit} bytes ({limit_mb} MB). Split it into smaller files and import them one by one.", limit_mb = limit / 1_000_000)]
+    TooLarge {
+        /// The limit in bytes.
+        limit: u64,
+    },
+    /// Bytes that are not UTF-8.
+    #[error("The file is not UTF-8 text (the first problem is on line {line}). Save it as \"CSV UTF-8\" and import it again.")]
+    NotUtf8 {
+        /// Line of the first invalid byte sequence (1-based).
+        line: u64,
+    },
+    /// Empty file, or a first row without any column name.
+    #[error("The file has no header row. A responses file starts with a row naming its columns: response_id, q1, q2, …, q13_behaviours, …, q18.")]
+    NoHeader,
+    /// A header without any q13_*/q14_* column.
+    #[error("This is not a responses file: its header has no q13_… or q14_… column (the factor ratings). Check that you chose the right file and that its first row holds the column names.")]
+    NotResponsesFile,
+    /// The same known column twice.
+    #[error("The column `{column}` appears twice in the header (columns {first} and {second}). Remove one of them and import again.")]
+    DuplicateColumn {
+        /// Column name.
+        column: String,
+        /// 1-based position of the first occurrence.
+        first: usize,
+        /// 1-based position of the second occurrence.
+        second: usize,
+    },
+    /// The file could not be read at all.
+    #[error("The file could not be read: {0}")]
+    Io(String),
+}
+
+/// Why writing an export failed (only I/O can fail: every response can be exported).
+#[derive(Debug, Error)]
+pub enum ExportError {
+    /// The destination could not be written.
+    #[error("The export could not be written: {0}")]
+    Io(#[from] std::io::Error),
+    /// The CSV writer failed (it wraps an I/O error).
+    #[error("The export could not be written: {0}")]
+    Csv(#[from] csv::Error),
+}
+
+/// Why a JSON document could not be read.
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+pub enum JsonError {
+    /// Not JSON, or not shaped like a responses document.
+    #[error("This is not a Collaboration Readiness responses document: {0}")]
+    Shape(String),
+    /// A schema version newer than this app knows.
+    #[error("This document was written by a newer version of the app (schema version {found}); this app reads versions up to {supported}. Update the app and try again.")]
+    NewerSchema {
+        /// Version in the document.
+        found: u32,
+        /// Newest version this app reads.
+        supported: u32,
+    },
+    /// A schema version that never existed.
+    #[error("Schema version {0} is not a known version of the responses format.")]
+    UnknownSchema(u32),
+    /// A legacy (version 1) response without a response id.
+    #[error("Response {index} has no response_id.")]
+    MissingId {
+        /// 1-based position in the document.
+        index: usize,
+    },
+    /// A legacy (version 1) response with an unknown key.
+    #[error("Response {index} has an unknown key `{key}`.")]
+    UnknownKey {
+        /// 1-based position in the document.
+        index: usize,
+        /// The key.
+        key: String,
+    },
+    /// A legacy (version 1) response with a value that cannot be read.
+    #[error("Response {index}, `{column}`: {problem}")]
+    Cell {
+        /// 1-based position in the document.
+        index: usize,
+        /// The key.
+        column: String,
+        /// What is wrong.
+        problem: RejectReason,
+    },
+}

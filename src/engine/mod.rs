@@ -1,0 +1,39 @@
+//! The engine: the *State of Collaboration* instrument as data, responses and their validation,
+//! scoring, group aggregation, the 2018 benchmark, and the CSV and JSON formats.
+//!
+//! Everything here is plain Rust on `std`, `serde`, `serde_json`, `csv` and `thiserror`, compiled and
+//! tested natively. The engine must never depend on a browser or UI crate, never touch storage, the
+//! network or the clock, and never print: the UI calls it and shows what it returns.
+//!
+//! | module | owns |
+//! |---|---|
+//! | [`instrument`] | questions, codes, labels, scales, branch, factors, sections — the one definition |
+//! | [`response`] | typed answers, answer actions, visibility, validation, completion |
+//! | [`scoring`] | one response: factor scores, gaps, indices, readiness, priorities, action areas |
+//! | [`aggregate`] | many responses: streaming accumulator and group report |
+//! | [`benchmark`] | the 2018 published figures and comparisons |
+//! | [`csv_format`] | the responses CSV: streaming import, bad-row report, export |
+//! | [`json_format`] | versioned JSON envelope for one or many responses |
+//! | [`error`] | error and rejection messages |
+//! | [`rounding`] | four-decimal rounding of report figures |
+
+pub mod aggregate;
+pub mod benchmark;
+pub mod csv_format;
+pub mod error;
+pub mod instrument;
+pub mod json_format;
+pub mod response;
+pub mod rounding;
+pub mod scoring;
+
+pub use aggregate::{GroupAccumulator, GroupOptions, GroupReport, ResponseFilter};
+pub use benchmark::{compare_group, compare_response, BENCHMARK_2018};
+pub use csv_format::{
+    export_csv, import_csv, CsvExporter, CsvImporter, ImportOptions, ImportSummary, RejectedRow,
+};
+pub use error::{AnswerError, ImportError, JsonError};
+pub use instrument::{Factor, Field, Measure, QuestionId, Scale, INSTRUMENT};
+pub use json_format::{from_json, to_json};
+pub use response::{AnswerAction, Completion, Response, ValidationIssue};
+pub use scoring::{score, ResponseScore};
