@@ -205,7 +205,7 @@ test('when storage is full the answer stays on screen, the person is told and of
     const original = Storage.prototype.setItem;
     window.__fillStorage = true;
     Storage.prototype.setItem = function (key, value) {
-      if (window.__fillStorage && key.startsWith('collaboration-readiness/assessments')) {
+      if (window.__fillStorage) {
         throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
       }
       return original.call(this, key, value);

@@ -42,13 +42,30 @@ pub struct Store {
     namespace: String,
 }
 
-/// Whether `localStorage` can be read and written here. Reading `window.localStorage` itself throws
-/// in a sandboxed or storage-blocked iframe, so this goes through `web_sys`, which returns the error.
+/// `localStorage`, or `Unavailable`. Reading `window.localStorage` itself throws in a sandboxed or
+/// storage-blocked iframe, so this goes through `web_sys`, which returns the error instead.
+fn local_storage() -> Result<web_sys::Storage, StorageError> {
+    web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .ok_or(StorageError::Unavailable)
+}
+
+/// True when a failed write failed because storage is full (the quota is reached).
+fn is_quota_error(error: &wasm_bindgen::JsValue) -> bool {
+    js_sys::Reflect::get(error, &"name".into())
+        .ok()
+        .and_then(|n| n.as_string())
+        .is_some_and(|n| n == "QuotaExceededError")
+}
+
+/// Whether the app can keep data here: `localStorage` exists and takes writes. Storage that is only
+/// full still counts as available (what is there can be read; the person is told when a save fails).
 pub fn available() -> bool {
-    let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) else {
-        return false;
-    };
-    storage.set_item(PROBE_KEY, "1").is_ok() && storage.remove_item(PROBE_KEY).is_ok()
+    let Ok(storage) = local_storage() else { return false };
+    match storage.set_item(PROBE_KEY, "1") {
+        Ok(()) => storage.remove_item(PROBE_KEY).is_ok(),
+        Err(error) => is_quota_error(&error),
+    }
 }
 
 impl Store {
@@ -65,11 +82,8 @@ impl Store {
     /// Reads the envelope under `name`. `Ok(None)`: nothing stored. Data that is not an envelope is
     /// copied to a backup key first and reported as [`StorageError::Corrupt`].
     pub fn load(&self, name: &str) -> Result<Option<Envelope>, StorageError> {
-        if !available() {
-            return Err(StorageError::Unavailable);
-        }
         let key = self.key(name);
-        let raw = match LocalStorage::raw().get_item(&key) {
+        let raw = match local_storage()?.get_item(&key) {
             Ok(Some(raw)) => raw,
             Ok(None) => return Ok(None),
             Err(_) => return Err(StorageError::Unavailable),
@@ -98,8 +112,8 @@ impl Store {
     /// shape written by a newer version), so that the app can start clean without destroying it.
     pub fn keep_aside(&self, name: &str) -> StorageError {
         let key = self.key(name);
-        match LocalStorage::raw().get_item(&key) {
-            Ok(Some(raw)) => self.set_aside(&key, &raw),
+        match local_storage().map(|s| s.get_item(&key)) {
+            Ok(Ok(Some(raw))) => self.set_aside(&key, &raw),
             _ => StorageError::CorruptNotBackedUp,
         }
     }
@@ -108,7 +122,7 @@ impl Store {
     /// clean without destroying what was there.
     fn set_aside(&self, key: &str, raw: &str) -> StorageError {
         let backup_key = format!("{key}.backup-{}", js_sys::Date::now() as u64);
-        let storage = LocalStorage::raw();
+        let Ok(storage) = local_storage() else { return StorageError::CorruptNotBackedUp };
         match storage.set_item(&backup_key, raw) {
             Ok(()) => {
                 let _ = storage.remove_item(key);
@@ -120,30 +134,27 @@ impl Store {
 
     /// Saves `data` under `name` with its schema version.
     pub fn save<T: Serialize>(&self, name: &str, schema: u32, data: &T) -> Result<(), StorageError> {
-        if !available() {
-            return Err(StorageError::Unavailable);
-        }
+        // Checked first: gloo-storage assumes storage exists and would throw otherwise.
+        local_storage()?;
         let data = serde_json::to_value(data).map_err(|e| StorageError::Other(e.to_string()))?;
         LocalStorage::set(self.key(name), Envelope { schema, data }).map_err(|e| match e {
             GlooError::JsError(js) if js.name == "QuotaExceededError" => StorageError::Full,
+            GlooError::JsError(js) if js.name == "SecurityError" => StorageError::Unavailable,
             other => StorageError::Other(other.to_string()),
         })
     }
 
     /// Removes `name`.
     pub fn remove(&self, name: &str) {
-        if available() {
-            LocalStorage::delete(self.key(name));
+        if let Ok(storage) = local_storage() {
+            let _ = storage.remove_item(&self.key(name));
         }
     }
 
     /// The keys in this namespace, for listing and for tests.
     pub fn keys(&self) -> Vec<String> {
         let prefix = format!("{}/", self.namespace);
-        if !available() {
-            return Vec::new();
-        }
-        let storage = LocalStorage::raw();
+        let Ok(storage) = local_storage() else { return Vec::new() };
         let len = storage.length().unwrap_or(0);
         (0..len)
             .filter_map(|i| storage.key(i).ok().flatten())

@@ -117,3 +117,59 @@ async fn a_chart_is_drawn_once_echarts_is_there_and_fails_cleanly_before() {
     assert!(surface.query_selector("canvas").unwrap().is_some(), "ECharts drew a canvas");
     assert!(surface.get_attribute("_echarts_instance_").is_some(), "ECharts owns the surface");
 }
+
+/// Runs `f` with `window.localStorage` throwing, as in a storage-blocked iframe, then restores it.
+fn with_storage_blocked(f: impl FnOnce()) {
+    js_sys::eval(
+        "window.__localStorage = Object.getOwnPropertyDescriptor(window, 'localStorage'); \
+         Object.defineProperty(window, 'localStorage', { configurable: true, \
+         get() { throw new DOMException('The operation is insecure.', 'SecurityError'); } });",
+    )
+    .unwrap();
+    f();
+    js_sys::eval("Object.defineProperty(window, 'localStorage', window.__localStorage);").unwrap();
+}
+
+#[wasm_bindgen_test]
+fn blocked_storage_is_reported_not_thrown() {
+    with_storage_blocked(|| {
+        assert!(!storage::available());
+        let store = Store::new("test-blocked");
+        assert_eq!(store.save("answers", 1, &sample()), Err(StorageError::Unavailable));
+        assert_eq!(store.load("answers"), Err(StorageError::Unavailable));
+        assert!(store.keys().is_empty());
+        store.remove("answers");
+    });
+    assert!(storage::available(), "restored for the other tests");
+}
+
+#[wasm_bindgen_test]
+fn full_storage_is_reported_and_what_was_saved_stays() {
+    let store = Store::new("test-full");
+    store.save("answers", 1, &"before").unwrap();
+    js_sys::eval(
+        "window.__setItem = Storage.prototype.setItem; \
+         Storage.prototype.setItem = function () { throw new DOMException('Quota exceeded', 'QuotaExceededError'); };",
+    )
+    .unwrap();
+    let result = store.save("answers", 1, &"after");
+    js_sys::eval("Storage.prototype.setItem = window.__setItem;").unwrap();
+    assert_eq!(result, Err(StorageError::Full));
+    // Full is not disabled: what is stored can still be read, and saving works again once there is room.
+    assert!(StorageError::Full.to_string().contains("download"), "the message says what to do");
+    assert_eq!(store.load_as::<String>("answers", 1).unwrap().as_deref(), Some("before"));
+    store.save("answers", 1, &"after").unwrap();
+    assert_eq!(store.load_as::<String>("answers", 1).unwrap().as_deref(), Some("after"));
+}
+
+#[wasm_bindgen_test]
+fn full_storage_still_counts_as_available() {
+    js_sys::eval(
+        "window.__setItem2 = Storage.prototype.setItem; \
+         Storage.prototype.setItem = function () { throw new DOMException('Quota exceeded', 'QuotaExceededError'); };",
+    )
+    .unwrap();
+    let available = storage::available();
+    js_sys::eval("Storage.prototype.setItem = window.__setItem2;").unwrap();
+    assert!(available);
+}
