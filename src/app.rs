@@ -7,8 +7,8 @@ use leptos::prelude::*;
 
 use crate::components::notices::StorageNotice;
 use crate::pages::{
-    assessments::AssessmentsPage, benchmark::BenchmarkPage, check::CheckPage, not_found::NotFound, privacy::PrivacyPage,
-    question::QuestionPage, start::StartPage,
+    assessments::AssessmentsPage, benchmark::BenchmarkPage, check::CheckPage, not_found::NotFound,
+    privacy::PrivacyPage, question::QuestionPage, start::StartPage,
 };
 use crate::routes::Route;
 use crate::session::{namespace_from_location, Session};
@@ -23,7 +23,9 @@ fn current_route() -> Route {
 pub fn App() -> impl IntoView {
     provide_context(Session::start(&namespace_from_location()));
     let (route, set_route) = signal(current_route());
-    let listener = window_event_listener(leptos::ev::hashchange, move |_| set_route.set(current_route()));
+    let listener = window_event_listener(leptos::ev::hashchange, move |_| {
+        set_route.set(current_route())
+    });
     on_cleanup(move || listener.remove());
 
     let first = StoredValue::new(true);

@@ -23,7 +23,12 @@ pub enum Step {
 impl Step {
     /// Every page in order, including the one the q1 branch may skip.
     pub fn all() -> Vec<Step> {
-        let mut steps = vec![Step::Example, Step::ExampleDetails, Step::General, Step::Involvement];
+        let mut steps = vec![
+            Step::Example,
+            Step::ExampleDetails,
+            Step::General,
+            Step::Involvement,
+        ];
         steps.extend(Factor::ALL.iter().map(|&f| Step::Factor(f)));
         steps.push(Step::AboutYou);
         steps
@@ -85,13 +90,18 @@ impl Step {
 
     /// Whether the person sees this page given their answers (q2–q6 drop out when q1 = no).
     pub fn is_shown(self, response: &Response) -> bool {
-        self.fields().iter().any(|&f| response.answers().is_shown(f))
+        self.fields()
+            .iter()
+            .any(|&f| response.answers().is_shown(f))
     }
 }
 
 /// The pages the person will see, in order.
 pub fn steps(response: &Response) -> Vec<Step> {
-    Step::all().into_iter().filter(|s| s.is_shown(response)).collect()
+    Step::all()
+        .into_iter()
+        .filter(|s| s.is_shown(response))
+        .collect()
 }
 
 /// The page after `step`; `None` when the next page is "check your answers".
@@ -119,7 +129,9 @@ pub fn previous(step: Step, response: &Response) -> Option<Step> {
 /// Where a returning person carries on: the first page with a required answer missing, or `None`
 /// when everything is answered (then "check your answers").
 pub fn resume_at(response: &Response) -> Option<Step> {
-    steps(response).into_iter().find(|&s| !issues_on(s, response).is_empty())
+    steps(response)
+        .into_iter()
+        .find(|&s| !issues_on(s, response).is_empty())
 }
 
 /// The validation findings for the page's fields that stop the results (missing or invalid answers).
@@ -158,11 +170,17 @@ pub fn first_control_id(field: Field) -> String {
 
 /// What a person needs to do about an issue, in the words of the GOV.UK error-message pattern.
 pub fn message(issue: &ValidationIssue) -> String {
-    let Some(field) = issue.field else { return issue.kind.to_string() };
+    let Some(field) = issue.field else {
+        return issue.kind.to_string();
+    };
     match &issue.kind {
         IssueKind::Missing => missing_message(field),
         IssueKind::TooLong { max, .. } => {
-            format!("{} must be {} characters or fewer", text_name(field), thousands(*max))
+            format!(
+                "{} must be {} characters or fewer",
+                text_name(field),
+                thousands(*max)
+            )
         }
         other => format!("{}: {other}", field.column()),
     }
@@ -172,7 +190,7 @@ fn thousands(n: usize) -> String {
     let s = n.to_string();
     let mut out = String::new();
     for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -237,7 +255,10 @@ mod tests {
     #[test]
     fn every_field_is_asked_on_exactly_one_page() {
         for field in Field::ALL {
-            let pages: Vec<Step> = Step::all().into_iter().filter(|s| s.fields().contains(&field)).collect();
+            let pages: Vec<Step> = Step::all()
+                .into_iter()
+                .filter(|s| s.fields().contains(&field))
+                .collect();
             assert_eq!(pages.len(), 1, "{field:?} on {pages:?}");
         }
     }
@@ -257,7 +278,8 @@ mod tests {
 
     #[test]
     fn q1_no_skips_the_example_details_and_yes_or_unanswered_keep_them() {
-        let cases: [(&[(Field, &str)], usize, bool); 3] = [
+        type Answers<'a> = &'a [(Field, &'a str)];
+        let cases: [(Answers, usize, bool); 3] = [
             (&[], 13, true),
             (&[(Field::Q1, "yes")], 13, true),
             (&[(Field::Q1, "no")], 12, false),
@@ -265,7 +287,11 @@ mod tests {
         for (answers, count, details) in cases {
             let r = with(answers);
             assert_eq!(steps(&r).len(), count, "{answers:?}");
-            assert_eq!(steps(&r).contains(&Step::ExampleDetails), details, "{answers:?}");
+            assert_eq!(
+                steps(&r).contains(&Step::ExampleDetails),
+                details,
+                "{answers:?}"
+            );
         }
         let no = with(&[(Field::Q1, "no")]);
         assert_eq!(next(Step::Example, &no), Some(Step::General));
@@ -281,8 +307,14 @@ mod tests {
     fn the_sequence_runs_from_example_to_about_you_then_check() {
         let r = Response::new("t");
         assert_eq!(previous(Step::Example, &r), None);
-        assert_eq!(next(Step::Involvement, &r), Some(Step::Factor(Factor::Behaviours)));
-        assert_eq!(next(Step::Factor(Factor::Requirements), &r), Some(Step::AboutYou));
+        assert_eq!(
+            next(Step::Involvement, &r),
+            Some(Step::Factor(Factor::Behaviours))
+        );
+        assert_eq!(
+            next(Step::Factor(Factor::Requirements), &r),
+            Some(Step::AboutYou)
+        );
         assert_eq!(next(Step::AboutYou, &r), None);
     }
 
@@ -290,40 +322,71 @@ mod tests {
     fn a_factor_page_asks_importance_then_prevalence_of_that_factor() {
         assert_eq!(
             Step::Factor(Factor::Places).fields(),
-            vec![Field::Score(Measure::Importance, Factor::Places), Field::Score(Measure::Prevalence, Factor::Places)]
+            vec![
+                Field::Score(Measure::Importance, Factor::Places),
+                Field::Score(Measure::Prevalence, Factor::Places)
+            ]
         );
     }
 
     #[test]
     fn resume_goes_to_the_first_page_with_a_missing_answer() {
         assert_eq!(resume_at(&Response::new("t")), Some(Step::Example));
-        let r = with(&[(Field::Q1, "no"), (Field::Q7, "critical"), (Field::Q9, "alone_better")]);
+        let r = with(&[
+            (Field::Q1, "no"),
+            (Field::Q7, "critical"),
+            (Field::Q9, "alone_better"),
+        ]);
         assert_eq!(resume_at(&r), Some(Step::Involvement));
     }
 
     #[test]
     fn page_issues_name_only_that_pages_missing_required_answers() {
         let r = with(&[(Field::Q7, "critical")]);
-        let fields: Vec<Field> = issues_on(Step::General, &r).iter().filter_map(|i| i.field).collect();
+        let fields: Vec<Field> = issues_on(Step::General, &r)
+            .iter()
+            .filter_map(|i| i.field)
+            .collect();
         assert_eq!(fields, vec![Field::Q9], "q8 is optional, q7 answered");
         let r = with(&[(Field::Q1, "no")]);
-        assert!(issues_on(Step::ExampleDetails, &r).is_empty(), "a hidden page asks nothing");
+        assert!(
+            issues_on(Step::ExampleDetails, &r).is_empty(),
+            "a hidden page asks nothing"
+        );
     }
 
     #[test]
     fn every_required_field_has_a_specific_message_and_long_text_says_the_limit() {
         for field in Field::ALL {
-            let text = message(&ValidationIssue { field: Some(field), kind: IssueKind::Missing });
-            assert!(text.starts_with("Select") || text.starts_with("Enter"), "{field:?}: {text}");
+            let text = message(&ValidationIssue {
+                field: Some(field),
+                kind: IssueKind::Missing,
+            });
+            assert!(
+                text.starts_with("Select") || text.starts_with("Enter"),
+                "{field:?}: {text}"
+            );
         }
-        let long = ValidationIssue { field: Some(Field::Q8), kind: IssueKind::TooLong { len: 2001, max: 2000 } };
-        assert_eq!(message(&long), "Your reason must be 2,000 characters or fewer");
+        let long = ValidationIssue {
+            field: Some(Field::Q8),
+            kind: IssueKind::TooLong {
+                len: 2001,
+                max: 2000,
+            },
+        };
+        assert_eq!(
+            message(&long),
+            "Your reason must be 2,000 characters or fewer"
+        );
     }
 
     #[test]
     fn error_links_point_at_the_first_control_of_the_field() {
         assert_eq!(first_control_id(Field::Q1), "q1-yes");
         assert_eq!(first_control_id(Field::Q2), "q2");
-        assert_eq!(first_control_id(Field::Score(Measure::Prevalence, Factor::Citizens)), "q14_citizens-0");
+        assert_eq!(
+            first_control_id(Field::Score(Measure::Prevalence, Factor::Citizens)),
+            "q14_citizens-0"
+        );
     }
 }

@@ -18,9 +18,9 @@ pub mod components;
 #[cfg(target_arch = "wasm32")]
 mod download;
 #[cfg(target_arch = "wasm32")]
-pub mod session;
-#[cfg(target_arch = "wasm32")]
 pub mod pages;
+#[cfg(target_arch = "wasm32")]
+pub mod session;
 #[cfg(target_arch = "wasm32")]
 pub mod storage;
 

@@ -10,6 +10,8 @@ fn main() {
 /// `report` example.
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    eprintln!("Collaboration Readiness runs in the browser: build it with `trunk build` (see README.md).");
+    eprintln!(
+        "Collaboration Readiness runs in the browser: build it with `trunk build` (see README.md)."
+    );
     std::process::exit(2);
 }

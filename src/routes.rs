@@ -31,7 +31,11 @@ impl Route {
     /// Reads a route from `location.hash` (with or without the leading `#`).
     pub fn from_hash(hash: &str) -> Route {
         let path = hash.trim_start_matches('#').trim_start_matches('/');
-        let path = path.split(['?', '#']).next().unwrap_or("").trim_end_matches('/');
+        let path = path
+            .split(['?', '#'])
+            .next()
+            .unwrap_or("")
+            .trim_end_matches('/');
         match path {
             "" => Route::Start,
             "benchmark" => Route::Benchmark,
@@ -74,7 +78,13 @@ impl Route {
 
     /// Every route, for tests and navigation.
     pub fn all() -> Vec<Route> {
-        let mut all = vec![Route::Start, Route::Check, Route::Assessments, Route::Privacy, Route::Benchmark];
+        let mut all = vec![
+            Route::Start,
+            Route::Check,
+            Route::Assessments,
+            Route::Privacy,
+            Route::Benchmark,
+        ];
         all.extend(Step::all().into_iter().map(Route::Question));
         all
     }
@@ -100,7 +110,10 @@ mod tests {
             ("#/assessments", Route::Assessments),
             ("#/assessment/check", Route::Check),
             ("#/assessment/example", Route::Question(Step::Example)),
-            ("#/assessment/factor-places", Route::Question(Step::Factor(Factor::Places))),
+            (
+                "#/assessment/factor-places",
+                Route::Question(Step::Factor(Factor::Places)),
+            ),
             ("#/assessment/factor-nowhere", Route::NotFound),
             ("#/assessment", Route::NotFound),
             ("#/nowhere", Route::NotFound),
@@ -115,7 +128,10 @@ mod tests {
     fn every_route_round_trips_through_its_href_and_has_a_title() {
         for route in Route::all() {
             assert_eq!(Route::from_hash(&route.href()), route);
-            assert!(route.href().starts_with("#/"), "links stay relative to the page");
+            assert!(
+                route.href().starts_with("#/"),
+                "links stay relative to the page"
+            );
             assert!(route.title().ends_with("Collaboration Readiness"));
         }
     }

@@ -75,7 +75,13 @@ pub fn long_date(iso: &str) -> String {
         return iso.to_string();
     }
     let options = js_sys::Object::new();
-    for (k, v) in [("day", "numeric"), ("month", "long"), ("year", "numeric"), ("hour", "2-digit"), ("minute", "2-digit")] {
+    for (k, v) in [
+        ("day", "numeric"),
+        ("month", "long"),
+        ("year", "numeric"),
+        ("hour", "2-digit"),
+        ("minute", "2-digit"),
+    ] {
         let _ = js_sys::Reflect::set(&options, &k.into(), &v.into());
     }
     String::from(date.to_locale_string("en-GB", &options))
@@ -131,13 +137,17 @@ impl Session {
         let saving = self.keeping.get_untracked() == Keeping::Saved;
         let mut book = if saving && !self.unsaved.get_untracked() {
             // Another tab may have saved since this one last looked.
-            self.stored_book().unwrap_or_else(|| self.book.get_untracked())
+            self.stored_book()
+                .unwrap_or_else(|| self.book.get_untracked())
         } else {
             self.book.get_untracked()
         };
         book.apply(action)?;
         if saving {
-            match self.store.with_value(|s| s.save(BOOK_NAME, BOOK_SCHEMA, &book)) {
+            match self
+                .store
+                .with_value(|s| s.save(BOOK_NAME, BOOK_SCHEMA, &book))
+            {
                 Ok(()) => {
                     self.unsaved.set(false);
                     if self.storage_notice.get_untracked() == Some(StorageError::Full) {
@@ -162,15 +172,27 @@ impl Session {
 /// Reads the stored book. Unreadable data is kept aside and reported; disabled storage means memory.
 fn load(store: &Store) -> (Book, Keeping, Option<StorageError>) {
     if !storage::available() {
-        return (Book::default(), Keeping::MemoryOnly, Some(StorageError::Unavailable));
+        return (
+            Book::default(),
+            Keeping::MemoryOnly,
+            Some(StorageError::Unavailable),
+        );
     }
     match store.load(BOOK_NAME) {
         Ok(None) => (Book::default(), Keeping::Saved, None),
         Ok(Some(envelope)) => match Book::from_stored(envelope.schema, envelope.data) {
             Ok(book) => (book, Keeping::Saved, None),
-            Err(_) => (Book::default(), Keeping::Saved, Some(store.keep_aside(BOOK_NAME))),
+            Err(_) => (
+                Book::default(),
+                Keeping::Saved,
+                Some(store.keep_aside(BOOK_NAME)),
+            ),
         },
-        Err(StorageError::Unavailable) => (Book::default(), Keeping::MemoryOnly, Some(StorageError::Unavailable)),
+        Err(StorageError::Unavailable) => (
+            Book::default(),
+            Keeping::MemoryOnly,
+            Some(StorageError::Unavailable),
+        ),
         Err(error) => (Book::default(), Keeping::Saved, Some(error)),
     }
 }
@@ -183,7 +205,12 @@ pub fn namespace_from_location() -> String {
         .trim_start_matches('?')
         .split('&')
         .find_map(|pair| pair.strip_prefix("ns="))
-        .filter(|ns| !ns.is_empty() && ns.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+        .filter(|ns| {
+            !ns.is_empty()
+                && ns
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        })
         .map(|ns| format!("{DEFAULT_NAMESPACE}-{ns}"))
         .unwrap_or_else(|| DEFAULT_NAMESPACE.to_string())
 }

@@ -10,8 +10,8 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::engine::instrument::Field;
 use crate::engine::error::AnswerError;
+use crate::engine::instrument::Field;
 use crate::engine::response::{AnswerAction, Response};
 
 /// Storage name of the book (the key is namespaced by the storage adapter).
@@ -57,20 +57,38 @@ pub struct Book {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
     /// Start a new assessment and open it.
-    Create { id: String, name: String, now: String },
+    Create {
+        id: String,
+        name: String,
+        now: String,
+    },
     /// Open an assessment.
     Open { id: String },
     /// Rename an assessment.
-    Rename { id: String, name: String, now: String },
+    Rename {
+        id: String,
+        name: String,
+        now: String,
+    },
     /// Delete one assessment.
     Delete { id: String },
     /// Delete every assessment.
     DeleteAll,
     /// Change one answer.
-    Answer { id: String, action: AnswerAction, now: String },
+    Answer {
+        id: String,
+        action: AnswerAction,
+        now: String,
+    },
     /// Tick (`on`) or untick an option of a multiple-choice field; unlike a toggle, applying it twice
     /// is harmless, so a change made in another tab meanwhile is never undone.
-    Tick { id: String, field: Field, code: String, on: bool, now: String },
+    Tick {
+        id: String,
+        field: Field,
+        code: String,
+        on: bool,
+        now: String,
+    },
     /// Remember the page the person is on.
     Visit { id: String, page: String },
     /// Mark the assessment finished (its answers are complete).
@@ -105,9 +123,13 @@ impl Book {
     /// Reads a stored book of any shipped shape.
     pub fn from_stored(schema: u32, data: Value) -> Result<Book, StoredBookError> {
         match schema {
-            1 => serde_json::from_value(data).map_err(|e| StoredBookError::Unreadable(e.to_string())),
+            1 => {
+                serde_json::from_value(data).map_err(|e| StoredBookError::Unreadable(e.to_string()))
+            }
             newer if newer > BOOK_SCHEMA => Err(StoredBookError::Newer(newer)),
-            other => Err(StoredBookError::Unreadable(format!("unknown format {other}"))),
+            other => Err(StoredBookError::Unreadable(format!(
+                "unknown format {other}"
+            ))),
         }
     }
 
@@ -122,7 +144,10 @@ impl Book {
     }
 
     fn get_mut(&mut self, id: &str) -> Result<&mut Assessment, BookError> {
-        self.assessments.iter_mut().find(|a| a.id() == id).ok_or(BookError::NoSuchAssessment)
+        self.assessments
+            .iter_mut()
+            .find(|a| a.id() == id)
+            .ok_or(BookError::NoSuchAssessment)
     }
 
     /// Applies one action; on error nothing changes.
@@ -176,7 +201,13 @@ impl Book {
                     a.updated_at = now;
                 }
             }
-            Action::Tick { id, field, code, on, now } => {
+            Action::Tick {
+                id,
+                field,
+                code,
+                on,
+                now,
+            } => {
                 let a = self.get_mut(&id)?;
                 let ticked = a.response.answers().is_stored(field)
                     && matches!(
@@ -214,14 +245,22 @@ mod tests {
 
     fn book_with(id: &str) -> Book {
         let mut book = Book::default();
-        book.apply(Action::Create { id: id.into(), name: "Mine".into(), now: NOW.into() }).unwrap();
+        book.apply(Action::Create {
+            id: id.into(),
+            name: "Mine".into(),
+            now: NOW.into(),
+        })
+        .unwrap();
         book
     }
 
     fn answer(id: &str, field: Field, code: &str) -> Action {
         Action::Answer {
             id: id.into(),
-            action: AnswerAction::Choose { field, code: code.into() },
+            action: AnswerAction::Choose {
+                field,
+                code: code.into(),
+            },
             now: LATER.into(),
         }
     }
@@ -237,13 +276,46 @@ mod tests {
     fn actions_that_cannot_apply_change_nothing() {
         let book = book_with("a");
         let cases = [
-            (Action::Create { id: "a".into(), name: "x".into(), now: NOW.into() }, BookError::DuplicateId),
-            (Action::Create { id: "b".into(), name: "  ".into(), now: NOW.into() }, BookError::EmptyName),
-            (Action::Open { id: "zz".into() }, BookError::NoSuchAssessment),
-            (Action::Rename { id: "a".into(), name: "".into(), now: NOW.into() }, BookError::EmptyName),
-            (Action::Delete { id: "zz".into() }, BookError::NoSuchAssessment),
+            (
+                Action::Create {
+                    id: "a".into(),
+                    name: "x".into(),
+                    now: NOW.into(),
+                },
+                BookError::DuplicateId,
+            ),
+            (
+                Action::Create {
+                    id: "b".into(),
+                    name: "  ".into(),
+                    now: NOW.into(),
+                },
+                BookError::EmptyName,
+            ),
+            (
+                Action::Open { id: "zz".into() },
+                BookError::NoSuchAssessment,
+            ),
+            (
+                Action::Rename {
+                    id: "a".into(),
+                    name: "".into(),
+                    now: NOW.into(),
+                },
+                BookError::EmptyName,
+            ),
+            (
+                Action::Delete { id: "zz".into() },
+                BookError::NoSuchAssessment,
+            ),
             (answer("zz", Field::Q1, "yes"), BookError::NoSuchAssessment),
-            (Action::Complete { id: "a".into(), now: NOW.into() }, BookError::Incomplete),
+            (
+                Action::Complete {
+                    id: "a".into(),
+                    now: NOW.into(),
+                },
+                BookError::Incomplete,
+            ),
         ];
         for (action, error) in cases {
             let mut changed = book.clone();
@@ -251,7 +323,10 @@ mod tests {
             assert_eq!(changed, book, "{action:?} changed the book");
         }
         let mut changed = book.clone();
-        assert!(matches!(changed.apply(answer("a", Field::Q1, "maybe")), Err(BookError::Answer(_))));
+        assert!(matches!(
+            changed.apply(answer("a", Field::Q1, "maybe")),
+            Err(BookError::Answer(_))
+        ));
         assert_eq!(changed, book);
     }
 
@@ -267,10 +342,25 @@ mod tests {
     #[test]
     fn ticks_are_idempotent_so_a_second_tab_cannot_undo_them() {
         let mut book = book_with("a");
-        let tick = |on| Action::Tick { id: "a".into(), field: Field::Q17, code: "housing".into(), on, now: LATER.into() };
+        let tick = |on| Action::Tick {
+            id: "a".into(),
+            field: Field::Q17,
+            code: "housing".into(),
+            on,
+            now: LATER.into(),
+        };
         book.apply(tick(true)).unwrap();
         book.apply(tick(true)).unwrap();
-        assert!(book.get("a").unwrap().response.answers().q17().iter().count() == 1);
+        assert!(
+            book.get("a")
+                .unwrap()
+                .response
+                .answers()
+                .q17()
+                .iter()
+                .count()
+                == 1
+        );
         book.apply(tick(false)).unwrap();
         book.apply(tick(false)).unwrap();
         assert!(book.get("a").unwrap().response.answers().q17().is_empty());
@@ -281,7 +371,13 @@ mod tests {
         // Tab A and tab B each apply their change to what is stored at that moment.
         let mut stored = book_with("a");
         stored.apply(answer("a", Field::Q1, "yes")).unwrap(); // tab A
-        stored.apply(answer("a", Field::Score(Measure::Importance, Factor::Places), "3")).unwrap(); // tab B
+        stored
+            .apply(answer(
+                "a",
+                Field::Score(Measure::Importance, Factor::Places),
+                "3",
+            ))
+            .unwrap(); // tab B
         let answers = stored.get("a").unwrap().response.answers();
         assert!(answers.is_answered(Field::Q1));
         assert!(answers.is_answered(Field::Score(Measure::Importance, Factor::Places)));
@@ -290,7 +386,12 @@ mod tests {
     #[test]
     fn deleting_the_open_assessment_closes_it_and_delete_all_empties_the_book() {
         let mut book = book_with("a");
-        book.apply(Action::Create { id: "b".into(), name: "Second".into(), now: NOW.into() }).unwrap();
+        book.apply(Action::Create {
+            id: "b".into(),
+            name: "Second".into(),
+            now: NOW.into(),
+        })
+        .unwrap();
         book.apply(Action::Delete { id: "b".into() }).unwrap();
         assert_eq!(book.current, None);
         assert_eq!(book.assessments.len(), 1);
@@ -302,7 +403,11 @@ mod tests {
     fn stored_books_of_every_shipped_schema_load() {
         let v1 = include_str!("../tests/fixtures/storage/book-v1.json");
         let envelope: Value = serde_json::from_str(v1).unwrap();
-        let book = Book::from_stored(envelope["schema"].as_u64().unwrap() as u32, envelope["data"].clone()).unwrap();
+        let book = Book::from_stored(
+            envelope["schema"].as_u64().unwrap() as u32,
+            envelope["data"].clone(),
+        )
+        .unwrap();
         assert_eq!(book.assessments.len(), 2);
         let first = &book.assessments[0];
         assert_eq!(first.name, "Team away day");
@@ -315,8 +420,14 @@ mod tests {
 
     #[test]
     fn stored_data_of_a_newer_or_unknown_shape_is_refused_not_guessed() {
-        assert_eq!(Book::from_stored(BOOK_SCHEMA + 1, Value::Null), Err(StoredBookError::Newer(BOOK_SCHEMA + 1)));
-        assert!(matches!(Book::from_stored(0, Value::Null), Err(StoredBookError::Unreadable(_))));
+        assert_eq!(
+            Book::from_stored(BOOK_SCHEMA + 1, Value::Null),
+            Err(StoredBookError::Newer(BOOK_SCHEMA + 1))
+        );
+        assert!(matches!(
+            Book::from_stored(0, Value::Null),
+            Err(StoredBookError::Unreadable(_))
+        ));
         assert!(matches!(
             Book::from_stored(1, serde_json::json!({"assessments": "nope"})),
             Err(StoredBookError::Unreadable(_))

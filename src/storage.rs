@@ -23,7 +23,9 @@ pub enum StorageError {
     Full,
     #[error("Saved data could not be read, so it was kept aside under \"{backup_key}\" and the app started afresh.")]
     Corrupt { backup_key: String },
-    #[error("Saved data could not be read and could not be kept aside either; it was left untouched.")]
+    #[error(
+        "Saved data could not be read and could not be kept aside either; it was left untouched."
+    )]
     CorruptNotBackedUp,
     #[error("Saving failed: {0}")]
     Other(String),
@@ -61,7 +63,9 @@ fn is_quota_error(error: &wasm_bindgen::JsValue) -> bool {
 /// Whether the app can keep data here: `localStorage` exists and takes writes. Storage that is only
 /// full still counts as available (what is there can be read; the person is told when a save fails).
 pub fn available() -> bool {
-    let Ok(storage) = local_storage() else { return false };
+    let Ok(storage) = local_storage() else {
+        return false;
+    };
     match storage.set_item(PROBE_KEY, "1") {
         Ok(()) => storage.remove_item(PROBE_KEY).is_ok(),
         Err(error) => is_quota_error(&error),
@@ -71,7 +75,9 @@ pub fn available() -> bool {
 impl Store {
     /// A store whose keys all start with `namespace/`.
     pub fn new(namespace: &str) -> Store {
-        Store { namespace: namespace.to_owned() }
+        Store {
+            namespace: namespace.to_owned(),
+        }
     }
 
     /// The full key for `name`.
@@ -96,8 +102,14 @@ impl Store {
 
     /// Reads `name` as a `T` of schema `schema`; an envelope of another schema, or data that does not
     /// fit `T`, is set aside like corrupt data (callers that migrate use [`Store::load`]).
-    pub fn load_as<T: DeserializeOwned>(&self, name: &str, schema: u32) -> Result<Option<T>, StorageError> {
-        let Some(envelope) = self.load(name)? else { return Ok(None) };
+    pub fn load_as<T: DeserializeOwned>(
+        &self,
+        name: &str,
+        schema: u32,
+    ) -> Result<Option<T>, StorageError> {
+        let Some(envelope) = self.load(name)? else {
+            return Ok(None);
+        };
         if envelope.schema == schema {
             if let Ok(value) = serde_json::from_value(envelope.data.clone()) {
                 return Ok(Some(value));
@@ -122,7 +134,9 @@ impl Store {
     /// clean without destroying what was there.
     fn set_aside(&self, key: &str, raw: &str) -> StorageError {
         let backup_key = format!("{key}.backup-{}", js_sys::Date::now() as u64);
-        let Ok(storage) = local_storage() else { return StorageError::CorruptNotBackedUp };
+        let Ok(storage) = local_storage() else {
+            return StorageError::CorruptNotBackedUp;
+        };
         match storage.set_item(&backup_key, raw) {
             Ok(()) => {
                 let _ = storage.remove_item(key);
@@ -133,7 +147,12 @@ impl Store {
     }
 
     /// Saves `data` under `name` with its schema version.
-    pub fn save<T: Serialize>(&self, name: &str, schema: u32, data: &T) -> Result<(), StorageError> {
+    pub fn save<T: Serialize>(
+        &self,
+        name: &str,
+        schema: u32,
+        data: &T,
+    ) -> Result<(), StorageError> {
         // Checked first: gloo-storage assumes storage exists and would throw otherwise.
         local_storage()?;
         let data = serde_json::to_value(data).map_err(|e| StorageError::Other(e.to_string()))?;
@@ -154,7 +173,9 @@ impl Store {
     /// The keys in this namespace, for listing and for tests.
     pub fn keys(&self) -> Vec<String> {
         let prefix = format!("{}/", self.namespace);
-        let Ok(storage) = local_storage() else { return Vec::new() };
+        let Ok(storage) = local_storage() else {
+            return Vec::new();
+        };
         let len = storage.length().unwrap_or(0);
         (0..len)
             .filter_map(|i| storage.key(i).ok().flatten())

@@ -17,7 +17,10 @@ struct Sample {
 }
 
 fn sample() -> Sample {
-    Sample { name: "Ünïcødé \"quoted\"\nline".into(), answers: vec![0, 1, 2, 3] }
+    Sample {
+        name: "Ünïcødé \"quoted\"\nline".into(),
+        answers: vec![0, 1, 2, 3],
+    }
 }
 
 fn raw() -> web_sys::Storage {
@@ -36,7 +39,8 @@ fn saved_data_loads_back_in_its_envelope() {
     assert_eq!(store.load_as::<Sample>("one", 3).unwrap(), Some(sample()));
     let envelope = store.load("one").unwrap().unwrap();
     assert_eq!(envelope.schema, 3);
-    let stored: Envelope = serde_json::from_str(&raw().get_item("test-roundtrip/one").unwrap().unwrap()).unwrap();
+    let stored: Envelope =
+        serde_json::from_str(&raw().get_item("test-roundtrip/one").unwrap().unwrap()).unwrap();
     assert_eq!(stored, envelope);
     store.remove("one");
     assert_eq!(store.load("one").unwrap(), None);
@@ -48,8 +52,14 @@ fn namespaces_do_not_collide() {
     let b = Store::new("embed-b");
     a.save("answers", 1, &"from a").unwrap();
     b.save("answers", 1, &"from b").unwrap();
-    assert_eq!(a.load_as::<String>("answers", 1).unwrap().as_deref(), Some("from a"));
-    assert_eq!(b.load_as::<String>("answers", 1).unwrap().as_deref(), Some("from b"));
+    assert_eq!(
+        a.load_as::<String>("answers", 1).unwrap().as_deref(),
+        Some("from a")
+    );
+    assert_eq!(
+        b.load_as::<String>("answers", 1).unwrap().as_deref(),
+        Some("from b")
+    );
     assert_eq!(a.keys(), vec!["embed-a/answers".to_string()]);
 }
 
@@ -61,10 +71,20 @@ fn corrupt_data_is_kept_aside_and_reported() {
     let StorageError::Corrupt { backup_key } = error.clone() else {
         panic!("expected Corrupt, got {error:?}");
     };
-    assert!(backup_key.starts_with("test-corrupt/answers.backup-"), "{backup_key}");
-    assert_eq!(raw().get_item(&backup_key).unwrap().as_deref(), Some("{not json"), "nothing lost");
+    assert!(
+        backup_key.starts_with("test-corrupt/answers.backup-"),
+        "{backup_key}"
+    );
+    assert_eq!(
+        raw().get_item(&backup_key).unwrap().as_deref(),
+        Some("{not json"),
+        "nothing lost"
+    );
     assert_eq!(store.load("answers").unwrap(), None, "the app starts clean");
-    assert!(error.to_string().contains(&backup_key), "the message names where the data went");
+    assert!(
+        error.to_string().contains(&backup_key),
+        "the message names where the data went"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -72,16 +92,30 @@ fn data_of_an_unexpected_schema_is_kept_aside_not_overwritten() {
     let store = Store::new("test-schema");
     store.save("answers", 1, &sample()).unwrap();
     let error = store.load_as::<Sample>("answers", 2).unwrap_err();
-    let StorageError::Corrupt { backup_key } = error else { panic!("expected Corrupt, got {error:?}") };
-    let kept: Envelope = serde_json::from_str(&raw().get_item(&backup_key).unwrap().unwrap()).unwrap();
+    let StorageError::Corrupt { backup_key } = error else {
+        panic!("expected Corrupt, got {error:?}")
+    };
+    let kept: Envelope =
+        serde_json::from_str(&raw().get_item(&backup_key).unwrap().unwrap()).unwrap();
     assert_eq!(kept.schema, 1);
-    assert_eq!(serde_json::from_value::<Sample>(kept.data).unwrap(), sample());
+    assert_eq!(
+        serde_json::from_value::<Sample>(kept.data).unwrap(),
+        sample()
+    );
 }
 
 fn rows() -> Vec<PairedShare> {
     vec![
-        PairedShare { label: "Behaviours".into(), importance: 0.82, prevalence: 0.72 },
-        PairedShare { label: "Systems".into(), importance: 0.95, prevalence: 0.87 },
+        PairedShare {
+            label: "Behaviours".into(),
+            importance: 0.82,
+            prevalence: 0.72,
+        },
+        PairedShare {
+            label: "Systems".into(),
+            importance: 0.95,
+            prevalence: 0.87,
+        },
     ]
 }
 
@@ -89,7 +123,8 @@ fn add_surface(id: &str) -> web_sys::HtmlElement {
     let document = web_sys::window().unwrap().document().unwrap();
     let div: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
     div.set_id(id);
-    div.set_attribute("style", "width:600px;height:300px").unwrap();
+    div.set_attribute("style", "width:600px;height:300px")
+        .unwrap();
     document.body().unwrap().append_child(&div).unwrap();
     div
 }
@@ -110,12 +145,20 @@ async fn a_chart_is_drawn_once_echarts_is_there_and_fails_cleanly_before() {
 
     // With ECharts in the page (as the site serves it), the chart is drawn into the surface.
     let script = document.create_element("script").unwrap();
-    script.set_text_content(Some(include_str!("../node_modules/echarts/dist/echarts.min.js")));
+    script.set_text_content(Some(include_str!(
+        "../node_modules/echarts/dist/echarts.min.js"
+    )));
     document.head().unwrap().append_child(&script).unwrap();
     view::ensure_echarts().await.unwrap();
     assert!(view::draw("chart-under-test", &chart, 300).await.is_ok());
-    assert!(surface.query_selector("canvas").unwrap().is_some(), "ECharts drew a canvas");
-    assert!(surface.get_attribute("_echarts_instance_").is_some(), "ECharts owns the surface");
+    assert!(
+        surface.query_selector("canvas").unwrap().is_some(),
+        "ECharts drew a canvas"
+    );
+    assert!(
+        surface.get_attribute("_echarts_instance_").is_some(),
+        "ECharts owns the surface"
+    );
 }
 
 /// Runs `f` with `window.localStorage` throwing, as in a storage-blocked iframe, then restores it.
@@ -135,7 +178,10 @@ fn blocked_storage_is_reported_not_thrown() {
     with_storage_blocked(|| {
         assert!(!storage::available());
         let store = Store::new("test-blocked");
-        assert_eq!(store.save("answers", 1, &sample()), Err(StorageError::Unavailable));
+        assert_eq!(
+            store.save("answers", 1, &sample()),
+            Err(StorageError::Unavailable)
+        );
         assert_eq!(store.load("answers"), Err(StorageError::Unavailable));
         assert!(store.keys().is_empty());
         store.remove("answers");
@@ -156,10 +202,19 @@ fn full_storage_is_reported_and_what_was_saved_stays() {
     js_sys::eval("Storage.prototype.setItem = window.__setItem;").unwrap();
     assert_eq!(result, Err(StorageError::Full));
     // Full is not disabled: what is stored can still be read, and saving works again once there is room.
-    assert!(StorageError::Full.to_string().contains("download"), "the message says what to do");
-    assert_eq!(store.load_as::<String>("answers", 1).unwrap().as_deref(), Some("before"));
+    assert!(
+        StorageError::Full.to_string().contains("download"),
+        "the message says what to do"
+    );
+    assert_eq!(
+        store.load_as::<String>("answers", 1).unwrap().as_deref(),
+        Some("before")
+    );
     store.save("answers", 1, &"after").unwrap();
-    assert_eq!(store.load_as::<String>("answers", 1).unwrap().as_deref(), Some("after"));
+    assert_eq!(
+        store.load_as::<String>("answers", 1).unwrap().as_deref(),
+        Some("after")
+    );
 }
 
 #[wasm_bindgen_test]

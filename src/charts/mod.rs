@@ -5,12 +5,13 @@
 //! from our own data: no builder turns on ECharts' rich-text or HTML tooltips, so nothing from a
 //! response can be rendered as markup.
 
+pub mod profile;
 #[cfg(target_arch = "wasm32")]
 pub mod view;
 
 use charming::{
     component::{Aria, Axis, Decal, DecalItem, Grid, Legend},
-    element::{AxisType, Color, Label, Symbol, LabelPosition, Tooltip, Trigger},
+    element::{AxisType, Color, Label, LabelPosition, Symbol, Tooltip, Trigger},
     series::Bar,
     Chart,
 };
@@ -47,16 +48,31 @@ pub fn paired_share_bars(title: &str, rows: &[PairedShare]) -> Chart {
     Chart::new()
         .aria(
             // Decal patterns tell the two series apart without colour (ECharts' aria decal).
-            Aria::new().enabled(true).decal(
-                Decal::new()
-                    .show(true)
-                    .decals(vec![DecalItem::new().symbol(Symbol::Rect), DecalItem::new().symbol(Symbol::Circle)]),
-            ),
+            Aria::new()
+                .enabled(true)
+                .decal(Decal::new().show(true).decals(vec![
+                    DecalItem::new().symbol(Symbol::Rect),
+                    DecalItem::new().symbol(Symbol::Circle),
+                ])),
         )
-        .color(vec![Color::from(IMPORTANCE_COLOUR), Color::from(PREVALENCE_COLOUR)])
+        .color(vec![
+            Color::from(IMPORTANCE_COLOUR),
+            Color::from(PREVALENCE_COLOUR),
+        ])
         .legend(Legend::new().top(0).data(vec!["Importance", "Prevalence"]))
-        .tooltip(Tooltip::new().trigger(Trigger::Axis).value_formatter("{value}%"))
-        .grid(Grid::new().left("3%").right("10%").bottom("3%").top(36).contain_label(true))
+        .tooltip(
+            Tooltip::new()
+                .trigger(Trigger::Axis)
+                .value_formatter("{value}%"),
+        )
+        .grid(
+            Grid::new()
+                .left("3%")
+                .right("10%")
+                .bottom("3%")
+                .top(36)
+                .contain_label(true),
+        )
         .x_axis(Axis::new().type_(AxisType::Value).min(0).max(100).name("%"))
         .y_axis(Axis::new().type_(AxisType::Category).data(labels))
         .series(
@@ -65,7 +81,12 @@ pub fn paired_share_bars(title: &str, rows: &[PairedShare]) -> Chart {
                 .label(bar_label.clone())
                 .data(importance),
         )
-        .series(Bar::new().name("Prevalence").label(bar_label).data(prevalence))
+        .series(
+            Bar::new()
+                .name("Prevalence")
+                .label(bar_label)
+                .data(prevalence),
+        )
         .title(charming::component::Title::new().show(false).text(title))
 }
 
@@ -76,8 +97,16 @@ mod tests {
 
     fn rows() -> Vec<PairedShare> {
         vec![
-            PairedShare { label: "Behaviours".into(), importance: 0.82, prevalence: 0.72 },
-            PairedShare { label: "Citizens".into(), importance: 0.834, prevalence: 0.796 },
+            PairedShare {
+                label: "Behaviours".into(),
+                importance: 0.82,
+                prevalence: 0.72,
+            },
+            PairedShare {
+                label: "Citizens".into(),
+                importance: 0.834,
+                prevalence: 0.796,
+            },
         ]
     }
 
@@ -87,7 +116,13 @@ mod tests {
 
     #[test]
     fn percentages_are_rounded_to_whole_numbers() {
-        for (share, expected) in [(0.0, 0.0), (0.824, 82.0), (0.825, 83.0), (1.0, 100.0), (0.005, 1.0)] {
+        for (share, expected) in [
+            (0.0, 0.0),
+            (0.824, 82.0),
+            (0.825, 83.0),
+            (1.0, 100.0),
+            (0.005, 1.0),
+        ] {
             assert_eq!(percent(share), expected, "share {share}");
         }
     }
@@ -95,7 +130,10 @@ mod tests {
     #[test]
     fn paired_bars_keep_the_first_row_on_top_with_both_series() {
         let chart = json(&paired_share_bars("Shares", &rows()));
-        assert_eq!(chart["yAxis"]["data"], serde_json::json!(["Citizens", "Behaviours"]));
+        assert_eq!(
+            chart["yAxis"]["data"],
+            serde_json::json!(["Citizens", "Behaviours"])
+        );
         let series = chart["series"].as_array().unwrap();
         assert_eq!(series.len(), 2);
         assert_eq!(series[0]["name"], "Importance");
@@ -111,7 +149,10 @@ mod tests {
         let chart = json(&paired_share_bars("Shares", &rows()));
         assert_eq!(chart["aria"]["enabled"], true);
         assert_eq!(chart["aria"]["decal"]["show"], true);
-        assert_eq!(chart["color"], serde_json::json!([IMPORTANCE_COLOUR, PREVALENCE_COLOUR]));
+        assert_eq!(
+            chart["color"],
+            serde_json::json!([IMPORTANCE_COLOUR, PREVALENCE_COLOUR])
+        );
         let text = chart.to_string();
         assert!(!text.contains("rich"), "no rich-text labels");
         assert!(!text.contains("<"), "no markup in any option");

@@ -72,17 +72,26 @@ pub async fn ensure_echarts() -> Result<(), String> {
             {
                 old.remove();
             }
-            Err("The chart library could not be loaded. The table below shows the same figures.".into())
+            Err(
+                "The chart library could not be loaded. The table below shows the same figures."
+                    .into(),
+            )
         }
     }
 }
 
 /// Renders `chart` into the element with id `element_id`, loading ECharts first.
-pub async fn draw(element_id: &str, chart: &Chart, height: u32) -> Result<charming::Echarts, String> {
+pub async fn draw(
+    element_id: &str,
+    chart: &Chart,
+    height: u32,
+) -> Result<charming::Echarts, String> {
     ensure_echarts().await?;
     WasmRenderer::new_opt(None, Some(height))
         .render(element_id, chart)
-        .map_err(|e| format!("The chart could not be drawn ({e:?}). The table below shows the same figures."))
+        .map_err(|e| {
+            format!("The chart could not be drawn ({e:?}). The table below shows the same figures.")
+        })
 }
 
 /// A chart with its accessible name. The drawing itself is hidden from assistive technology: the

@@ -11,10 +11,12 @@ use crate::state::Action;
 
 /// The code chosen for a single-choice or rating field, reactively.
 fn chosen_code(session: Session, id: &str, field: Field) -> Option<&'static str> {
-    session.book.with(|b| match b.get(id)?.response.answers().get(field) {
-        Some(AnswerRef::Choice(o)) => Some(o.code),
-        _ => None,
-    })
+    session
+        .book
+        .with(|b| match b.get(id)?.response.answers().get(field) {
+            Some(AnswerRef::Choice(o)) => Some(o.code),
+            _ => None,
+        })
 }
 
 /// Whether an option of a multiple-choice field is ticked, reactively.
@@ -38,7 +40,11 @@ fn stored_text(session: Session, id: &str, field: Field) -> String {
 
 /// The message for `field` among `errors`, if any.
 fn error_for(errors: Signal<Vec<ValidationIssue>>, field: Field) -> Option<String> {
-    errors.with(|es| es.iter().find(|i| i.field == Some(field)).map(flow::message))
+    errors.with(|es| {
+        es.iter()
+            .find(|i| i.field == Some(field))
+            .map(flow::message)
+    })
 }
 
 /// Extra guidance shown under a legend.
@@ -73,10 +79,7 @@ pub fn ChoiceField(
     let name = field.column();
     let error_id = format!("{name}-error");
     let hint_id = format!("{name}-hint");
-    let has_error = {
-        let errors = errors;
-        move || error_for(errors, field).is_some()
-    };
+    let has_error = move || error_for(errors, field).is_some();
     let described_by = {
         let (error_id, hint_id) = (error_id.clone(), hint_id.clone());
         move || {
@@ -98,14 +101,33 @@ pub fn ChoiceField(
         let apart = option.code == "na";
         let checked = {
             let id = id.clone();
-            move || if multiple { ticked(session, &id, field, code) } else { chosen_code(session, &id, field) == Some(code) }
+            move || {
+                if multiple {
+                    ticked(session, &id, field, code)
+                } else {
+                    chosen_code(session, &id, field) == Some(code)
+                }
+            }
         };
         let on_change = move |ev: leptos::ev::Event| {
             let on = event_target_checked(&ev);
             let action = if multiple {
-                Action::Tick { id: id.clone(), field, code: code.to_string(), on, now: now() }
+                Action::Tick {
+                    id: id.clone(),
+                    field,
+                    code: code.to_string(),
+                    on,
+                    now: now(),
+                }
             } else {
-                Action::Answer { id: id.clone(), action: AnswerAction::Choose { field, code: code.to_string() }, now: now() }
+                Action::Answer {
+                    id: id.clone(),
+                    action: AnswerAction::Choose {
+                        field,
+                        code: code.to_string(),
+                    },
+                    now: now(),
+                }
             };
             // The option list comes from the instrument, so an action cannot be refused here; if the
             // assessment was deleted in another tab the page shows that instead.
@@ -240,5 +262,8 @@ pub fn TextField(
 
 /// The label a factor page gives each of its two questions' legends.
 pub fn score_legend(measure: Measure) -> String {
-    crate::engine::instrument::INSTRUMENT.question(measure.question()).text.to_string()
+    crate::engine::instrument::INSTRUMENT
+        .question(measure.question())
+        .text
+        .to_string()
 }

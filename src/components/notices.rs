@@ -13,22 +13,43 @@ use crate::storage::StorageError;
 pub fn download_assessment(session: Session, id: &str) -> Result<(), String> {
     let (name, json) = session
         .book
-        .with_untracked(|b| b.get(id).map(|a| (a.name.clone(), json_format::to_json(&a.response.without_hidden_answers()))))
+        .with_untracked(|b| {
+            b.get(id).map(|a| {
+                (
+                    a.name.clone(),
+                    json_format::to_json(&a.response.without_hidden_answers()),
+                )
+            })
+        })
         .ok_or("That assessment no longer exists in this browser.")?;
-    download(&format!("{}.json", file_stem(&name)), "application/json", &json)
+    download(
+        &format!("{}.json", file_stem(&name)),
+        "application/json",
+        &json,
+    )
 }
 
 /// A file name from an assessment's name: letters, digits and dashes only.
 pub fn file_stem(name: &str) -> String {
     let stem: String = name
         .chars()
-        .map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
         .collect::<String>()
         .split('-')
         .filter(|s| !s.is_empty())
         .collect::<Vec<_>>()
         .join("-");
-    if stem.is_empty() { "collaboration-readiness".into() } else { format!("collaboration-readiness-{stem}") }
+    if stem.is_empty() {
+        "collaboration-readiness".into()
+    } else {
+        format!("collaboration-readiness-{stem}")
+    }
 }
 
 /// The storage notice, if there is one.
@@ -37,18 +58,23 @@ pub fn StorageNotice() -> impl IntoView {
     let session = Session::get();
     let (download_error, set_download_error) = signal(None::<String>);
     let offer_download = move || {
-        matches!(session.storage_notice.get(), Some(StorageError::Unavailable | StorageError::Full))
-            && session.book.with(|b| b.current().is_some())
+        matches!(
+            session.storage_notice.get(),
+            Some(StorageError::Unavailable | StorageError::Full)
+        ) && session.book.with(|b| b.current().is_some())
     };
     let on_download = move |_| {
         let id = session.book.with_untracked(|b| b.current.clone());
-        let result = id.ok_or_else(|| "There are no answers to download yet.".to_string())
+        let result = id
+            .ok_or_else(|| "There are no answers to download yet.".to_string())
             .and_then(|id| download_assessment(session, &id));
         set_download_error.set(result.err());
     };
     let dismissible = move || {
-        !matches!(session.storage_notice.get(), Some(StorageError::Unavailable))
-            && session.keeping.get() == Keeping::Saved
+        !matches!(
+            session.storage_notice.get(),
+            Some(StorageError::Unavailable)
+        ) && session.keeping.get() == Keeping::Saved
     };
     view! {
         {move || session.storage_notice.get().map(|notice| view! {

@@ -12,7 +12,11 @@ use crate::state::{Action, Assessment};
 
 /// Starts a new assessment and goes to its first page.
 pub fn start_new(session: Session) {
-    let action = Action::Create { id: new_id("a"), name: format!("Assessment of {}", today_long()), now: now() };
+    let action = Action::Create {
+        id: new_id("a"),
+        name: format!("Assessment of {}", today_long()),
+        now: now(),
+    };
     if session.dispatch(action).is_ok() {
         go(Route::Question(flow::Step::Example));
     }
@@ -20,12 +24,19 @@ pub fn start_new(session: Session) {
 
 /// Opens an assessment where the person left it.
 pub fn resume(session: Session, id: &str) {
-    if session.dispatch(Action::Open { id: id.to_string() }).is_err() {
+    if session
+        .dispatch(Action::Open { id: id.to_string() })
+        .is_err()
+    {
         return;
     }
     let target = session.book.with_untracked(|b| {
         let a = b.get(id)?;
-        let saved = a.page.as_deref().and_then(flow::Step::from_slug).filter(|s| s.is_shown(&a.response));
+        let saved = a
+            .page
+            .as_deref()
+            .and_then(flow::Step::from_slug)
+            .filter(|s| s.is_shown(&a.response));
         Some(match saved.or_else(|| flow::resume_at(&a.response)) {
             Some(step) => Route::Question(step),
             None => Route::Check,
@@ -48,7 +59,15 @@ pub fn AssessmentsPage() -> impl IntoView {
     let session = Session::get();
     let confirm_all = RwSignal::new(false);
     let message = RwSignal::new(None::<String>);
-    let ids = Memo::new(move |_| session.book.with(|b| b.assessments.iter().rev().map(|a| a.id().to_string()).collect::<Vec<_>>()));
+    let ids = Memo::new(move |_| {
+        session.book.with(|b| {
+            b.assessments
+                .iter()
+                .rev()
+                .map(|a| a.id().to_string())
+                .collect::<Vec<_>>()
+        })
+    });
 
     view! {
         <h1 tabindex="-1">"Your assessments"</h1>

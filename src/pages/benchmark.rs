@@ -27,7 +27,10 @@ fn summary(rows: &[PairedShare]) -> String {
         .iter()
         .max_by(|a, b| (a.importance - a.prevalence).total_cmp(&(b.importance - b.prevalence)))
         .expect("six categories");
-    let most = rows.iter().max_by(|a, b| a.importance.total_cmp(&b.importance)).expect("six categories");
+    let most = rows
+        .iter()
+        .max_by(|a, b| a.importance.total_cmp(&b.importance))
+        .expect("six categories");
     let overall = if rows.iter().all(|r| r.importance > r.prevalence) {
         "Every category was rated at least somewhat important by more respondents than found it at least \
          somewhat prevalent in their organisation. "
@@ -46,14 +49,20 @@ fn summary(rows: &[PairedShare]) -> String {
 }
 
 fn score(figure: Figure) -> String {
-    BENCHMARK_2018.figure(figure).map(|f| format!("{:.2}", f.value)).unwrap_or_default()
+    BENCHMARK_2018
+        .figure(figure)
+        .map(|f| format!("{:.2}", f.value))
+        .unwrap_or_default()
 }
 
 /// What the 2018 survey found, with a chart, its data table and the report's caveat.
 #[component]
 pub fn BenchmarkPage() -> impl IntoView {
     let rows = category_rows();
-    let chart = paired_share_bars("Share of 2018 respondents answering at least somewhat", &rows);
+    let chart = paired_share_bars(
+        "Share of 2018 respondents answering at least somewhat",
+        &rows,
+    );
     let table_rows = BENCHMARK_2018
         .factors
         .iter()

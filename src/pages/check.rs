@@ -23,7 +23,9 @@ pub fn answer_text(response: &Response, field: Field) -> Option<String> {
 /// The row label of a field in the summary list.
 fn row_label(field: Field) -> String {
     match field {
-        Field::Score(Measure::Importance, _) => "How important to successful collaboration in your area".into(),
+        Field::Score(Measure::Importance, _) => {
+            "How important to successful collaboration in your area".into()
+        }
         Field::Score(Measure::Prevalence, _) => "How far present in your organisation".into(),
         Field::Q3Other => "Other organisations".into(),
         f => INSTRUMENT.question(f.question()).text.to_string(),
@@ -35,7 +37,11 @@ fn row_label(field: Field) -> String {
 pub fn CheckPage() -> impl IntoView {
     let session = Session::get();
     let errors = RwSignal::new(Vec::<ErrorLink>::new());
-    let response = move || session.book.with(|b| b.current().map(|a| a.response.clone()));
+    let response = move || {
+        session
+            .book
+            .with(|b| b.current().map(|a| a.response.clone()))
+    };
     let current_id = move || session.book.with(|b| b.current.clone());
 
     let on_results = move |_| {
@@ -46,7 +52,10 @@ pub fn CheckPage() -> impl IntoView {
             .filter(|i| i.blocks_results())
             .filter_map(|i| {
                 let field = i.field?;
-                Some(ErrorLink { message: flow::message(&i), target: ErrorTarget::Page(Route::Question(flow::step_of(field))) })
+                Some(ErrorLink {
+                    message: flow::message(&i),
+                    target: ErrorTarget::Page(Route::Question(flow::step_of(field))),
+                })
             })
             .collect();
         if missing.is_empty() {
@@ -60,7 +69,11 @@ pub fn CheckPage() -> impl IntoView {
             request_animation_frame(|| focus_id("error-summary"));
         }
     };
-    let completed = move || session.book.with(|b| b.current().and_then(|a| a.completed_at.clone()));
+    let completed = move || {
+        session
+            .book
+            .with(|b| b.current().and_then(|a| a.completed_at.clone()))
+    };
 
     view! {
         {move || match response() {

@@ -46,11 +46,17 @@ fn preamble(step: Step) -> Option<(&'static str, bool)> {
 pub fn QuestionPage(step: Step) -> impl IntoView {
     let session = Session::get();
     // A memo, so that answering a question (a change to the book) does not rebuild the page.
-    let current = Memo::new(move |_| session.book.with(|b| b.current().map(|a| a.id().to_string())));
+    let current = Memo::new(move |_| {
+        session
+            .book
+            .with(|b| b.current().map(|a| a.id().to_string()))
+    });
     move || match current.get() {
         None => view! { <NoAssessment/> }.into_any(),
         Some(id) => {
-            let shown = session.book.with_untracked(|b| b.get(&id).is_some_and(|a| step.is_shown(&a.response)));
+            let shown = session
+                .book
+                .with_untracked(|b| b.get(&id).is_some_and(|a| step.is_shown(&a.response)));
             if shown {
                 view! { <Questions step=step id=id/> }.into_any()
             } else {
@@ -93,15 +99,24 @@ fn Questions(step: Step, id: String) -> impl IntoView {
             .iter()
             .map(|i| ErrorLink {
                 message: flow::message(i),
-                target: ErrorTarget::Control(i.field.map(flow::first_control_id).unwrap_or_default()),
+                target: ErrorTarget::Control(
+                    i.field.map(flow::first_control_id).unwrap_or_default(),
+                ),
             })
             .collect()
     });
-    let _ = session.dispatch(Action::Visit { id: id.clone(), page: step.slug() });
+    let _ = session.dispatch(Action::Visit {
+        id: id.clone(),
+        page: step.slug(),
+    });
 
     let response = {
         let id = id.clone();
-        move || session.book.with_untracked(|b| b.get(&id).map(|a| a.response.clone()))
+        move || {
+            session
+                .book
+                .with_untracked(|b| b.get(&id).map(|a| a.response.clone()))
+        }
     };
     let back = {
         let response = response.clone();
@@ -122,7 +137,9 @@ fn Questions(step: Step, id: String) -> impl IntoView {
         let forward = forward.clone();
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
-            let found = response().map(|r| flow::issues_on(step, &r)).unwrap_or_default();
+            let found = response()
+                .map(|r| flow::issues_on(step, &r))
+                .unwrap_or_default();
             if found.is_empty() {
                 go(forward());
             } else {
@@ -134,7 +151,9 @@ fn Questions(step: Step, id: String) -> impl IntoView {
     };
     let skip_href = Signal::derive(move || forward().href());
 
-    let section_heading = INSTRUMENT.section(INSTRUMENT.question(step.questions()[0]).section).heading;
+    let section_heading = INSTRUMENT
+        .section(INSTRUMENT.question(step.questions()[0]).section)
+        .heading;
     let preamble_view = preamble(step).map(|(text, collapsed)| {
         if collapsed {
             view! {

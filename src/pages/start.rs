@@ -12,7 +12,11 @@ pub fn StartPage() -> impl IntoView {
     let session = Session::get();
     // The assessment to carry on with: the open one if it is unfinished.
     let unfinished = Memo::new(move |_| {
-        session.book.with(|b| b.current().filter(|a| a.completed_at.is_none()).map(|a| (a.id().to_string(), a.name.clone())))
+        session.book.with(|b| {
+            b.current()
+                .filter(|a| a.completed_at.is_none())
+                .map(|a| (a.id().to_string(), a.name.clone()))
+        })
     });
     let has_any = move || session.book.with(|b| !b.assessments.is_empty());
     view! {
