@@ -59,6 +59,7 @@ pub fn App() -> impl IntoView {
                     <ul>
                         <li><a href=Route::Start.href() aria-current=move || (route.get() == Route::Start).then_some("page")>"Start"</a></li>
                         <li><a href=Route::Assessments.href() aria-current=move || (route.get() == Route::Assessments).then_some("page")>"Your assessments"</a></li>
+                        <li><a href=Route::Group.href() aria-current=move || (route.get() == Route::Group).then_some("page")>"Group report"</a></li>
                         <li><a href=Route::Benchmark.href() aria-current=move || (route.get() == Route::Benchmark).then_some("page")>"The 2018 survey"</a></li>
                     </ul>
                 </nav>
@@ -72,6 +73,10 @@ pub fn App() -> impl IntoView {
                 Route::Check => view! { <CheckPage/> }.into_any(),
                 Route::Assessments => view! { <AssessmentsPage/> }.into_any(),
                 Route::Privacy => view! { <PrivacyPage/> }.into_any(),
+                Route::Results => view! { <ResultsPage/> }.into_any(),
+                Route::Compare => view! { <ComparePage/> }.into_any(),
+                Route::Shared => view! { <SharedPage/> }.into_any(),
+                Route::Group => view! { <GroupPage/> }.into_any(),
                 Route::Benchmark => view! { <BenchmarkPage/> }.into_any(),
                 Route::NotFound => view! { <NotFound/> }.into_any(),
             }}

@@ -23,6 +23,14 @@ pub enum Route {
     Privacy,
     /// The 2018 survey's published figures, with a chart.
     Benchmark,
+    /// Results of the open assessment.
+    Results,
+    /// Two of the person's assessments side by side.
+    Compare,
+    /// Results carried in a share link (`#/shared/<answers>`); the page reads the answers itself.
+    Shared,
+    /// The facilitator's group report.
+    Group,
     /// Any fragment the app does not know; shown as "page not found" with a way back.
     NotFound,
 }
@@ -42,6 +50,10 @@ impl Route {
             "privacy" => Route::Privacy,
             "assessments" => Route::Assessments,
             "assessment/check" => Route::Check,
+            "results" => Route::Results,
+            "compare" => Route::Compare,
+            "group" => Route::Group,
+            shared if shared.starts_with("shared/") => Route::Shared,
             other => other
                 .strip_prefix("assessment/")
                 .and_then(Step::from_slug)
@@ -59,6 +71,10 @@ impl Route {
             Route::Assessments => "#/assessments".into(),
             Route::Privacy => "#/privacy".into(),
             Route::Benchmark => "#/benchmark".into(),
+            Route::Results => "#/results".into(),
+            Route::Compare => "#/compare".into(),
+            Route::Shared => "#/shared/".into(),
+            Route::Group => "#/group".into(),
         }
     }
 
@@ -71,6 +87,10 @@ impl Route {
             Route::Assessments => "Your assessments".into(),
             Route::Privacy => "Your answers and your privacy".into(),
             Route::Benchmark => "The 2018 survey".into(),
+            Route::Results => "Your results".into(),
+            Route::Compare => "Compare two assessments".into(),
+            Route::Shared => "Shared results".into(),
+            Route::Group => "Group report".into(),
             Route::NotFound => "Page not found".into(),
         };
         format!("{page} – Collaboration Readiness")
@@ -109,6 +129,10 @@ mod tests {
             ("#/privacy", Route::Privacy),
             ("#/assessments", Route::Assessments),
             ("#/assessment/check", Route::Check),
+            ("#/results", Route::Results),
+            ("#/compare", Route::Compare),
+            ("#/group", Route::Group),
+            ("#/shared/eyJ2IjoxfQ", Route::Shared),
             ("#/assessment/example", Route::Question(Step::Example)),
             (
                 "#/assessment/factor-places",

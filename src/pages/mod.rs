@@ -3,7 +3,9 @@
 pub mod assessments;
 pub mod benchmark;
 pub mod check;
+pub mod group;
 pub mod not_found;
 pub mod privacy;
 pub mod question;
+pub mod results;
 pub mod start;
