@@ -7,8 +7,15 @@ use leptos::prelude::*;
 
 use crate::components::notices::StorageNotice;
 use crate::pages::{
-    assessments::AssessmentsPage, benchmark::BenchmarkPage, check::CheckPage, not_found::NotFound,
-    privacy::PrivacyPage, question::QuestionPage, start::StartPage,
+    assessments::AssessmentsPage,
+    benchmark::BenchmarkPage,
+    check::CheckPage,
+    group::GroupPage,
+    not_found::NotFound,
+    privacy::PrivacyPage,
+    question::QuestionPage,
+    results::{ComparePage, ResultsPage, SharedPage},
+    start::StartPage,
 };
 use crate::routes::Route;
 use crate::session::{namespace_from_location, Session};
