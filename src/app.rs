@@ -29,6 +29,7 @@ fn current_route() -> Route {
 #[component]
 pub fn App() -> impl IntoView {
     provide_context(Session::start(&namespace_from_location()));
+    crate::charts::view::provide_dark_mode();
     let (route, set_route) = signal(current_route());
     let listener = window_event_listener(leptos::ev::hashchange, move |_| {
         set_route.set(current_route())

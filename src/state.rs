@@ -93,6 +93,14 @@ pub enum Action {
     Visit { id: String, page: String },
     /// Mark the assessment finished (its answers are complete).
     Complete { id: String, now: String },
+    /// Add a response brought in from a file (an export from this or another device). It is kept
+    /// under its own id; one already in the book is refused as a duplicate. A complete response is
+    /// marked finished at `now`.
+    Import {
+        response: Response,
+        name: String,
+        now: String,
+    },
 }
 
 /// Why an action could not be applied; nothing changed.
@@ -222,6 +230,29 @@ impl Book {
             }
             Action::Visit { id, page } => {
                 self.get_mut(&id)?.page = Some(page);
+            }
+            Action::Import {
+                response,
+                name,
+                now,
+            } => {
+                if self.get(&response.id).is_some() {
+                    return Err(BookError::DuplicateId);
+                }
+                let name = name.trim();
+                if name.is_empty() {
+                    return Err(BookError::EmptyName);
+                }
+                let created = response.submitted_at.clone().unwrap_or_else(|| now.clone());
+                let completed_at = response.is_complete().then(|| now.clone());
+                self.assessments.push(Assessment {
+                    name: name.to_string(),
+                    created_at: created,
+                    updated_at: now,
+                    completed_at,
+                    page: None,
+                    response,
+                });
             }
             Action::Complete { id, now } => {
                 let a = self.get_mut(&id)?;
@@ -397,6 +428,33 @@ mod tests {
         assert_eq!(book.assessments.len(), 1);
         book.apply(Action::DeleteAll).unwrap();
         assert_eq!(book, Book::default());
+    }
+
+    #[test]
+    fn imported_responses_keep_their_id_and_are_refused_twice() {
+        let v1 = include_str!("../tests/fixtures/storage/book-v1.json");
+        let envelope: Value = serde_json::from_str(v1).unwrap();
+        let stored = Book::from_stored(1, envelope["data"].clone()).unwrap();
+        let complete = stored.assessments[1].response.clone();
+        let partial = stored.assessments[0].response.clone();
+
+        let mut book = Book::default();
+        let import = |r: &Response| Action::Import {
+            response: r.clone(),
+            name: "From a file".into(),
+            now: NOW.into(),
+        };
+        book.apply(import(&complete)).unwrap();
+        book.apply(import(&partial)).unwrap();
+        assert_eq!(
+            book.get(&complete.id).unwrap().completed_at.as_deref(),
+            Some(NOW)
+        );
+        assert_eq!(book.get(&partial.id).unwrap().completed_at, None);
+        assert_eq!(book.current, None, "importing does not change what is open");
+        let before = book.clone();
+        assert_eq!(book.apply(import(&complete)), Err(BookError::DuplicateId));
+        assert_eq!(book, before);
     }
 
     #[test]

@@ -163,6 +163,25 @@ impl Store {
         })
     }
 
+    /// Saves data that is already JSON text under `name` with its schema version. For large values
+    /// (a group of many responses): going through a `serde_json::Value` as [`Store::save`] does would
+    /// hold the data a second time, as a tree many times its size.
+    pub fn save_json(&self, name: &str, schema: u32, data_json: &str) -> Result<(), StorageError> {
+        let storage = local_storage()?;
+        let raw = format!("{{\"schema\":{schema},\"data\":{data_json}}}");
+        storage.set_item(&self.key(name), &raw).map_err(|error| {
+            let error_name = js_sys::Reflect::get(&error, &"name".into())
+                .ok()
+                .and_then(|n| n.as_string())
+                .unwrap_or_default();
+            match error_name.as_str() {
+                "QuotaExceededError" => StorageError::Full,
+                "SecurityError" => StorageError::Unavailable,
+                _ => StorageError::Other(format!("{error:?}")),
+            }
+        })
+    }
+
     /// Removes `name`.
     pub fn remove(&self, name: &str) {
         if let Ok(storage) = local_storage() {

@@ -223,11 +223,23 @@ pub fn radar_summary(score: &ResponseScore) -> String {
         .filter_map(|s| Some((s.factor, s.gap?, s.importance?, s.prevalence?)))
         .collect();
     let mut parts = Vec::new();
-    match gaps.iter().max_by_key(|(_, g, _, _)| *g) {
-        Some((factor, gap, i, p)) if *gap > 0 => parts.push(format!(
-            "{} is your largest gap: importance {i}, prevalence {p} (a gap of {gap}).",
-            factor.name()
-        )),
+    let largest = gaps.iter().map(|(_, g, _, _)| *g).max();
+    match largest {
+        Some(gap) if gap > 0 => {
+            let widest: Vec<_> = gaps.iter().filter(|(_, g, _, _)| *g == gap).collect();
+            if let [(factor, _, i, p)] = widest.as_slice() {
+                parts.push(format!(
+                    "{} is your largest gap: importance {i}, prevalence {p} (a gap of {gap}).",
+                    factor.name()
+                ));
+            } else {
+                let names: Vec<String> = widest
+                    .iter()
+                    .map(|(f, _, i, p)| format!("{} (importance {i}, prevalence {p})", f.name()))
+                    .collect();
+                parts.push(format!("Your largest gaps, of {gap}, are {}.", join_and(&names)));
+            }
+        }
         Some(_) => {
             parts.push("None of the six categories is less prevalent than it is important.".into())
         }
@@ -236,6 +248,8 @@ pub fn radar_summary(score: &ResponseScore) -> String {
     if let Some(best) = six
         .iter()
         .filter(|s| s.prevalence.is_some())
+        // The first of equals in display order (max_by_key keeps the last).
+        .rev()
         .max_by_key(|s| s.prevalence)
     {
         parts.push(format!(
@@ -254,6 +268,15 @@ pub fn radar_summary(score: &ResponseScore) -> String {
         ));
     }
     parts.join(" ")
+}
+
+/// "a, b and c".
+pub fn join_and(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
 }
 
 /// The sentence next to a scatter of importance against prevalence.
@@ -411,6 +434,25 @@ mod tests {
             "{scatter}"
         );
         assert!(scatter.contains("priority zone (important, but little or not prevalent): Collaborative Behaviours, Collaborative Citizens."), "{scatter}");
+    }
+
+    #[test]
+    fn equal_largest_gaps_are_named_together_in_display_order() {
+        let s = score(&response(&[
+            (Factor::Behaviours, "3", "1"),
+            (Factor::Citizens, "2", "2"),
+            (Factor::Places, "3", "1"),
+        ]));
+        let text = radar_summary(&s);
+        assert!(
+            text.starts_with(
+                "Your largest gaps, of 2, are Collaborative Behaviours (importance 3, prevalence 1) and \
+                 Collaborative Places (importance 3, prevalence 1)."
+            ),
+            "{text}"
+        );
+        assert!(text.contains("Collaborative Citizens is the most prevalent"), "{text}");
+        assert_eq!(join_and(&["a".into(), "b".into(), "c".into()]), "a, b and c");
     }
 
     #[test]

@@ -7,7 +7,7 @@
 
 use std::cell::RefCell;
 
-use charming::{Chart, WasmRenderer};
+use charming::{theme::Theme, Chart, WasmRenderer};
 use js_sys::{Object, Promise, Reflect};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -86,27 +86,78 @@ pub async fn draw(
     chart: &Chart,
     height: u32,
 ) -> Result<charming::Echarts, String> {
+    draw_themed(element_id, chart, height, false).await
+}
+
+/// As [`draw`], in the light or the dark theme.
+async fn draw_themed(
+    element_id: &str,
+    chart: &Chart,
+    height: u32,
+    dark: bool,
+) -> Result<charming::Echarts, String> {
     ensure_echarts().await?;
+    let theme = if dark { Theme::Dark } else { Theme::Default };
     WasmRenderer::new_opt(None, Some(height))
+        .theme(theme)
         .render(element_id, chart)
         .map_err(|e| {
             format!("The chart could not be drawn ({e:?}). The table below shows the same figures.")
         })
 }
 
+fn media_matches(query: &str) -> bool {
+    window()
+        .match_media(query)
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches())
+}
+
+/// Whether the page is in dark mode, following the system setting as it changes. Provided once by
+/// the app shell, so that the signal lives as long as the page.
+#[derive(Clone, Copy)]
+pub struct DarkMode(pub ReadSignal<bool>);
+
+/// Provides [`DarkMode`] to everything below the current owner (call once, from the app shell).
+pub fn provide_dark_mode() {
+    let (dark, set_dark) = signal(media_matches("(prefers-color-scheme: dark)"));
+    if let Ok(Some(list)) = window().match_media("(prefers-color-scheme: dark)") {
+        let on_change = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::MediaQueryListEvent)>::new(
+            move |e: web_sys::MediaQueryListEvent| set_dark.set(e.matches()),
+        );
+        let _ = list.add_event_listener_with_callback("change", on_change.as_ref().unchecked_ref());
+        // One listener for the page's lifetime.
+        on_change.forget();
+    }
+    provide_context(DarkMode(dark));
+}
+
+fn dispose(echarts: &charming::Echarts) {
+    if let Ok(dispose) = Reflect::get(echarts, &JsValue::from_str("dispose")) {
+        if let Some(f) = dispose.dyn_ref::<js_sys::Function>() {
+            let _ = f.call0(echarts);
+        }
+    }
+}
+
 /// A chart with its accessible name. The drawing itself is hidden from assistive technology: the
 /// `summary` (shown as the figure's caption) and the data table passed as `children` carry the same
-/// figures in a form every reader can use.
+/// figures in a form every reader can use. The chart is redrawn when it changes, when the colour
+/// scheme changes, and resized with the window; animation is off for people who ask for less motion.
 #[component]
 pub fn ChartFigure(
     /// Unique id of the drawing surface in the page.
     id: &'static str,
     /// Accessible name of the chart: what it shows.
-    label: String,
+    #[prop(into)]
+    label: Signal<String>,
     /// One or two sentences saying what the chart shows.
-    summary: String,
+    #[prop(into)]
+    summary: Signal<String>,
     /// The chart to draw.
-    chart: Chart,
+    #[prop(into)]
+    chart: Signal<Chart>,
     /// Height in CSS pixels; the width follows the container.
     #[prop(default = 360)]
     height: u32,
@@ -116,12 +167,24 @@ pub fn ChartFigure(
     let (error, set_error) = signal(None::<String>);
     let (drawn, set_drawn) = signal(false);
     let handle: StoredValue<Option<charming::Echarts>, LocalStorage> = StoredValue::new_local(None);
+    let dark: Signal<bool> = match use_context::<DarkMode>() {
+        Some(DarkMode(dark)) => dark.into(),
+        None => Signal::stored(media_matches("(prefers-color-scheme: dark)")),
+    };
     Effect::new(move |_| {
-        let chart = chart.clone();
+        let mut chart = chart.get().background_color("transparent");
+        let dark = dark.get();
+        if media_matches("(prefers-reduced-motion: reduce)") {
+            chart = chart.animation(false);
+        }
         spawn_local(async move {
-            match draw(id, &chart, height).await {
+            if let Some(old) = handle.try_update_value(|h| h.take()).flatten() {
+                dispose(&old);
+            }
+            match draw_themed(id, &chart, height, dark).await {
                 Ok(echarts) => {
                     handle.set_value(Some(echarts));
+                    set_error.set(None);
                     set_drawn.set(true);
                 }
                 Err(message) => set_error.set(Some(message)),
@@ -137,13 +200,9 @@ pub fn ChartFigure(
     });
     on_cleanup(move || {
         resize.remove();
-        handle.with_value(|h| {
-            if let Some(echarts) = h {
-                if let Ok(dispose) = Reflect::get(echarts, &JsValue::from_str("dispose")) {
-                    let _ = dispose.unchecked_ref::<js_sys::Function>().call0(echarts);
-                }
-            }
-        });
+        if let Some(old) = handle.try_update_value(|h| h.take()).flatten() {
+            dispose(&old);
+        }
     });
     view! {
         <figure class="chart-figure">

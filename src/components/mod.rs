@@ -1,6 +1,7 @@
 //! Widgets shared by pages.
 
 pub mod field;
+pub mod import;
 pub mod notices;
 
 use leptos::prelude::*;

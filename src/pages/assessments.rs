@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::components::go;
+use crate::components::import::ImportAnswers;
 use crate::components::notices::download_assessment;
 use crate::flow;
 use crate::routes::Route;
@@ -74,6 +75,7 @@ pub fn AssessmentsPage() -> impl IntoView {
         <p>"These are kept in this browser only. Download an assessment to keep a copy or to give it to a facilitator."</p>
         {move || message.get().map(|m| view! { <div class="notice" role="status"><p>{m}</p></div> })}
         <p><button type="button" class="button" on:click=move |_| start_new(session)>"Start a new assessment"</button></p>
+        <ImportAnswers/>
         <Show when=move || !ids.get().is_empty() fallback=|| view! { <p>"You have not started an assessment in this browser yet."</p> }>
             <ul class="assessment-list">
                 <For each=move || ids.get() key=|id| id.clone() let:id>
@@ -119,6 +121,7 @@ fn AssessmentItem(id: String, message: RwSignal<Option<String>>) -> impl IntoVie
     let (rename_error, set_rename_error) = signal(None::<String>);
     let id_open = id.clone();
     let id_download = id.clone();
+    let id_results = id.clone();
     let id_delete = id.clone();
     let id_rename = id.clone();
     view! {
@@ -133,6 +136,9 @@ fn AssessmentItem(id: String, message: RwSignal<Option<String>>) -> impl IntoVie
                 <button type="button" class="button" on:click=move |_| resume(session, &id_open)>
                     "Open"<span class="visually-hidden">" "{name}</span>
                 </button>
+                <button type="button" class="button button-secondary" on:click=move |_| {
+                    if session.dispatch(Action::Open { id: id_results.clone() }).is_ok() { go(Route::Results); }
+                }>"Results"<span class="visually-hidden">" of "{name}</span></button>
                 <button type="button" class="button button-secondary" on:click=move |_| {
                     if let Err(e) = download_assessment(session, &id_download) { message.set(Some(e)); }
                 }>"Download"<span class="visually-hidden">" "{name}</span></button>

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::{focus_id, ErrorLink, ErrorSummary, ErrorTarget};
+use crate::components::{focus_id, go, ErrorLink, ErrorSummary, ErrorTarget};
 use crate::engine::instrument::{Field, Measure, INSTRUMENT};
 use crate::engine::response::{AnswerRef, Response};
 use crate::flow;
@@ -61,7 +61,12 @@ pub fn CheckPage() -> impl IntoView {
         if missing.is_empty() {
             errors.set(Vec::new());
             if let Some(id) = current_id() {
-                let _ = session.dispatch(Action::Complete { id, now: now() });
+                if session
+                    .dispatch(Action::Complete { id, now: now() })
+                    .is_ok()
+                {
+                    go(Route::Results);
+                }
             }
         } else {
             errors.set(missing);
@@ -118,6 +123,7 @@ pub fn CheckPage() -> impl IntoView {
                         <div class="panel" role="status">
                             <h2>"Assessment complete"</h2>
                             <p>"Your answers are saved in this browser. You can still change any of them above."</p>
+                            <p><a class="button" href=Route::Results.href()>"See your results"</a></p>
                         </div>
                     </Show>
                 }.into_any()

@@ -1,0 +1,43 @@
+// Page object for the results: tables read as a person (or a screen reader) reads them.
+import { expect } from '@playwright/test';
+
+export class Results {
+  constructor(page) {
+    this.page = page;
+  }
+
+  factorTable() {
+    return this.page.getByRole('table', { name: 'Importance, prevalence, gap, prevalence band and priority for each factor' });
+  }
+
+  /** The cells of a table row, by the row's header text. */
+  async row(table, header) {
+    const row = table.getByRole('row').filter({ has: this.page.getByRole('rowheader', { name: header, exact: true }) });
+    return row.getByRole('cell').allTextContents();
+  }
+
+  /** Every body row of a table as [header, ...cells]. */
+  async rows(table) {
+    return table.locator('tbody tr').evaluateAll((rows) =>
+      rows.map((r) => [...r.querySelectorAll('th, td')].map((c) => c.textContent.trim())),
+    );
+  }
+
+  chart(name) {
+    return this.page.getByRole('img', { name });
+  }
+
+  /** Waits until the chart is drawn and returns how many of its canvas pixels are painted. */
+  async paintedPixels(name) {
+    const chart = this.chart(name);
+    await expect(chart).toHaveAttribute('data-drawn', 'true');
+    // Let the entry animation finish (or not start: reduced motion).
+    await this.page.waitForTimeout(1200);
+    return chart.locator('canvas').first().evaluate((canvas) => {
+      const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+      let painted = 0;
+      for (let i = 3; i < data.length; i += 4) if (data[i] > 0) painted++;
+      return painted;
+    });
+  }
+}

@@ -1,0 +1,193 @@
+import { readFile } from 'node:fs/promises';
+import { test, expect, axeViolations, openApp } from './support.mjs';
+import { Questionnaire, FULL_ANSWERS, Q } from './pages/questionnaire.mjs';
+import { Results } from './pages/results.mjs';
+
+/** Completes the whole assessment with FULL_ANSWERS and opens its results. */
+async function completeAssessment(page, answers = FULL_ANSWERS) {
+  const q = new Questionnaire(page);
+  await openApp(page);
+  await q.start();
+  for (const a of answers) await q.answerWithMouse(a);
+  await page.getByRole('button', { name: 'Finish and see your results' }).click();
+  await expect(q.heading()).toHaveText('Your results');
+  return new Results(page);
+}
+
+// What FULL_ANSWERS gives, worked out by hand from instrument.md §3.
+const EXPECTED_FACTORS = [
+  ['Collaborative Behaviours', '3', '1', '2', 'A little or not at all', 'Yes'],
+  ['Collaborative Citizens', '2', '1', '1', 'A little or not at all', 'Yes'],
+  ['Collaborative Systems', '3', '3', '0', 'A great deal', 'No'],
+  ['Collaborative Services', '3', '2', '1', 'Somewhat', 'No'],
+  ['Collaborative Places', '3', '1', '2', 'A little or not at all', 'Yes'],
+  ['Collaborative Markets', '2', '2', '0', 'Somewhat', 'No'],
+  ['Urgency', '1', '0', '1', 'A little or not at all', 'No'],
+  ['Requirements', 'Not applicable', '0', '–', 'A little or not at all', 'No'],
+];
+
+test('the results show every number of the known answers', async ({ page }) => {
+  const r = await completeAssessment(page);
+  // Readiness = mean prevalence of the six categories = 10/6; importance = 16/6.
+  await expect(page.getByText('1.67 out of 3 (56%)')).toBeVisible();
+  await expect(page.getByText('2.67 out of 3 (89%)')).toBeVisible();
+  await expect(page.getByText('Based on 6 of the 6 categories of the Collaboration Readiness Index; 0 marked not applicable.')).toBeVisible();
+  // Eight factors: prevalence 10/8 = 1.25, importance 17/7 = 2.43 (requirements not applicable).
+  await expect(page.getByText('readiness 1.25, importance 2.43')).toBeVisible();
+  const rows = (await r.rows(r.factorTable())).filter((row) => row.length > 1);
+  expect(rows).toEqual(EXPECTED_FACTORS);
+
+  // The action areas that apply, with their reasons.
+  for (const title of ['Develop collaborative leadership', 'Align around place', 'Develop the skills and knowledge of collaborative citizens']) {
+    await expect(page.getByRole('heading', { name: title, level: 3 })).toBeVisible();
+  }
+  await expect(page.getByRole('heading', { name: 'Challenge rules and tolerate mistakes' })).toHaveCount(0);
+  await expect(page.getByText('You placed the typical involvement of the public and service users at step 3 of 5')).toBeVisible();
+  await expect(page.getByRole('listitem').filter({ hasText: '(your answer)' })).toHaveText(/^INVOLVE/);
+
+  // The benchmark, with its sample size and caveat.
+  const benchmark = page.getByRole('table', { name: 'Your answers beside the 2018 survey (115 respondents)' });
+  expect(await r.row(benchmark, 'Average importance, six categories')).toEqual(['2.42', '2.67', '§2.3']);
+  await expect(page.getByRole('note').filter({ hasText: '115 people' })).toContainText('overstated');
+});
+
+test('both charts draw, each beside a table that matches the engine', async ({ page }) => {
+  const r = await completeAssessment(page);
+  expect(await r.paintedPixels(/^Radar chart/)).toBeGreaterThan(1000);
+  expect(await r.paintedPixels(/^Scatter chart/)).toBeGreaterThan(1000);
+  await expect(page.locator('figcaption').filter({ hasText: 'Your largest gaps, of 2, are Collaborative Behaviours (importance 3, prevalence 1) and Collaborative Places (importance 3, prevalence 1).' })).toBeVisible();
+  await expect(page.locator('figcaption').filter({ hasText: 'In the priority zone (important, but little or not prevalent): Collaborative Behaviours, Collaborative Citizens, Collaborative Places.' })).toBeVisible();
+
+  const radarTable = page.getByRole('table', { name: 'Your importance and prevalence for the six categories (0 to 3)' });
+  const fromFactors = EXPECTED_FACTORS.slice(0, 6).map((row) => row.slice(0, 3));
+  expect(await r.rows(radarTable)).toEqual(fromFactors);
+
+  // Overlay of the 2018 survey: the chart redraws and the table gains its columns.
+  await page.getByLabel('Compare with').selectOption({ label: 'The 2018 survey' });
+  await expect(radarTable.getByRole('columnheader', { name: '2018: at least somewhat important' })).toBeVisible();
+  expect(await r.row(radarTable, 'Collaborative Behaviours')).toEqual(['3', '1', '82%', '72%']);
+  await expect(page.locator('figcaption').filter({ hasText: 'dashed grey lines show the share of 2018 respondents' })).toBeVisible();
+  expect(await r.paintedPixels(/^Radar chart/)).toBeGreaterThan(1000);
+  expect(await axeViolations(page)).toEqual([]);
+});
+
+test('export as JSON, clear storage, import: the same results', async ({ page }) => {
+  const r = await completeAssessment(page);
+  const before = await r.rows(r.factorTable());
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download as JSON' }).click();
+  const file = await (await download).path();
+  const csvDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download as CSV' }).click();
+  const csv = await readFile(await (await csvDownload).path(), 'utf8');
+  expect(csv.charCodeAt(0)).toBe(0xfeff);
+  expect(csv).toContain('\r\n');
+  expect(csv.split('\r\n')[0]).toContain('q13_behaviours');
+
+  await page.evaluate(() => localStorage.clear());
+  await page.goto('./#/assessments');
+  await page.reload();
+  await expect(page.getByText('You have not started an assessment in this browser yet.')).toBeVisible();
+  await page.getByLabel('Import answers from a file').setInputFiles(file);
+  await expect(page.getByRole('status')).toContainText('1 added, 0 already in this browser.');
+  await page.getByRole('button', { name: /^Results/ }).click();
+  await expect(r.factorTable()).toBeVisible();
+  expect(await r.rows(r.factorTable())).toEqual(before);
+
+  // Importing the same file again adds nothing.
+  await page.goto('./#/assessments');
+  await page.getByLabel('Import answers from a file').setInputFiles(file);
+  await expect(page.getByRole('status')).toContainText('0 added, 1 already in this browser.');
+});
+
+test('a wrong file is refused with a clear message and changes nothing', async ({ page }) => {
+  await openApp(page, '#/assessments');
+  await page.getByLabel('Import answers from a file').setInputFiles({
+    name: 'notes.csv', mimeType: 'text/csv', buffer: Buffer.from('name,colour\nAnn,blue\n'),
+  });
+  await expect(page.getByRole('status')).toContainText('notes.csv: 0 added');
+  await expect(page.getByRole('status')).toContainText('The file was not imported');
+  await expect(page.getByText('You have not started an assessment in this browser yet.')).toBeVisible();
+});
+
+test('a share link opened in a fresh browser shows the same results, read-only', async ({ page, browser, baseURL }) => {
+  const r = await completeAssessment(page);
+  const before = await r.rows(r.factorTable());
+  const link = await page.getByLabel('Link to these results').inputValue();
+  expect(new URL(link).search).toBe('');
+  expect(new URL(link).hash).toMatch(/^#\/shared\/[A-Za-z0-9_-]+$/);
+
+  const fresh = await browser.newContext({ baseURL });
+  const other = await fresh.newPage();
+  await other.goto(link);
+  await expect(other.getByRole('heading', { level: 1 })).toHaveText('Shared results');
+  const shared = new Results(other);
+  expect(await shared.rows(shared.factorTable())).toEqual(before);
+  expect(await other.evaluate(() => localStorage.length)).toBe(0);
+  await other.getByRole('button', { name: 'Keep a copy in this browser' }).click();
+  await expect(other.getByRole('status').filter({ hasText: 'Kept.' })).toBeVisible();
+  await fresh.close();
+});
+
+test('a damaged share link says so', async ({ page }) => {
+  await openApp(page, '#/shared/not-really-answers');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('These shared results cannot be shown');
+});
+
+test('printing the results gives a PDF with the charts and tables', async ({ page, browserName }) => {
+  const r = await completeAssessment(page);
+  await r.paintedPixels(/^Radar chart/);
+  await r.paintedPixels(/^Scatter chart/);
+  const pdf = await page.pdf({ format: 'A4', printBackground: true });
+  expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+  expect(pdf.length).toBeGreaterThan(50_000);
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('button', { name: 'Print or save as PDF' })).toBeHidden();
+  await expect(page.getByText('state-of-collaboration version 1')).toBeVisible();
+});
+
+test('the results page has no accessibility violations', async ({ page }) => {
+  const r = await completeAssessment(page);
+  await r.paintedPixels(/^Scatter chart/);
+  expect(await axeViolations(page)).toEqual([]);
+});
+
+test('markup typed as an answer is shown as text and never runs', async ({ page }) => {
+  const dialogs = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    d.dismiss();
+  });
+  const xss = '<img src=x onerror=alert(1)>';
+  const answers = structuredClone(FULL_ANSWERS);
+  answers[1].answers[0][2] = xss;
+  answers[2].answers[1][2] = `<script>alert(2)</script>${xss}`;
+  const r = await completeAssessment(page, answers);
+  const link = await page.getByLabel('Link to these results').inputValue();
+  await page.goto('./#/assessment/check');
+  await expect(page.getByText(xss, { exact: true })).toBeVisible();
+  await page.goto(link);
+  await expect(r.factorTable()).toBeVisible();
+  await page.waitForTimeout(500);
+  expect(dialogs).toEqual([]);
+  expect(await page.locator('img[src="x"]').count()).toBe(0);
+});
+
+test('two assessments compare side by side, factor by factor', async ({ page }) => {
+  await completeAssessment(page);
+  const later = structuredClone(FULL_ANSWERS);
+  later[4].answers[1][2] = 'A great deal'; // behaviours prevalence 1 -> 3
+  await page.goto('./#/assessments');
+  await page.getByRole('button', { name: 'Start a new assessment' }).click();
+  const q = new Questionnaire(page);
+  for (const a of later) await q.answerWithMouse(a);
+  await page.getByRole('button', { name: 'Finish and see your results' }).click();
+  await page.getByRole('link', { name: 'Compare two of your assessments' }).click();
+  await expect(q.heading()).toHaveText('Compare two assessments');
+  const r = new Results(page);
+  const table = page.getByRole('table', { name: /^Change per factor/ });
+  expect(await r.row(table, 'Collaborative Behaviours')).toEqual(['3', '3', '0', '1', '3', '+2']);
+  await expect(page.locator('figcaption')).toContainText('prevalence rose for Collaborative Behaviours and fell for none');
+  expect(await r.paintedPixels(/^Radar chart of importance and prevalence in the two/)).toBeGreaterThan(1000);
+  expect(await axeViolations(page)).toEqual([]);
+});
