@@ -170,7 +170,8 @@ pub fn scatter(points: &[Point]) -> Chart {
             "Priority zone",
         ]))
         .tooltip(Tooltip::new().trigger(Trigger::Item))
-        .grid(Grid::new().left(48).right(24).top(64).bottom(48))
+        // Room on the right for the labels of factors at importance 3.
+        .grid(Grid::new().left(48).right(110).top(64).bottom(48))
         .x_axis(axis("Importance"))
         .y_axis(axis("Prevalence"))
         .series(
