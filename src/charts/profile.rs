@@ -238,7 +238,10 @@ pub fn radar_summary(score: &ResponseScore) -> String {
                     .iter()
                     .map(|(f, _, i, p)| format!("{} (importance {i}, prevalence {p})", f.name()))
                     .collect();
-                parts.push(format!("Your largest gaps, of {gap}, are {}.", join_and(&names)));
+                parts.push(format!(
+                    "Your largest gaps, of {gap}, are {}.",
+                    join_and(&names)
+                ));
             }
         }
         Some(_) => {
@@ -452,8 +455,14 @@ mod tests {
             ),
             "{text}"
         );
-        assert!(text.contains("Collaborative Citizens is the most prevalent"), "{text}");
-        assert_eq!(join_and(&["a".into(), "b".into(), "c".into()]), "a, b and c");
+        assert!(
+            text.contains("Collaborative Citizens is the most prevalent"),
+            "{text}"
+        );
+        assert_eq!(
+            join_and(&["a".into(), "b".into(), "c".into()]),
+            "a, b and c"
+        );
     }
 
     #[test]
