@@ -5,11 +5,13 @@ import { defineConfig } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT || 8765);
 const origin = `http://127.0.0.1:${port}`;
+// The built site to test (E2E_DIST lets several builds be tested side by side).
+const dist = process.env.E2E_DIST || 'dist';
 
 export default defineConfig({
   testDir: '.',
   testMatch: /.*\.spec\.mjs/,
-  outputDir: './test-results',
+  outputDir: process.env.E2E_OUTPUT || './test-results',
   fullyParallel: true,
   workers: 2,
   retries: 0,
@@ -32,7 +34,7 @@ export default defineConfig({
     { name: 'subpath', use: { baseURL: `${origin}/collaboration-readiness/` } },
   ],
   webServer: {
-    command: `node e2e/serve.mjs --root dist --port ${port}`,
+    command: `node e2e/serve.mjs --root ${dist} --port ${port}`,
     cwd: fileURLToPath(new URL('..', import.meta.url)),
     url: `${origin}/index.html`,
     reuseExistingServer: false,

@@ -9,6 +9,7 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { createHash } from 'node:crypto';
 
 function option(name, fallback) {
   const i = process.argv.indexOf(`--${name}`);
@@ -65,7 +66,13 @@ const server = createServer(async (req, res) => {
   }
   const ext = extname(path);
   let body = await readFile(path);
-  const headers = { 'Content-Type': TYPES[ext] || 'application/octet-stream', 'Cache-Control': 'no-cache' };
+  // Revalidated on every use, as GitHub Pages does with its short max-age: an unchanged file costs a 304.
+  const etag = `"${createHash('sha1').update(body).digest('hex')}"`;
+  const headers = { 'Content-Type': TYPES[ext] || 'application/octet-stream', 'Cache-Control': 'no-cache', ETag: etag };
+  if (req.headers['if-none-match'] === etag) {
+    res.writeHead(304, headers);
+    return res.end();
+  }
   if (COMPRESSIBLE.has(ext) && /\bgzip\b/.test(req.headers['accept-encoding'] || '')) {
     if (!gzipCache.has(path)) gzipCache.set(path, gzipSync(body, { level: 9 }));
     body = gzipCache.get(path);

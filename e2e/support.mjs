@@ -13,7 +13,10 @@ export const test = base.extend({
     page.on('request', (request) => urls.push(request.url()));
     await use(urls);
   },
-  /** After each test: nothing was requested from any origin but the site's own. */
+  /**
+   * After each test: nothing was requested from any origin but the site's own, and the page's
+   * Content-Security-Policy was never violated.
+   */
   page: async ({ page, baseURL }, use) => {
     const own = new URL(baseURL).origin;
     const foreign = [];
@@ -21,8 +24,18 @@ export const test = base.extend({
       const url = new URL(request.url());
       if (!['data:', 'blob:'].includes(url.protocol) && url.origin !== own) foreign.push(request.url());
     });
+    await page.addInitScript(() => {
+      window.__cspViolations = [];
+      document.addEventListener('securitypolicyviolation', (e) =>
+        window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`),
+      );
+    });
     await use(page);
     expect(foreign, 'requests to other origins').toEqual([]);
+    if (!page.isClosed()) {
+      const violations = await page.evaluate(() => window.__cspViolations || []).catch(() => []);
+      expect(violations, 'Content-Security-Policy violations').toEqual([]);
+    }
   },
 });
 

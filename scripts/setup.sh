@@ -16,8 +16,11 @@ step() { printf '\n==> %s\n' "$*"; }
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
 apt_missing=()
-command -v chromium >/dev/null 2>&1 || apt_missing+=(chromium)
-command -v chromedriver >/dev/null 2>&1 || apt_missing+=(chromium-driver)
+# The browser is for the tests only; a build alone (scripts/build.sh, the Pages workflow) skips it.
+if [ "${CR_SETUP_BROWSER:-1}" = 1 ]; then
+  command -v chromium >/dev/null 2>&1 || apt_missing+=(chromium)
+  command -v chromedriver >/dev/null 2>&1 || apt_missing+=(chromium-driver)
+fi
 command -v node >/dev/null 2>&1 || apt_missing+=(nodejs)
 command -v npm >/dev/null 2>&1 || apt_missing+=(npm)
 if [ ${#apt_missing[@]} -gt 0 ]; then

@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 
 use crate::components::notices::StorageNotice;
+use crate::pages::accessibility::AccessibilityPage;
 use crate::pages::{
     assessments::AssessmentsPage,
     benchmark::BenchmarkPage,
@@ -85,6 +86,7 @@ pub fn App() -> impl IntoView {
                 Route::Compare => view! { <ComparePage/> }.into_any(),
                 Route::Shared => view! { <SharedPage/> }.into_any(),
                 Route::Group => view! { <GroupPage/> }.into_any(),
+                Route::Accessibility => view! { <AccessibilityPage/> }.into_any(),
                 Route::Benchmark => view! { <BenchmarkPage/> }.into_any(),
                 Route::NotFound => view! { <NotFound/> }.into_any(),
             }}
@@ -95,7 +97,10 @@ pub fn App() -> impl IntoView {
                     "The questions are those of "<cite>"The State of Collaboration"</cite>
                     " (Collaborate Foundation, 2018). Your answers stay in this browser unless you export them."
                 </p>
-                <p><a href=Route::Privacy.href()>"Your answers and your privacy"</a></p>
+                <ul class="footer-links">
+                    <li><a href=Route::Privacy.href()>"Your answers and your privacy"</a></li>
+                    <li><a href=Route::Accessibility.href()>"Accessibility statement"</a></li>
+                </ul>
             </div>
         </footer>
     }

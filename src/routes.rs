@@ -31,6 +31,8 @@ pub enum Route {
     Shared,
     /// The facilitator's group report.
     Group,
+    /// The accessibility statement.
+    Accessibility,
     /// Any fragment the app does not know; shown as "page not found" with a way back.
     NotFound,
 }
@@ -53,7 +55,8 @@ impl Route {
             "results" => Route::Results,
             "compare" => Route::Compare,
             "group" => Route::Group,
-            shared if shared.starts_with("shared/") => Route::Shared,
+            "accessibility" => Route::Accessibility,
+            shared if shared == "shared" || shared.starts_with("shared/") => Route::Shared,
             other => other
                 .strip_prefix("assessment/")
                 .and_then(Step::from_slug)
@@ -75,6 +78,7 @@ impl Route {
             Route::Compare => "#/compare".into(),
             Route::Shared => "#/shared/".into(),
             Route::Group => "#/group".into(),
+            Route::Accessibility => "#/accessibility".into(),
         }
     }
 
@@ -91,6 +95,7 @@ impl Route {
             Route::Compare => "Compare two assessments".into(),
             Route::Shared => "Shared results".into(),
             Route::Group => "Group report".into(),
+            Route::Accessibility => "Accessibility statement".into(),
             Route::NotFound => "Page not found".into(),
         };
         format!("{page} – Collaboration Readiness")
@@ -132,7 +137,9 @@ mod tests {
             ("#/results", Route::Results),
             ("#/compare", Route::Compare),
             ("#/group", Route::Group),
+            ("#/accessibility", Route::Accessibility),
             ("#/shared/eyJ2IjoxfQ", Route::Shared),
+            ("#/shared/", Route::Shared),
             ("#/assessment/example", Route::Question(Step::Example)),
             (
                 "#/assessment/factor-places",

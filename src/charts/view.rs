@@ -15,8 +15,18 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::HtmlScriptElement;
 
-/// Where the built site keeps ECharts (copied from the npm package by Trunk; see `index.html`).
+/// Where ECharts is when the page does not say (a development build: Trunk copies the npm file).
+/// A release build names it by its content and says so in `<meta>` tags (scripts/postbuild.mjs).
 pub const ECHARTS_URL: &str = "echarts.min.js";
+
+/// The content of `<meta name="...">`, if the page has it.
+fn meta(name: &str) -> Option<String> {
+    document()
+        .query_selector(&format!("meta[name=\"{name}\"]"))
+        .ok()
+        .flatten()
+        .and_then(|m| m.get_attribute("content"))
+}
 const SCRIPT_ID: &str = "echarts-script";
 
 thread_local! {
@@ -49,7 +59,12 @@ pub async fn ensure_echarts() -> Result<(), String> {
             .map_err(|_| "could not create a script element")?
             .unchecked_into();
         script.set_id(SCRIPT_ID);
-        script.set_src(ECHARTS_URL);
+        script.set_src(
+            &meta("collaboration-readiness:echarts").unwrap_or_else(|| ECHARTS_URL.to_string()),
+        );
+        if let Some(integrity) = meta("collaboration-readiness:echarts-integrity") {
+            script.set_integrity(&integrity);
+        }
         let promise = Promise::new(&mut |resolve, reject| {
             script.set_onload(Some(&resolve));
             script.set_onerror(Some(&reject));
@@ -207,7 +222,7 @@ pub fn ChartFigure(
     view! {
         <figure class="chart-figure">
             <div class="chart" role="img" aria-label=label data-drawn=move || drawn.get().to_string()>
-                <div id=id class="chart-surface" aria-hidden="true" style=format!("height:{height}px")></div>
+                <div id=id class="chart-surface" aria-hidden="true" style:height=format!("{height}px")></div>
             </div>
             <Show when=move || error.get().is_some()>
                 <p class="chart-error" role="status">{move || error.get().unwrap_or_default()}</p>

@@ -1,5 +1,6 @@
 //! One module per screen.
 
+pub mod accessibility;
 pub mod assessments;
 pub mod benchmark;
 pub mod check;

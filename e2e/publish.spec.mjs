@@ -1,0 +1,80 @@
+import { test, expect, axeViolations, openApp } from './support.mjs';
+import { Questionnaire, Q } from './pages/questionnaire.mjs';
+
+const ROUTES = [
+  ['#/', 'How ready are you to collaborate?'],
+  ['#/assessments', 'Your assessments'],
+  ['#/privacy', 'Your answers and your privacy'],
+  ['#/accessibility', 'Accessibility statement'],
+  ['#/benchmark', 'What the 2018 survey found'],
+  ['#/group', 'Group report'],
+  ['#/results', 'No assessment is open'],
+  ['#/compare', 'Compare two assessments'],
+  ['#/assessment/example', 'No assessment is open'],
+  ['#/assessment/check', 'No assessment is open'],
+  ['#/shared/', 'These shared results cannot be shown'],
+];
+
+test('every route survives a reload on a plain static server, with no failed request', async ({ page }) => {
+  const failed = [];
+  page.on('response', (r) => {
+    if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
+  });
+  for (const [fragment, heading] of ROUTES) {
+    await openApp(page, fragment);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1 }), `after reload of ${fragment}`).toHaveText(heading);
+  }
+  expect(failed).toEqual([]);
+});
+
+test('the page carries a strict Content-Security-Policy and runs under it', async ({ page }) => {
+  await openApp(page);
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'");
+  expect(csp).toContain("connect-src 'self'");
+  expect(csp).not.toContain('unsafe-inline');
+  expect(csp).not.toContain("'unsafe-eval'");
+  // No inline script at all; every script has Subresource Integrity.
+  expect(await page.locator('script:not([src])').count()).toBe(0);
+  const scripts = await page.locator('script[src]').evaluateAll((s) => s.map((e) => [e.getAttribute('src'), e.integrity]));
+  for (const [src, integrity] of scripts) expect(integrity, src).toMatch(/^sha384-/);
+  // A chart page loads ECharts under the policy, checked against its integrity.
+  await page.goto('./#/benchmark');
+  await expect(page.getByRole('img', { name: /at least somewhat/ })).toHaveAttribute('data-drawn', 'true');
+  // The fixture fails the test on any policy violation.
+});
+
+test('after one visit the app works with the network cut, answers included', async ({ page, context }) => {
+  const q = new Questionnaire(page);
+  await openApp(page);
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+  await q.start();
+  await q.option(Q.q1, 'No').check();
+  await context.setOffline(true);
+  await page.reload();
+  await expect(q.heading()).toHaveText('A recent collaboration');
+  await expect(q.option(Q.q1, 'No')).toBeChecked();
+  await page.goto('./#/privacy');
+  await expect(q.heading()).toHaveText('Your answers and your privacy');
+  await context.setOffline(false);
+});
+
+test('the accessibility statement has no accessibility violations', async ({ page }) => {
+  await openApp(page, '#/accessibility');
+  await expect(page.getByRole('heading', { name: 'How we tested it' })).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
+});
+
+test('the example host page embeds the app in compact mode with its accent colour', async ({ page }) => {
+  await page.goto('./embed-example.html');
+  const frame = page.frameLocator('iframe[title="Collaboration readiness self-assessment"]');
+  // start=questionnaire opens on the first question page, where no assessment is open yet.
+  await expect(frame.getByRole('heading', { level: 1 })).toHaveText('No assessment is open');
+  await expect(frame.getByRole('banner')).toBeHidden();
+  const accent = await frame.locator('html').evaluate((el) => getComputedStyle(el).getPropertyValue('--cr-accent').trim());
+  expect(accent).toBe('#00703c');
+  const keys = await frame.locator('html').evaluate(() => Object.keys(localStorage));
+  expect(keys.every((k) => !k.startsWith('collaboration-readiness/'))).toBe(true);
+});
