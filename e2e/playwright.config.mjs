@@ -17,7 +17,8 @@ export default defineConfig({
   retries: 0,
   forbidOnly: !!process.env.CI,
   reporter: [['list']],
-  timeout: 30_000,
+  // Whole journeys through the questionnaire; generous, since CI shares two cores with the build.
+  timeout: 90_000,
   expect: { timeout: 10_000 },
   use: {
     launchOptions: {
