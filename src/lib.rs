@@ -8,6 +8,7 @@
 pub mod charts;
 pub mod engine;
 pub mod flow;
+pub mod group;
 pub mod routes;
 pub mod share;
 pub mod state;
@@ -18,6 +19,8 @@ mod app;
 pub mod components;
 #[cfg(target_arch = "wasm32")]
 mod download;
+#[cfg(target_arch = "wasm32")]
+pub mod group_store;
 #[cfg(target_arch = "wasm32")]
 pub mod pages;
 #[cfg(target_arch = "wasm32")]

@@ -5,6 +5,7 @@
 //! from our own data: no builder turns on ECharts' rich-text or HTML tooltips, so nothing from a
 //! response can be rendered as markup.
 
+pub mod group;
 pub mod profile;
 #[cfg(target_arch = "wasm32")]
 pub mod view;

@@ -1,0 +1,315 @@
+// The group report (#/group): a facilitator pools colleagues' exported responses and reads the
+// report. Files are made in the test (or read from tests/fixtures); the 100,000-row CSV is generated
+// in the system's temporary folder, never kept in git.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { test, expect, axeViolations } from './support.mjs';
+import { GroupReportPage } from './pages/group.mjs';
+import { csvOf, generatedCsv, jsonExportOf, responseCells } from './group-data.mjs';
+
+const fixture = (name) => fileURLToPath(new URL(`../tests/fixtures/${name}`, import.meta.url));
+const expected = JSON.parse(readFileSync(fixture('group-40.expected.json'), 'utf8'));
+
+const FACTORS = [
+  ['behaviours', 'Collaborative Behaviours'],
+  ['citizens', 'Collaborative Citizens'],
+  ['systems', 'Collaborative Systems'],
+  ['services', 'Collaborative Services'],
+  ['places', 'Collaborative Places'],
+  ['markets', 'Collaborative Markets'],
+  ['urgency', 'Urgency'],
+  ['requirements', 'Requirements'],
+];
+
+// The report's way of printing: means to two decimals, shares as whole percentages.
+const mean = (x) => x.toFixed(2);
+const pct = (x) => `${Math.round(x * 100)}%`;
+const points = (x) => `${x > 0 ? '+' : ''}${Math.round(x * 100)} points`;
+
+/** Fails the test if any dialog opens (an injected script would call alert). */
+function forbidDialogs(page) {
+  const dialogs = [];
+  page.on('dialog', async (dialog) => {
+    dialogs.push(dialog.message());
+    await dialog.dismiss();
+  });
+  return dialogs;
+}
+
+test('importing group-40.csv shows the figures of the expected report', async ({ page }) => {
+  const g = new GroupReportPage(page);
+  await g.open();
+  await g.createGroup('Partnership 2026');
+  await g.chooseFiles(fixture('group-40.csv'));
+  await expect(await g.totals()).toHaveText('40 responses added, 0 duplicates left out, 0 rows rejected.');
+  await expect(g.report()).toContainText('This report covers 40 responses.');
+
+  const factors = g.table('Means, shares and great-deal gap per factor');
+  for (const [id, name] of FACTORS) {
+    const f = expected.factors[id];
+    await expect(g.cells(factors, name)).toHaveText([
+      String(f.importance.n), mean(f.importance.mean), pct(f.importance.share_at_least_somewhat),
+      String(f.prevalence.n), mean(f.prevalence.mean), pct(f.prevalence.share_at_least_somewhat),
+      points(f.great_deal_gap),
+    ]);
+  }
+  const importance = g.table('Answers on importance, share of scored answers per factor');
+  for (const [id, name] of FACTORS) {
+    const r = expected.factors[id].importance;
+    await expect(g.cells(importance, name)).toHaveText([
+      String(r.n), pct(r.share_little_or_none), pct(r.share_somewhat), pct(r.share_great_deal), String(r.n_na),
+    ]);
+  }
+
+  const averages = g.table('Average of the factors\' mean scores, 0 to 3');
+  await expect(g.cells(averages, 'The six categories of the index')).toHaveText([
+    mean(expected.average_importance_6), mean(expected.average_prevalence_6), '2.42', '2.18',
+  ]);
+  await expect(g.cells(averages, 'All eight factors, with urgency and requirements')).toHaveText([
+    mean(expected.average_importance_8), mean(expected.average_prevalence_8), '2.28', '2.06',
+  ]);
+
+  const headline = g.table('Headline shares');
+  const h = expected.headline;
+  for (const [label, share] of [
+    ['Collaboration important or critical (q7)', h.q7_important_or_critical],
+    ['Collaborating achieves better outcomes (q9)', h.q9_collaborating_better],
+    ['Project somewhat or very successful (q6)', h.q6_successful],
+    ['Little or no value/incentive to collaborate (q11)', h.q11_little_or_none],
+    ['Little or no tools to collaborate (q12)', h.q12_little_or_none],
+    ['Four or more organisations involved (q4)', h.q4_four_or_more],
+    ['Staff mostly from middle management (q5)', h.q5_middle],
+    ['Citizen engagement at inform, consult or involve (q10)', h.q10_lower_three],
+    ['Local authority among the stakeholders (q3)', h.q3_share.local_authority],
+  ]) {
+    await expect(g.cells(headline, label).first()).toHaveText(pct(share));
+  }
+
+  // Engagement by success: the expected counts, in the table next to the chart.
+  const bySuccess = g.table('Engagement step by success of the project (q10 × q6)');
+  const col = expected.engagement_by_success.successful;
+  await expect(g.cells(bySuccess, 'INFORM (told of what is planned)').first()).toContainText(String(col.inform));
+
+  // The 2018 comparison carries n, the date and the report's caveat.
+  const note = page.getByRole('note').filter({ hasText: 'About the 2018 figures' });
+  await expect(note).toContainText('115 respondents');
+  await expect(note).toContainText('December 2017 to February 2018');
+  await expect(note).toContainText('overstated');
+  await expect(g.table('This group and the 2018 survey (n = 115)')).toBeVisible();
+});
+
+test('bad-rows.csv: the summary lists exactly the rows left out, and a small group is withheld', async ({ page }) => {
+  const g = new GroupReportPage(page);
+  await g.open();
+  await g.createGroup('Bad rows');
+  await g.chooseFiles(fixture('bad-rows.csv'));
+  await expect(await g.totals()).toHaveText('3 responses added, 1 duplicate left out, 4 rows rejected.');
+  const summary = g.summary();
+  await expect(summary).toContainText('favourite_colour');
+  const rows = g.table('Rows left out').getByRole('row');
+  await expect(rows).toHaveCount(1 + 5);
+  const expectRow = async (i, line, id, column, reason) => {
+    const cells = rows.nth(i).getByRole('cell');
+    await expect(cells.nth(0)).toHaveText(line);
+    await expect(cells.nth(1)).toHaveText(id);
+    await expect(cells.nth(2)).toContainText(column);
+    await expect(cells.nth(4)).toContainText(reason);
+  };
+  await expectRow(1, '5', 'bad-code', 'q13_systems', '`4` is not a code of the `extent` scale');
+  await expect(rows.nth(1).getByRole('cell').nth(3)).toHaveText('4');
+  await expectRow(2, '6', 'bad-branch', 'q4', 'answered while q1 = `no`');
+  for (const column of ['q2', 'q3', 'q5', 'q6']) await expect(rows.nth(2).getByRole('cell').nth(2)).toContainText(column);
+  await expectRow(3, '7', 'ok-1', 'response_id', 'duplicate of line 2');
+  await expectRow(4, '9', 'bad-multi', 'q17', '`space_travel` is not an option of q17');
+  await expectRow(5, '10', 'short-row', 'whole row', '3 fields where the header has 36');
+
+  // Three responses are fewer than the minimum group size: the report says why it shows nothing.
+  await expect(g.report()).toContainText('This report covers 3 responses.');
+  await expect(g.report()).toContainText('The figures are withheld: this report covers 3 responses, fewer than the minimum group size of 5.');
+});
+
+test('several JSON exports at once, dropped and chosen; a refused file changes nothing', async ({ page }) => {
+  const g = new GroupReportPage(page);
+  await g.open();
+  await g.createGroup('Dropped exports');
+  const exports = [1, 2, 3, 4].map((i) => {
+    const cells = responseCells(i);
+    return { name: `${cells.response_id}.json`, type: 'application/json', text: jsonExportOf(cells) };
+  });
+  await g.dropFiles(exports);
+  await expect(await g.totals()).toHaveText('4 responses added, 0 duplicates left out, 0 rows rejected.');
+  await expect(g.groupSelect().getByRole('option', { selected: true })).toHaveText('Dropped exports (4 responses)');
+
+  // Chosen in the file chooser: two new ones, one already there, and a file that is not a responses file.
+  const more = [5, 6, 1].map((i) => {
+    const cells = responseCells(i);
+    return { name: `${cells.response_id}.json`, mimeType: 'application/json', buffer: Buffer.from(jsonExportOf(cells)) };
+  });
+  more.push({ name: 'notes.csv', mimeType: 'text/csv', buffer: Buffer.from('name,colour\r\nAda,blue\r\n') });
+  await g.chooseFiles(more);
+  await expect(await g.totals()).toHaveText('2 responses added, 1 duplicate left out, 0 rows rejected, 1 file not imported.');
+  const refused = g.summary().getByRole('heading', { name: 'notes.csv' }).locator('xpath=following-sibling::p[1]');
+  await expect(refused).toContainText('This is not a responses file');
+  await expect(refused).toContainText('Nothing from this file was added.');
+  await expect(g.groupSelect().getByRole('option', { selected: true })).toHaveText('Dropped exports (6 responses)');
+  await expect(g.report()).toContainText('This report covers 6 responses.');
+
+  // A CSV refused half-way (a byte that is not UTF-8 after a valid row) adds nothing either.
+  const valid = csvOf([responseCells(7)]);
+  const broken = Buffer.concat([Buffer.from(valid), Buffer.from('gen-000008,,yes,'), Buffer.from([0xff, 0xfe]), Buffer.from(',,,\r\n')]);
+  await g.chooseFiles({ name: 'broken.csv', mimeType: 'text/csv', buffer: broken });
+  await expect(await g.totals()).toHaveText('0 responses added, 0 duplicates left out, 0 rows rejected, 1 file not imported.');
+  await expect(g.summary()).toContainText('not UTF-8');
+  await expect(g.report()).toContainText('This report covers 6 responses.');
+});
+
+test('the group is still there after a reload, and the own assessment joins with one click', async ({ page }) => {
+  const book = readFileSync(fixture('storage/book-v1.json'), 'utf8');
+  await page.addInitScript((raw) => {
+    if (!localStorage.getItem('collaboration-readiness/assessments')) {
+      localStorage.setItem('collaboration-readiness/assessments', raw);
+    }
+  }, book);
+  const g = new GroupReportPage(page);
+  await g.open();
+  await g.createGroup('Kept group');
+  await g.chooseFiles(fixture('group-40.csv'));
+  await expect(await g.totals()).toContainText('40 responses added');
+
+  await page.getByRole('button', { name: 'Add “Before the restructure” to this group' }).click();
+  await expect(await g.totals()).toHaveText('1 response added, 0 duplicates left out, 0 rows rejected.');
+  await page.getByRole('button', { name: 'Add “Before the restructure” to this group' }).click();
+  await expect(await g.totals()).toHaveText('0 responses added, 1 duplicate left out, 0 rows rejected.');
+
+  await page.reload();
+  await expect(g.heading()).toHaveText('Group report');
+  await expect(g.groupSelect().getByRole('option', { selected: true })).toHaveText('Kept group (41 responses)');
+  await expect(g.report()).toContainText('This report covers 41 responses.');
+  await expect(g.groupSelect()).toBeVisible();
+  await expect(page.getByText('Saved in this browser.')).toBeVisible();
+});
+
+test('filters, minimum group size and a comparison with another group', async ({ page }) => {
+  const g = new GroupReportPage(page);
+  await g.open();
+  await g.createGroup('Last year');
+  await g.chooseFiles(fixture('group-40.csv'));
+  await expect(await g.totals()).toContainText('40 responses added');
+  await g.createGroup('This year');
+  await g.chooseFiles(fixture('bad-rows.csv'));
+  await expect(await g.totals()).toContainText('3 responses added');
+  await g.groupSelect().selectOption({ label: 'Last year (40 responses)' });
+
+  await page.getByLabel('Sector', { exact: true }).selectOption({ label: 'Public sector' });
+  await expect(g.report()).toContainText('left out by the filter');
+  await page.getByLabel('Sector', { exact: true }).selectOption({ label: 'All sectors' });
+  await expect(g.report()).toContainText('This report covers 40 responses.');
+
+  await page.getByLabel('Minimum group size').fill('3');
+  await page.getByLabel('Minimum group size').press('Tab');
+  await expect(page.getByText('Enter a whole number of 5 or more')).toBeVisible();
+  await page.getByLabel('Minimum group size').fill('41');
+  await page.getByLabel('Minimum group size').press('Tab');
+  await expect(g.report()).toContainText('fewer than the minimum group size of 41');
+  await page.getByLabel('Minimum group size').fill('5');
+  await page.getByLabel('Minimum group size').press('Tab');
+
+  await page.getByLabel('Compare with', { exact: true }).selectOption({ label: 'This year (3 responses)' });
+  const key = g.table('Key figures of both groups');
+  await expect(g.cells(key, 'Responses in the report')).toHaveText(['40', '3', '']);
+  await expect(page.getByText('One of the two reports is withheld')).toBeVisible();
+});
+
+test('the responses CSV export imports again to the same report', async ({ page }) => {
+  const g = new GroupReportPage(page);
+  await g.open();
+  await g.createGroup('Original');
+  await g.chooseFiles(fixture('group-40.csv'));
+  await expect(await g.totals()).toContainText('40 responses added');
+  const tableText = async () => g.table('Means, shares and great-deal gap per factor').innerText();
+  const before = await tableText();
+  const headlineBefore = await g.table('Headline shares').innerText();
+
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download responses (CSV)' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('group-original-responses.csv');
+  const bytes = readFileSync(await download.path());
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  expect(bytes.toString('utf8')).toContain('\r\n');
+
+  const tables = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download report tables (CSV)' }).click();
+  const tablesCsv = readFileSync(await (await tables).path(), 'utf8');
+  expect(tablesCsv).toContain(`Factors,Collaborative Behaviours,importance mean,${mean(expected.factors.behaviours.importance.mean)},score 0-3,34`);
+
+  await g.createGroup('Re-imported');
+  await g.chooseFiles({ name: 'export.csv', mimeType: 'text/csv', buffer: bytes });
+  await expect(await g.totals()).toHaveText('40 responses added, 0 duplicates left out, 0 rows rejected.');
+  expect(await tableText()).toBe(before);
+  expect(await g.table('Headline shares').innerText()).toBe(headlineBefore);
+});
+
+test('text from imported files is shown as text and never runs', async ({ page }) => {
+  const dialogs = forbidDialogs(page);
+  const g = new GroupReportPage(page);
+  await g.open();
+  await g.createGroup('<img src=x onerror=alert(1)>');
+  const attack = '<img src=x onerror=alert(1)>';
+  const rows = [1, 2, 3, 4, 5].map((i) => responseCells(i, undefined, { q1: 'yes', q2: attack, q8: `<script>alert(2)</script>${attack}` }));
+  rows.push(responseCells(6, undefined, { q13_places: attack }));
+  await g.chooseFiles([
+    { name: `${attack}.csv`, mimeType: 'text/csv', buffer: Buffer.from(csvOf(rows)) },
+    { name: 'x.json', mimeType: 'application/json', buffer: Buffer.from(jsonExportOf(responseCells(9, undefined, { q1: 'yes', q2: attack, q8: attack }))) },
+  ]);
+  await expect(await g.totals()).toHaveText('6 responses added, 0 duplicates left out, 1 row rejected.');
+  await expect(g.summary().getByRole('heading', { name: `${attack}.csv` })).toBeVisible();
+  await expect(g.table('Rows left out').getByRole('cell', { name: attack, exact: true })).toBeVisible();
+  await expect(g.groupSelect().getByRole('option', { selected: true })).toHaveText(`${attack} (6 responses)`);
+  await expect(g.report()).toBeVisible();
+  await g.chartsDrawn();
+  expect(await page.evaluate(() => document.querySelectorAll('img').length)).toBe(0);
+  expect(await page.evaluate(() => [...document.scripts].filter((s) => s.text.includes('alert')).length)).toBe(0);
+  expect(dialogs).toEqual([]);
+});
+
+test('the report has no accessibility violations with every chart drawn', async ({ page }) => {
+  const g = new GroupReportPage(page);
+  await g.open();
+  expect(await axeViolations(page)).toEqual([]);
+  await g.createGroup('Accessible');
+  await g.chooseFiles([fixture('group-40.csv'), fixture('bad-rows.csv')]);
+  await expect(await g.totals()).toContainText('43 responses added');
+  const charts = await g.chartsDrawn();
+  expect(charts).toBe(8);
+  expect(await axeViolations(page)).toEqual([]);
+});
+
+test('100,000 responses import with a progress bar while the page keeps responding', async ({ page }, testInfo) => {
+  test.skip(testInfo.project.name !== 'root', 'one run is enough for the large file');
+  test.setTimeout(300_000);
+  const path = generatedCsv(100_000);
+  const g = new GroupReportPage(page);
+  await g.open();
+  await g.createGroup('National survey');
+  await g.chooseFiles(path);
+
+  const progress = page.getByRole('progressbar', { name: /^Reading group-100000\.csv/ });
+  await expect(progress).toBeVisible();
+  // While the file is being read, the page still takes input: a typed name appears at once.
+  await page.getByText('Start another group', { exact: true }).click();
+  const field = page.getByLabel('Name of the new group');
+  // Records whether the import was still running when the page handled the first keystroke.
+  await field.evaluate((el) => el.addEventListener('input', () => {
+    window.__importRunningAtInput = document.querySelector('progress') !== null;
+  }, { once: true }));
+  await field.pressSequentially('Typed during the import');
+  await expect(field).toHaveValue('Typed during the import');
+  expect(await page.evaluate(() => window.__importRunningAtInput)).toBe(true);
+
+  await expect(await g.totals()).toHaveText('100,000 responses added, 0 duplicates left out, 0 rows rejected.', { timeout: 240_000 });
+  await expect(g.report()).toContainText('This report covers 100,000 responses.');
+  // About 30 MB does not fit in the browser's storage: the page says so and offers the downloads.
+  await expect(page.getByRole('alert').filter({ hasText: 'too large for this browser' })).toContainText('Download it');
+  await expect(page.getByRole('button', { name: 'Download the group (JSON)' })).toBeVisible();
+});

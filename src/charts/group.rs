@@ -1,0 +1,737 @@
+//! Charts of a group report: the distribution of answers per factor as stacked bars, the great-deal
+//! gap per factor, grouped bars for the cross-tabs and role groups, and the radar and scatter lines of
+//! a group's means (drawn by [`super::profile`]). Each chart has a text summary built from the same
+//! figures.
+//!
+//! Pure builders, tested natively by serialising the chart. Every figure comes from the engine's
+//! [`GroupStatistics`]; a builder only converts shares to whole percentages for display. Labels are the
+//! instrument's own words, never imported text, and no builder turns on rich text or HTML tooltips.
+
+use charming::{
+    component::{Aria, Axis, Decal, DecalItem, Grid, Legend},
+    element::{AxisLabel, AxisType, Color, Label, LabelPosition, Symbol, Tooltip, Trigger},
+    series::Bar,
+    Chart,
+};
+
+use super::percent;
+use super::profile::{short_name, Point, RadarLine};
+use super::{IMPORTANCE_COLOUR, PREVALENCE_COLOUR};
+use crate::engine::aggregate::{CrossTab, GroupStatistics, RatingStats};
+use crate::engine::instrument::{Band, Choice, Engagement, Factor, Measure};
+
+/// Colours of the three answer bands, lowest first: vermilion, grey, blue (Okabe–Ito plus a neutral
+/// grey), each at least 3:1 against white.
+pub const BAND_COLOURS: [&str; 3] = [PREVALENCE_COLOUR, "#6b6b6b", IMPORTANCE_COLOUR];
+
+/// Colours of grouped-bar series, in order (Okabe–Ito blue, vermilion, bluish green).
+pub const SERIES_COLOURS: [&str; 3] = [IMPORTANCE_COLOUR, PREVALENCE_COLOUR, "#007a5a"];
+
+/// Decal patterns in series order, so that series are told apart without colour.
+fn aria(n: usize) -> Aria {
+    let symbols = [Symbol::Rect, Symbol::Circle, Symbol::Triangle];
+    Aria::new().enabled(true).decal(
+        Decal::new().show(true).decals(
+            symbols
+                .iter()
+                .cycle()
+                .take(n)
+                .map(|s| DecalItem::new().symbol(s.clone()))
+                .collect::<Vec<_>>(),
+        ),
+    )
+}
+
+fn percent_label(position: LabelPosition) -> Label {
+    Label::new().show(true).position(position).formatter("{c}%")
+}
+
+/// One factor's answers to one measure, as shares of the scored answers.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Distribution {
+    pub factor: Factor,
+    /// Scored answers.
+    pub n: u64,
+    pub little_or_none: f64,
+    pub somewhat: f64,
+    pub great_deal: f64,
+}
+
+/// The distributions of one measure for the factors with at least one scored answer, in display order.
+pub fn distributions(stats: &GroupStatistics, measure: Measure) -> Vec<Distribution> {
+    stats
+        .factors
+        .iter()
+        .filter_map(|f| {
+            let r: &RatingStats = f.measure(measure);
+            Some(Distribution {
+                factor: f.factor,
+                n: r.n,
+                little_or_none: r.share_little_or_none?,
+                somewhat: r.share_somewhat?,
+                great_deal: r.share_great_deal?,
+            })
+        })
+        .collect()
+}
+
+/// Horizontal stacked bars, one per factor (first on top): the shares answering a little or not at
+/// all, somewhat, and a great deal, in whole percentages.
+pub fn distribution_bars(rows: &[Distribution]) -> Chart {
+    let labels: Vec<String> = rows.iter().rev().map(|r| short_name(r.factor)).collect();
+    let mut chart = Chart::new()
+        .aria(aria(3))
+        .color(
+            BAND_COLOURS
+                .iter()
+                .map(|c| Color::from(*c))
+                .collect::<Vec<_>>(),
+        )
+        .legend(
+            Legend::new()
+                .top(0)
+                .data(Band::ALL.iter().map(|b| b.name()).collect::<Vec<_>>()),
+        )
+        .tooltip(Tooltip::new().trigger(Trigger::Axis))
+        .grid(
+            Grid::new()
+                .left("3%")
+                .right("4%")
+                .bottom("3%")
+                .top(48)
+                .contain_label(true),
+        )
+        .x_axis(Axis::new().type_(AxisType::Value).min(0).max(100).name("%"))
+        .y_axis(Axis::new().type_(AxisType::Category).data(labels));
+    let shares: [fn(&Distribution) -> f64; 3] =
+        [|d| d.little_or_none, |d| d.somewhat, |d| d.great_deal];
+    for (band, share) in Band::ALL.iter().zip(shares) {
+        chart = chart.series(
+            Bar::new()
+                .name(band.name())
+                .stack("answers")
+                .label(
+                    Label::new()
+                        .show(true)
+                        .position(LabelPosition::Inside)
+                        .formatter("{c}%")
+                        .color("#ffffff"),
+                )
+                .data(
+                    rows.iter()
+                        .rev()
+                        .map(|d| percent(share(d)))
+                        .collect::<Vec<_>>(),
+                ),
+        );
+    }
+    chart
+}
+
+/// What a distribution chart shows, in words: which factor is most often rated a great deal, and
+/// which most often a little or not at all.
+pub fn distribution_summary(rows: &[Distribution], measure: Measure) -> String {
+    let what = match measure {
+        Measure::Importance => "important",
+        Measure::Prevalence => "prevalent",
+    };
+    let top = rows
+        .iter()
+        .fold(None::<&Distribution>, |best, d| match best {
+            Some(b) if b.great_deal >= d.great_deal => Some(b),
+            _ => Some(d),
+        });
+    let low = rows
+        .iter()
+        .fold(None::<&Distribution>, |best, d| match best {
+            Some(b) if b.little_or_none >= d.little_or_none => Some(b),
+            _ => Some(d),
+        });
+    match (top, low) {
+        (Some(top), Some(low)) => format!(
+            "{} is most often rated {what} a great deal ({}%). {} is most often rated {what} only a \
+             little or not at all ({}%).",
+            top.factor.name(),
+            percent(top.great_deal),
+            low.factor.name(),
+            percent(low.little_or_none),
+        ),
+        _ => format!("No factor has been rated for how {what} it is yet."),
+    }
+}
+
+/// One factor's great-deal gap: share rating importance a great deal − share rating prevalence a
+/// great deal.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GapBar {
+    pub factor: Factor,
+    pub gap: f64,
+}
+
+/// The great-deal gaps of the factors that have one, in display order.
+pub fn gaps(stats: &GroupStatistics) -> Vec<GapBar> {
+    stats
+        .factors
+        .iter()
+        .filter_map(|f| {
+            Some(GapBar {
+                factor: f.factor,
+                gap: f.great_deal_gap?,
+            })
+        })
+        .collect()
+}
+
+/// Horizontal bars of the great-deal gap in percentage points (first factor on top); a negative gap
+/// (more say "a great deal" for prevalence than for importance) points left.
+pub fn gap_bars(rows: &[GapBar]) -> Chart {
+    let labels: Vec<String> = rows.iter().rev().map(|r| short_name(r.factor)).collect();
+    let values: Vec<f64> = rows.iter().rev().map(|r| percent(r.gap)).collect();
+    Chart::new()
+        .aria(aria(1))
+        .color(vec![Color::from(IMPORTANCE_COLOUR)])
+        .tooltip(Tooltip::new().trigger(Trigger::Axis))
+        .grid(
+            Grid::new()
+                .left("3%")
+                .right("10%")
+                .bottom("3%")
+                .top(24)
+                .contain_label(true),
+        )
+        .x_axis(
+            Axis::new()
+                .type_(AxisType::Value)
+                .name("points")
+                .axis_label(AxisLabel::new().formatter("{value}")),
+        )
+        .y_axis(Axis::new().type_(AxisType::Category).data(labels))
+        .series(
+            Bar::new()
+                .name("Great-deal gap")
+                .label(
+                    Label::new()
+                        .show(true)
+                        .position(LabelPosition::Right)
+                        .formatter("{c}"),
+                )
+                .data(values),
+        )
+}
+
+/// What the gap chart shows: the largest gap and the next, and any factor without a positive gap.
+pub fn gap_summary(rows: &[GapBar]) -> String {
+    let mut sorted: Vec<&GapBar> = rows.iter().collect();
+    // Stable sort: ties keep display order, as the benchmark's findings do.
+    sorted.sort_by(|a, b| b.gap.total_cmp(&a.gap));
+    let Some(first) = sorted.first() else {
+        return "No factor has both importance and prevalence rated yet.".into();
+    };
+    let mut text = format!(
+        "The largest great-deal gap is for {}: {} points more respondents rate it important a great \
+         deal than find it prevalent a great deal.",
+        first.factor.name(),
+        percent(first.gap)
+    );
+    if let Some(second) = sorted.get(1) {
+        text.push_str(&format!(
+            " Next is {} ({} points).",
+            second.factor.name(),
+            percent(second.gap)
+        ));
+    }
+    let none: Vec<&str> = rows
+        .iter()
+        .filter(|r| percent(r.gap) <= 0.0)
+        .map(|r| r.factor.name())
+        .collect();
+    if !none.is_empty() {
+        text.push_str(&format!(" No positive gap: {}.", none.join(", ")));
+    }
+    text
+}
+
+/// One series of a grouped bar chart: a value per category, in whole percentages; `None` where the
+/// figure is withheld or nobody answered.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GroupedSeries {
+    pub name: String,
+    pub values: Vec<Option<f64>>,
+}
+
+/// Vertical grouped bars (percentages 0–100), one group per category, one bar per series.
+pub fn grouped_bars(categories: &[String], series: &[GroupedSeries]) -> Chart {
+    let mut chart = Chart::new()
+        .aria(aria(series.len()))
+        .color(
+            SERIES_COLOURS
+                .iter()
+                .cycle()
+                .take(series.len())
+                .map(|c| Color::from(*c))
+                .collect::<Vec<_>>(),
+        )
+        .legend(
+            Legend::new()
+                .top(0)
+                .data(series.iter().map(|s| s.name.clone()).collect::<Vec<_>>()),
+        )
+        .tooltip(Tooltip::new().trigger(Trigger::Axis))
+        .grid(
+            Grid::new()
+                .left("3%")
+                .right("3%")
+                .bottom("3%")
+                .top(72)
+                .contain_label(true),
+        )
+        .x_axis(
+            Axis::new()
+                .type_(AxisType::Category)
+                .data(categories.to_vec())
+                // Every label shown; tilted only when there are too many to sit side by side.
+                .axis_label(
+                    AxisLabel::new()
+                        .interval(0)
+                        .rotate(if categories.len() > 3 { 30 } else { 0 }),
+                ),
+        )
+        .y_axis(Axis::new().type_(AxisType::Value).min(0).max(100).name("%"));
+    for s in series {
+        chart = chart.series(
+            Bar::new()
+                .name(s.name.clone())
+                .label(percent_label(LabelPosition::Top))
+                .data(s.values.clone()),
+        );
+    }
+    chart
+}
+
+/// The five engagement steps' short names (the instrument's capitalised words), as categories.
+pub fn engagement_steps() -> Vec<String> {
+    Engagement::STEPS
+        .iter()
+        .map(|s| {
+            s.label()
+                .split_once(' ')
+                .map_or(s.label(), |(word, _)| word)
+                .to_string()
+        })
+        .collect()
+}
+
+/// A cross-tab as grouped series: each column's respondents spread over the five steps, in whole
+/// percentages of the column. `name` turns a column key into its name.
+pub fn crosstab_series(tab: &CrossTab, name: impl Fn(&str) -> String) -> Vec<GroupedSeries> {
+    tab.columns
+        .iter()
+        .map(|c| GroupedSeries {
+            name: name(c.key),
+            values: match c.counts {
+                Some(counts) if c.n > 0 => counts
+                    .iter()
+                    .map(|k| Some(percent(*k as f64 / c.n as f64)))
+                    .collect(),
+                _ => vec![None; Engagement::STEPS.len()],
+            },
+        })
+        .collect()
+}
+
+/// What a cross-tab chart shows: for each series, the step most of its respondents are at.
+pub fn crosstab_summary(series: &[GroupedSeries]) -> String {
+    let steps = engagement_steps();
+    let parts: Vec<String> = series
+        .iter()
+        .map(|s| {
+            let best = s
+                .values
+                .iter()
+                .enumerate()
+                .filter_map(|(i, v)| v.map(|v| (i, v)))
+                .fold(None::<(usize, f64)>, |best, (i, v)| match best {
+                    Some((_, bv)) if bv >= v => best,
+                    _ => Some((i, v)),
+                });
+            match best {
+                Some((i, v)) => format!("{}: most often {} ({v}%)", s.name, steps[i]),
+                None => format!("{}: not shown (too few respondents)", s.name),
+            }
+        })
+        .collect();
+    if parts.is_empty() {
+        "Nobody in the group answered both questions.".into()
+    } else {
+        format!("{}.", parts.join("; "))
+    }
+}
+
+/// The group's mean importance and prevalence of the six index categories, as radar lines.
+pub fn mean_lines(stats: &GroupStatistics, prefix: &str, overlay: bool) -> Vec<RadarLine> {
+    let means = |m: Measure| {
+        let mut values = [None; 6];
+        for (i, f) in Factor::INDEX_CATEGORIES.iter().enumerate() {
+            values[i] = stats.factor(*f).measure(m).mean;
+        }
+        values
+    };
+    let colours = if overlay {
+        [
+            super::profile::OVERLAY_COLOUR,
+            super::profile::OVERLAY_COLOUR_2,
+        ]
+    } else {
+        [IMPORTANCE_COLOUR, PREVALENCE_COLOUR]
+    };
+    vec![
+        RadarLine {
+            name: format!("{prefix}mean importance"),
+            values: means(Measure::Importance),
+            colour: colours[0],
+            overlay,
+        },
+        RadarLine {
+            name: format!("{prefix}mean prevalence"),
+            values: means(Measure::Prevalence),
+            colour: colours[1],
+            overlay,
+        },
+    ]
+}
+
+/// The eight factors' means as scatter points (factors with both means).
+pub fn mean_points(stats: &GroupStatistics) -> Vec<Point> {
+    stats
+        .factors
+        .iter()
+        .filter_map(|f| {
+            Some(Point {
+                factor: f.factor,
+                importance: f.importance.mean?,
+                prevalence: f.prevalence.mean?,
+            })
+        })
+        .collect()
+}
+
+/// What the radar of a group's means shows: the most important and most prevalent category and the
+/// widest distance between the two means.
+pub fn means_summary(stats: &GroupStatistics) -> String {
+    let six: Vec<_> = Factor::INDEX_CATEGORIES
+        .iter()
+        .map(|f| stats.factor(*f))
+        .collect();
+    let first_max = |key: &dyn Fn(&crate::engine::aggregate::FactorStats) -> Option<f64>| {
+        six.iter()
+            .filter_map(|f| key(f).map(|v| (f.factor, v)))
+            .fold(None::<(Factor, f64)>, |best, (f, v)| match best {
+                Some((_, bv)) if bv >= v => best,
+                _ => Some((f, v)),
+            })
+    };
+    let (Some((imp, imp_v)), Some((prev, prev_v))) = (
+        first_max(&|f| f.importance.mean),
+        first_max(&|f| f.prevalence.mean),
+    ) else {
+        return "The six categories have not been rated yet.".into();
+    };
+    let mut text = format!(
+        "Mean importance is highest for {} ({imp_v:.2}); mean prevalence is highest for {} \
+         ({prev_v:.2}).",
+        imp.name(),
+        prev.name()
+    );
+    if let Some((gap, v)) = first_max(&|f| Some(f.importance.mean? - f.prevalence.mean?)) {
+        if v > 0.0 {
+            text.push_str(&format!(
+                " The widest distance between the two is for {} ({v:.2} points on the 0 to 3 scale).",
+                gap.name()
+            ));
+        }
+    }
+    text
+}
+
+/// What a radar of two groups' means shows: in how many of the six categories the second group's
+/// mean prevalence is higher, and where the two differ most.
+pub fn compare_summary(first: &GroupStatistics, second: &GroupStatistics) -> String {
+    let pairs: Vec<(Factor, f64, f64)> = Factor::INDEX_CATEGORIES
+        .iter()
+        .filter_map(|f| {
+            Some((
+                *f,
+                first.factor(*f).prevalence.mean?,
+                second.factor(*f).prevalence.mean?,
+            ))
+        })
+        .collect();
+    let Some(widest) = pairs
+        .iter()
+        .fold(None::<&(Factor, f64, f64)>, |best, p| match best {
+            Some(b) if (b.2 - b.1).abs() >= (p.2 - p.1).abs() => Some(b),
+            _ => Some(p),
+        })
+    else {
+        return "The two groups have no category with a mean prevalence in common.".into();
+    };
+    let higher = pairs.iter().filter(|(_, a, b)| b > a).count();
+    format!(
+        "Mean prevalence is higher in the compared group for {higher} of the {} categories both \
+         groups rated. They differ most on {} ({:.2} in this group, {:.2} in the compared group).",
+        pairs.len(),
+        widest.0.name(),
+        widest.1,
+        widest.2
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::charts::profile::{radar, scatter};
+    use crate::engine::aggregate::{GroupOptions, GroupReport};
+    use crate::engine::csv_format::{import_csv, ImportOptions};
+    use serde_json::{json, Value};
+
+    fn stats() -> GroupStatistics {
+        let file = std::fs::read("tests/fixtures/group-40.csv").unwrap();
+        let import = import_csv(file.as_slice(), ImportOptions::default()).unwrap();
+        GroupReport::from_responses(&import.responses, GroupOptions::default())
+            .statistics
+            .unwrap()
+    }
+
+    fn expected() -> Value {
+        serde_json::from_str(
+            &std::fs::read_to_string("tests/fixtures/group-40.expected.json").unwrap(),
+        )
+        .unwrap()
+    }
+
+    fn json(chart: &Chart) -> Value {
+        serde_json::to_value(chart).unwrap()
+    }
+
+    fn assert_safe(chart: &Value) {
+        let text = chart.to_string();
+        assert!(!text.contains("rich"), "no rich-text labels");
+        assert!(!text.contains('<'), "no markup in any option");
+        assert_eq!(chart["aria"]["enabled"], true);
+        assert_eq!(chart["aria"]["decal"]["show"], true);
+    }
+
+    #[test]
+    fn distribution_bars_stack_the_three_bands_per_factor() {
+        let s = stats();
+        let rows = distributions(&s, Measure::Importance);
+        assert_eq!(rows.len(), 8);
+        let chart = json(&distribution_bars(&rows));
+        assert_safe(&chart);
+        assert_eq!(
+            chart["yAxis"]["data"][7], "Behaviours",
+            "first factor on top"
+        );
+        assert_eq!(chart["yAxis"]["data"][0], "Requirements");
+        let series = chart["series"].as_array().unwrap();
+        assert_eq!(series.len(), 3);
+        let names: Vec<&str> = series.iter().map(|s| s["name"].as_str().unwrap()).collect();
+        assert_eq!(
+            names,
+            ["A little or not at all", "Somewhat", "A great deal"]
+        );
+        assert!(series
+            .iter()
+            .all(|s| s["stack"] == "answers" && s["type"] == "bar"));
+        // Behaviours importance: 35%, 32%, 32% (fixture 0.3529, 0.3235, 0.3235).
+        let e = &expected()["factors"]["behaviours"]["importance"];
+        let last = |i: usize| series[i]["data"][7].as_f64().unwrap();
+        assert_eq!(
+            last(0),
+            (e["share_little_or_none"].as_f64().unwrap() * 100.0).round()
+        );
+        assert_eq!((last(0), last(1), last(2)), (35.0, 32.0, 32.0));
+    }
+
+    #[test]
+    fn distribution_summary_names_the_extremes() {
+        let s = stats();
+        let text =
+            distribution_summary(&distributions(&s, Measure::Prevalence), Measure::Prevalence);
+        // Prevalence a great deal: systems 21% is highest; little or none: urgency 60%.
+        assert!(
+            text.starts_with(
+                "Collaborative Systems is most often rated prevalent a great deal (21%)."
+            ),
+            "{text}"
+        );
+        assert!(
+            text.ends_with(
+                "Urgency is most often rated prevalent only a little or not at all (60%)."
+            ),
+            "{text}"
+        );
+        assert_eq!(
+            distribution_summary(&[], Measure::Importance),
+            "No factor has been rated for how important it is yet."
+        );
+    }
+
+    #[test]
+    fn gap_bars_show_points_and_the_summary_names_the_largest() {
+        let s = stats();
+        let rows = gaps(&s);
+        let chart = json(&gap_bars(&rows));
+        assert_safe(&chart);
+        let data = chart["series"][0]["data"].as_array().unwrap();
+        assert_eq!(data.len(), 8);
+        // Display order reversed: places is the fifth factor, so fourth from the bottom.
+        assert_eq!(chart["yAxis"]["data"][3], "Places");
+        assert_eq!(data[3], json!(35.0));
+        let text = gap_summary(&rows);
+        assert!(
+            text.starts_with("The largest great-deal gap is for Collaborative Places: 35 points"),
+            "{text}"
+        );
+        assert!(text.contains("Next is"), "{text}");
+        assert_eq!(
+            gap_summary(&[]),
+            "No factor has both importance and prevalence rated yet."
+        );
+        let negative = gap_summary(&[
+            GapBar {
+                factor: Factor::Urgency,
+                gap: 0.1,
+            },
+            GapBar {
+                factor: Factor::Markets,
+                gap: -0.05,
+            },
+        ]);
+        assert!(
+            negative.ends_with("No positive gap: Collaborative Markets."),
+            "{negative}"
+        );
+    }
+
+    #[test]
+    fn crosstabs_become_shares_of_each_column_and_withheld_columns_are_empty() {
+        let s = stats();
+        let series = crosstab_series(&s.engagement_by_success, |k| k.to_string());
+        assert_eq!(series.len(), 2);
+        let col = s.engagement_by_success.column("successful").unwrap();
+        let counts = col.counts.unwrap();
+        assert_eq!(
+            series[0].values[0],
+            Some(percent(counts[0] as f64 / col.n as f64))
+        );
+        let chart = json(&grouped_bars(&engagement_steps(), &series));
+        assert_safe(&chart);
+        assert_eq!(
+            chart["xAxis"]["data"],
+            json!(["INFORM", "CONSULT", "INVOLVE", "COLLABORATE", "EMPOWER"])
+        );
+        assert_eq!(chart["series"].as_array().unwrap().len(), 2);
+        assert_eq!(chart["series"][1]["name"], "other");
+
+        let withheld = GroupReport::from_responses(
+            &import_csv(
+                std::fs::read("tests/fixtures/group-40.csv")
+                    .unwrap()
+                    .as_slice(),
+                ImportOptions::default(),
+            )
+            .unwrap()
+            .responses,
+            GroupOptions::default().with_min_group_size(20),
+        );
+        let tab = &withheld.statistics.unwrap().engagement_by_success;
+        let series = crosstab_series(tab, |k| k.to_string());
+        let hidden = series
+            .iter()
+            .find(|s| s.values.iter().all(Option::is_none))
+            .expect("a withheld column");
+        let chart = json(&grouped_bars(&engagement_steps(), &series));
+        let nulls = chart["series"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["name"] == hidden.name.as_str())
+            .unwrap();
+        assert_eq!(nulls["data"], json!([null, null, null, null, null]));
+        assert!(crosstab_summary(&series).contains(": not shown (too few respondents)"));
+    }
+
+    #[test]
+    fn crosstab_summary_names_the_most_common_step() {
+        let series = vec![
+            GroupedSeries {
+                name: "Public sector".into(),
+                values: vec![Some(10.0), Some(50.0), Some(40.0), None, Some(0.0)],
+            },
+            GroupedSeries {
+                name: "Third sector".into(),
+                values: vec![Some(60.0), Some(20.0), Some(20.0), Some(0.0), Some(0.0)],
+            },
+        ];
+        assert_eq!(
+            crosstab_summary(&series),
+            "Public sector: most often CONSULT (50%); Third sector: most often INFORM (60%)."
+        );
+    }
+
+    #[test]
+    fn radar_and_scatter_of_means_reuse_the_profile_builders() {
+        let s = stats();
+        let lines = mean_lines(&s, "", false);
+        let chart = json(&radar(&lines));
+        assert_eq!(chart["series"][0]["name"], "mean importance");
+        let v = &chart["series"][0]["data"][0]["value"];
+        assert!(
+            (v[0].as_f64().unwrap() - 1.7647).abs() < 1e-4,
+            "behaviours mean importance"
+        );
+        let overlay = mean_lines(&s, "Compared group: ", true);
+        assert!(overlay.iter().all(|l| l.overlay));
+        let points = mean_points(&s);
+        assert_eq!(points.len(), 8);
+        let chart = json(&scatter(&points));
+        assert_eq!(chart["series"][2]["data"].as_array().unwrap().len(), 8);
+        let text = means_summary(&s);
+        assert!(
+            text.starts_with("Mean importance is highest for Collaborative Markets (1.89)"),
+            "{text}"
+        );
+        assert!(
+            text.contains("mean prevalence is highest for Collaborative Systems (1.63)"),
+            "{text}"
+        );
+        assert!(
+            text.contains("widest distance between the two is for Collaborative Places (0.57"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn compare_summary_counts_higher_categories_and_names_the_widest() {
+        let s = stats();
+        let same = compare_summary(&s, &s);
+        assert!(
+            same.starts_with("Mean prevalence is higher in the compared group for 0 of the 6"),
+            "{same}"
+        );
+        let file = std::fs::read("tests/fixtures/group-40.csv").unwrap();
+        let responses = import_csv(file.as_slice(), ImportOptions::default())
+            .unwrap()
+            .responses;
+        let public = GroupReport::from_responses(
+            &responses,
+            GroupOptions::default().with_filter(crate::engine::ResponseFilter {
+                sector: Some(crate::engine::instrument::Sector::Public),
+                ..Default::default()
+            }),
+        );
+        let text = compare_summary(&s, public.statistics.as_ref().unwrap());
+        assert!(text.contains("They differ most on Collaborative"), "{text}");
+    }
+}

@@ -1,0 +1,130 @@
+//! How the group report prints numbers, as the 2018 report does: means to two decimals, shares as
+//! whole percentages, gaps in percentage points, counts with thousands separators.
+//!
+//! This module owns the printing only. It must never compute a figure: every value comes from the
+//! engine and is printed here exactly once, so the page, its tables and the CSV of the tables agree.
+
+use crate::charts::percent;
+
+/// What is printed where a figure has no value (nobody answered).
+pub const NO_ANSWERS: &str = "no answers";
+
+/// The minus sign for negative differences (U+2212, read out as "minus").
+const MINUS: char = '\u{2212}';
+
+/// A mean on the 0–3 scale: `1.76`.
+pub fn mean(x: Option<f64>) -> String {
+    x.map_or_else(|| NO_ANSWERS.into(), |x| signed_fixed(x, false))
+}
+
+/// A share as a whole percentage: `65%`.
+pub fn share(x: Option<f64>) -> String {
+    x.map_or_else(|| NO_ANSWERS.into(), |x| format!("{}%", int(percent(x))))
+}
+
+/// A difference of shares in whole percentage points: `+19 points`, `−5 points`, `0 points`.
+pub fn points(x: Option<f64>) -> String {
+    x.map_or_else(
+        || NO_ANSWERS.into(),
+        |x| {
+            let p = percent(x);
+            let sign = if p > 0.0 { "+" } else { "" };
+            let p = int(p);
+            let text = format!("{sign}{p} points");
+            text.replacen('-', &MINUS.to_string(), 1)
+        },
+    )
+}
+
+/// A difference of means: `+0.12`, `−0.30`.
+pub fn score_difference(x: Option<f64>) -> String {
+    x.map_or_else(|| NO_ANSWERS.into(), |x| signed_fixed(x, true))
+}
+
+/// A spread statistic (standard deviation, disagreement) to two decimals.
+pub fn spread(x: Option<f64>) -> String {
+    x.map_or_else(|| "fewer than 2 answers".into(), |x| signed_fixed(x, false))
+}
+
+/// A count with thousands separators: `100,000`.
+pub fn count(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// "1 response", "2 responses".
+pub fn responses(n: u64) -> String {
+    plural(n, "response", "responses")
+}
+
+/// `n` and the right form of a noun.
+pub fn plural(n: u64, one: &str, many: &str) -> String {
+    format!("{} {}", count(n), if n == 1 { one } else { many })
+}
+
+/// A whole number from an already rounded float, without "-0".
+fn int(x: f64) -> i64 {
+    let i = x as i64;
+    if i == 0 {
+        0
+    } else {
+        i
+    }
+}
+
+/// Two decimals, with an explicit `+` when asked, a true minus sign, and never "-0.00".
+fn signed_fixed(x: f64, plus: bool) -> String {
+    let text = format!("{x:.2}");
+    if text.trim_start_matches('-') == "0.00" {
+        return "0.00".into();
+    }
+    match text.strip_prefix('-') {
+        Some(rest) => format!("{MINUS}{rest}"),
+        None if plus => format!("+{text}"),
+        None => text,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn means_have_two_decimals_and_shares_are_whole_percentages() {
+        assert_eq!(mean(Some(1.76470588)), "1.76");
+        assert_eq!(mean(Some(2.0)), "2.00");
+        assert_eq!(mean(None), NO_ANSWERS);
+        assert_eq!(share(Some(0.6471)), "65%");
+        assert_eq!(share(Some(13.0 / 32.0)), "41%");
+        assert_eq!(share(Some(1.0)), "100%");
+        assert_eq!(share(Some(0.0)), "0%");
+    }
+
+    #[test]
+    fn differences_carry_their_sign() {
+        assert_eq!(points(Some(0.1884)), "+19 points");
+        assert_eq!(points(Some(-0.05)), "\u{2212}5 points");
+        assert_eq!(points(Some(-0.001)), "0 points");
+        assert_eq!(score_difference(Some(0.123)), "+0.12");
+        assert_eq!(score_difference(Some(-0.3)), "\u{2212}0.30");
+        assert_eq!(score_difference(Some(-0.001)), "0.00");
+    }
+
+    #[test]
+    fn counts_have_thousands_separators() {
+        assert_eq!(count(0), "0");
+        assert_eq!(count(999), "999");
+        assert_eq!(count(1000), "1,000");
+        assert_eq!(count(100_000), "100,000");
+        assert_eq!(count(1_234_567), "1,234,567");
+        assert_eq!(responses(1), "1 response");
+        assert_eq!(responses(40), "40 responses");
+    }
+}

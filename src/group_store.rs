@@ -1,0 +1,243 @@
+//! The facilitator's groups in this browser: loaded from storage at start, kept in a signal, saved
+//! one group per storage key after every change, with the same fallbacks as the person's own
+//! assessments.
+//!
+//! Each group has its own key, so that a group too large for the browser's storage (a national survey
+//! of 100,000 responses is about 30 MB; storage holds about 5 MB) stays in memory while every other
+//! group is still saved, and whatever was saved before stays as it was. Storage is reached only
+//! through [`Store`]; this module never touches `localStorage` itself. It must never drop a group it
+//! could not save, and never let the person believe something is saved that is not.
+
+use std::collections::HashSet;
+
+use leptos::prelude::*;
+
+use crate::group::{storage_name, Group, GROUP_NAME_PREFIX, GROUP_SCHEMA};
+use crate::session::Keeping;
+use crate::storage::{self, StorageError, Store};
+
+/// What the facilitator must be told about where groups are kept.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum GroupNotice {
+    #[error("This browser does not let the app keep data (storage is disabled or blocked here). Your groups are kept only while this page is open: download them (JSON or CSV, under “Export”) before you close it.")]
+    Unavailable,
+    #[error("“{name}” ({responses}) is too large for this browser's storage, so it is kept only while this page is open. Download it (JSON or CSV, under “Export”) to keep it. Anything saved before is unchanged.")]
+    TooLarge { name: String, responses: String },
+    #[error("A saved group could not be read, so it was kept aside under “{backup_key}”; the other groups are unaffected.")]
+    SetAside { backup_key: String },
+    #[error("A saved group could not be read and could not be kept aside either; it was left untouched.")]
+    NotSetAside,
+    #[error("Saving “{name}” failed ({detail}). It is kept while this page is open: download it to keep it.")]
+    Other { name: String, detail: String },
+}
+
+/// The groups, provided as context by the group page.
+#[derive(Clone, Copy)]
+pub struct GroupStore {
+    /// Every group, oldest first.
+    pub groups: RwSignal<Vec<Group>>,
+    /// Ids of groups whose latest state is only in memory (storage full or failing).
+    pub unsaved: RwSignal<HashSet<String>>,
+    /// Whether groups reach storage at all.
+    pub keeping: RwSignal<Keeping>,
+    /// The latest problem to show.
+    pub notice: RwSignal<Option<GroupNotice>>,
+    store: StoredValue<Store>,
+}
+
+impl GroupStore {
+    /// Loads every stored group of `namespace`. Unreadable ones are kept aside and reported.
+    pub fn start(namespace: &str) -> GroupStore {
+        let store = Store::new(namespace);
+        let (groups, keeping, notice) = load(&store);
+        GroupStore {
+            groups: RwSignal::new(groups),
+            unsaved: RwSignal::new(HashSet::new()),
+            keeping: RwSignal::new(keeping),
+            notice: RwSignal::new(notice),
+            store: StoredValue::new(store),
+        }
+    }
+
+    /// The group with this id, if any, as a clone (small groups only: prefer [`GroupStore::with`]).
+    pub fn with<T>(&self, id: &str, f: impl FnOnce(Option<&Group>) -> T) -> T {
+        self.groups.with(|gs| f(gs.iter().find(|g| g.id == id)))
+    }
+
+    /// Adds a new group and saves it.
+    pub fn insert(&self, group: Group) {
+        let id = group.id.clone();
+        self.groups.update(|gs| gs.push(group));
+        self.save(&id);
+    }
+
+    /// Changes one group in place and saves it. Returns what `f` returned, or `None` when the group
+    /// no longer exists.
+    pub fn change<T>(&self, id: &str, f: impl FnOnce(&mut Group) -> T) -> Option<T> {
+        let mut out = None;
+        self.groups.update(|gs| {
+            if let Some(g) = gs.iter_mut().find(|g| g.id == id) {
+                out = Some(f(g));
+            }
+        });
+        if out.is_some() {
+            self.save(id);
+        }
+        out
+    }
+
+    /// Deletes a group from memory and storage.
+    pub fn delete(&self, id: &str) {
+        self.groups.update(|gs| gs.retain(|g| g.id != id));
+        self.unsaved.update(|u| {
+            u.remove(id);
+        });
+        self.store.with_value(|s| s.remove(&storage_name(id)));
+        if self.unsaved.with_untracked(HashSet::is_empty)
+            && matches!(
+                self.notice.get_untracked(),
+                Some(GroupNotice::TooLarge { .. } | GroupNotice::Other { .. })
+            )
+        {
+            self.notice.set(None);
+        }
+    }
+
+    /// True when the group's latest state is saved in this browser.
+    pub fn is_saved(&self, id: &str) -> bool {
+        self.keeping.get() == Keeping::Saved && !self.unsaved.with(|u| u.contains(id))
+    }
+
+    /// Saves one group. Failure keeps it in memory and says so; storage keeps what it had.
+    fn save(&self, id: &str) {
+        if self.keeping.get_untracked() != Keeping::Saved {
+            return;
+        }
+        let Some((json, name, n)) = self.groups.with_untracked(|gs| {
+            gs.iter().find(|g| g.id == id).map(|g| {
+                (
+                    serde_json::to_string(g).expect("a group always serialises"),
+                    g.name.clone(),
+                    g.responses.len() as u64,
+                )
+            })
+        }) else {
+            return;
+        };
+        let result = self
+            .store
+            .with_value(|s| s.save_json(&storage_name(id), GROUP_SCHEMA, &json));
+        match result {
+            Ok(()) => {
+                self.unsaved.update(|u| {
+                    u.remove(id);
+                });
+                if self.unsaved.with_untracked(HashSet::is_empty)
+                    && matches!(
+                        self.notice.get_untracked(),
+                        Some(GroupNotice::TooLarge { .. } | GroupNotice::Other { .. })
+                    )
+                {
+                    self.notice.set(None);
+                }
+            }
+            Err(StorageError::Unavailable) => {
+                self.keeping.set(Keeping::MemoryOnly);
+                self.notice.set(Some(GroupNotice::Unavailable));
+            }
+            Err(StorageError::Full) => {
+                self.unsaved.update(|u| {
+                    u.insert(id.to_string());
+                });
+                self.notice.set(Some(GroupNotice::TooLarge {
+                    name,
+                    responses: crate::group::format::responses(n),
+                }));
+            }
+            Err(other) => {
+                self.unsaved.update(|u| {
+                    u.insert(id.to_string());
+                });
+                self.notice.set(Some(GroupNotice::Other {
+                    name,
+                    detail: other.to_string(),
+                }));
+            }
+        }
+    }
+}
+
+/// Reads every stored group. A group that cannot be read is kept aside (never overwritten).
+fn load(store: &Store) -> (Vec<Group>, Keeping, Option<GroupNotice>) {
+    if !storage::available() {
+        return (
+            Vec::new(),
+            Keeping::MemoryOnly,
+            Some(GroupNotice::Unavailable),
+        );
+    }
+    let prefix = store.key(GROUP_NAME_PREFIX);
+    let mut names: Vec<String> = store
+        .keys()
+        .into_iter()
+        // Backups of unreadable groups stay where they are, out of the list.
+        .filter(|k| k.starts_with(&prefix) && !k.contains(".backup-"))
+        .map(|k| k[store.key("").len()..].to_string())
+        .collect();
+    names.sort();
+    let mut groups = Vec::new();
+    let mut notice = None;
+    for name in names {
+        let problem = match store.load(&name) {
+            Ok(None) => continue,
+            Ok(Some(envelope)) => match Group::from_stored(envelope.schema, envelope.data) {
+                Ok(group) => {
+                    groups.push(group);
+                    continue;
+                }
+                Err(_) => store.keep_aside(&name),
+            },
+            Err(error) => error,
+        };
+        notice = Some(match problem {
+            StorageError::Corrupt { backup_key } => GroupNotice::SetAside { backup_key },
+            StorageError::Unavailable => GroupNotice::Unavailable,
+            _ => GroupNotice::NotSetAside,
+        });
+    }
+    groups.sort_by(|a, b| a.created_at.cmp(&b.created_at));
+    (groups, Keeping::Saved, notice)
+}
+
+thread_local! {
+    static SHARED: std::cell::OnceCell<(GroupStore, crate::pages::group::import::Importer)> =
+        const { std::cell::OnceCell::new() };
+}
+
+/// The page's store and importer, created once per page load and kept for its whole life: the route
+/// view is rebuilt on every navigation, but a group kept only in memory (too large for storage) or an
+/// import still running must survive a visit to another page.
+pub fn shared(namespace: &str) -> (GroupStore, crate::pages::group::import::Importer) {
+    SHARED.with(|cell| {
+        *cell.get_or_init(|| {
+            // A root owner (no parent, never disposed), so that the signals outlive the page that
+            // first asked for them: the page's own owner is set aside while the root is made.
+            let page_owner = Owner::current();
+            if let Some(owner) = page_owner.clone() {
+                owner.unset();
+            }
+            let root = Owner::new();
+            let made = root.with(|| {
+                (
+                    GroupStore::start(namespace),
+                    crate::pages::group::import::Importer::default(),
+                )
+            });
+            std::mem::forget(root);
+            if let Some(owner) = page_owner {
+                owner.set();
+            }
+            made
+        })
+    })
+}
