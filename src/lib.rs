@@ -11,6 +11,7 @@ pub mod flow;
 pub mod group;
 pub mod routes;
 pub mod share;
+pub mod slug;
 pub mod state;
 
 #[cfg(target_arch = "wasm32")]

@@ -52,12 +52,16 @@ fn local_storage() -> Result<web_sys::Storage, StorageError> {
         .ok_or(StorageError::Unavailable)
 }
 
-/// True when a failed write failed because storage is full (the quota is reached).
-fn is_quota_error(error: &wasm_bindgen::JsValue) -> bool {
+/// The `name` of a JavaScript error (`"QuotaExceededError"`, `"SecurityError"` …).
+fn error_name(error: &wasm_bindgen::JsValue) -> Option<String> {
     js_sys::Reflect::get(error, &"name".into())
         .ok()
         .and_then(|n| n.as_string())
-        .is_some_and(|n| n == "QuotaExceededError")
+}
+
+/// True when a failed write failed because storage is full (the quota is reached).
+fn is_quota_error(error: &wasm_bindgen::JsValue) -> bool {
+    error_name(error).as_deref() == Some("QuotaExceededError")
 }
 
 /// Whether the app can keep data here: `localStorage` exists and takes writes. Storage that is only
@@ -170,13 +174,9 @@ impl Store {
         let storage = local_storage()?;
         let raw = format!("{{\"schema\":{schema},\"data\":{data_json}}}");
         storage.set_item(&self.key(name), &raw).map_err(|error| {
-            let error_name = js_sys::Reflect::get(&error, &"name".into())
-                .ok()
-                .and_then(|n| n.as_string())
-                .unwrap_or_default();
-            match error_name.as_str() {
-                "QuotaExceededError" => StorageError::Full,
-                "SecurityError" => StorageError::Unavailable,
+            match error_name(&error).as_deref() {
+                Some("QuotaExceededError") => StorageError::Full,
+                Some("SecurityError") => StorageError::Unavailable,
                 _ => StorageError::Other(format!("{error:?}")),
             }
         })

@@ -31,24 +31,9 @@ pub fn download_assessment(session: Session, id: &str) -> Result<(), String> {
 
 /// A file name from an assessment's name: letters, digits and dashes only.
 pub fn file_stem(name: &str) -> String {
-    let stem: String = name
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
-        })
-        .collect::<String>()
-        .split('-')
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join("-");
-    if stem.is_empty() {
-        "collaboration-readiness".into()
-    } else {
-        format!("collaboration-readiness-{stem}")
+    match crate::slug::slug(name) {
+        slug if slug.is_empty() => "collaboration-readiness".into(),
+        slug => format!("collaboration-readiness-{slug}"),
     }
 }
 

@@ -321,24 +321,9 @@ pub fn totals(files: &[FileReport]) -> Totals {
 
 /// A file name for a download about a group: the group's name in letters, digits and dashes.
 pub fn file_stem(group_name: &str, what: &str) -> String {
-    let slug = group_name
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
-        })
-        .collect::<String>()
-        .split('-')
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join("-");
-    if slug.is_empty() {
-        format!("group-{what}")
-    } else {
-        format!("group-{slug}-{what}")
+    match crate::slug::slug(group_name) {
+        slug if slug.is_empty() => format!("group-{what}"),
+        slug => format!("group-{slug}-{what}"),
     }
 }
 
