@@ -4,13 +4,8 @@
 /// `"Team away-day (2026)"` → `"team-away-day-2026"`; empty when nothing usable is left.
 pub fn slug(name: &str) -> String {
     name.chars()
-        .map(|c| {
-            if c.is_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
-        })
+        .map(|c| if c.is_alphanumeric() { c } else { '-' })
+        .flat_map(char::to_lowercase)
         .collect::<String>()
         .split('-')
         .filter(|s| !s.is_empty())
