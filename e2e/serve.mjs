@@ -84,6 +84,14 @@ const server = createServer(async (req, res) => {
   res.end(req.method === 'HEAD' ? undefined : body);
 });
 
+server.on('error', (error) => {
+  if (error.code === 'EADDRINUSE') {
+    console.error(`Port ${port} is already in use. Choose another one, e.g. PORT=${port + 1} ./scripts/serve.sh`);
+    process.exit(1);
+  }
+  throw error;
+});
+
 server.listen(port, '127.0.0.1', () => {
   console.log(`Serving ${root}`);
   console.log(`  http://127.0.0.1:${port}/`);

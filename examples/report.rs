@@ -3,8 +3,11 @@
 //! ```text
 //! cargo run --release --example report -- FILE.csv [--min-group-size N]
 //!     [--sector public|private|third] [--role-group chief_executives|others] [--region CODE]
-//!     [--benchmark]
+//!     [--benchmark] [--max-mib N]
 //! ```
+//!
+//! `--max-mib` raises the size limit (default: the app's 64 MiB): natively the file is streamed, so an
+//! analyst can report on files of any size, such as a million responses.
 //!
 //! stdout: the group report (the shape of `tests/fixtures/group-40.expected.json`, figures rounded to
 //! four decimals, plus extra keys; with `--benchmark` also `benchmark_2018`, the comparison with the
@@ -27,7 +30,7 @@ use collaboration_readiness::engine::benchmark::{compare_group, GroupComparison}
 use collaboration_readiness::engine::csv_format::{CsvImporter, ImportOptions, ImportSummary};
 use collaboration_readiness::engine::instrument::{Choice, Region, RoleGroup, Sector};
 
-const USAGE: &str = "usage: report FILE.csv [--min-group-size N] [--sector CODE] [--role-group chief_executives|others] [--region CODE] [--benchmark]";
+const USAGE: &str = "usage: report FILE.csv [--min-group-size N] [--sector CODE] [--role-group chief_executives|others] [--region CODE] [--benchmark] [--max-mib N]";
 
 /// The report, with the benchmark comparison when asked for.
 #[derive(Serialize)]
@@ -42,6 +45,7 @@ struct Args {
     path: String,
     options: GroupOptions,
     benchmark: bool,
+    max_bytes: u64,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -50,9 +54,17 @@ fn parse_args() -> Result<Args, String> {
     let mut options = GroupOptions::default();
     let mut filter = ResponseFilter::default();
     let mut benchmark = false;
+    let mut max_bytes = ImportOptions::default().max_bytes;
     while let Some(arg) = args.next() {
         let mut value = |name: &str| args.next().ok_or(format!("{name} needs a value"));
         match arg.as_str() {
+            "--max-mib" => {
+                let n = value("--max-mib")?;
+                let mib: u64 = n
+                    .parse()
+                    .map_err(|_| format!("--max-mib: `{n}` is not a number"))?;
+                max_bytes = mib.saturating_mul(1024 * 1024);
+            }
             "--min-group-size" => {
                 let n = value("--min-group-size")?;
                 let n = n
@@ -89,6 +101,7 @@ fn parse_args() -> Result<Args, String> {
         path: path.ok_or(USAGE.to_string())?,
         options: options.with_filter(filter),
         benchmark,
+        max_bytes,
     })
 }
 
@@ -139,6 +152,7 @@ fn main() -> ExitCode {
     };
     let options = ImportOptions {
         declared_len: file.metadata().ok().map(|m| m.len()),
+        max_bytes: args.max_bytes,
         ..ImportOptions::default()
     };
     let mut importer = match CsvImporter::new(BufReader::new(file), options) {
