@@ -1,0 +1,27 @@
+// A custom ECharts build with only what the app's charts use (src/charts/*.rs: bar, radar, scatter
+// and line series; grid, legend, tooltip, radar, aria (with decals) and title components; the canvas
+// renderer), exposed as the global `echarts` that charming's WasmRenderer calls, exactly like
+// dist/echarts.min.js. Built by bench/build-echarts.mjs; the app does NOT use it (yet): the harness only
+// measures what it would save.
+import * as echarts from 'echarts/core';
+import { BarChart, LineChart, RadarChart, ScatterChart } from 'echarts/charts';
+import {
+  AriaComponent,
+  GridComponent,
+  LegendComponent,
+  RadarComponent,
+  TitleComponent,
+  TooltipComponent,
+} from 'echarts/components';
+// `grid.containLabel` (paired_share_bars) needs this feature since ECharts 6.
+import { LegacyGridContainLabel } from 'echarts/features';
+import { CanvasRenderer } from 'echarts/renderers';
+
+echarts.use([
+  BarChart, LineChart, RadarChart, ScatterChart,
+  AriaComponent, GridComponent, LegendComponent, RadarComponent, TitleComponent, TooltipComponent,
+  LegacyGridContainLabel,
+  CanvasRenderer,
+]);
+
+globalThis.echarts = echarts;

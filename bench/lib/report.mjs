@@ -1,0 +1,185 @@
+// The harness's budgets and its printed table.
+import { kb, mb, ms, ratio, secs, table, times } from './util.mjs';
+
+const KB = 1024;
+
+/** Budget values from issue 8; see bench/README.md. */
+export const BUDGETS = {
+  firstLoadBytes: 150 * KB,
+  firstQuestionVsSurveyjs: 0.5,
+  longTaskWhileAnsweringMs: 200,
+  chartsVsPlainEcharts: 1.5,
+};
+
+const m = (r) => (r && r.median) || {};
+const worst = (r, f) => {
+  const xs = ((r && r.runs) || []).filter((x) => !x.error).map(f).filter((x) => typeof x === 'number');
+  return xs.length ? Math.max(...xs) : null;
+};
+
+export function budgets(res) {
+  const fq = res.firstQuestion || {};
+  const app = m(fq.app);
+  const sjs = m(fq.surveyjs);
+  const out = [];
+  const add = (name, value, limit, unit, show) => {
+    const pass = value == null ? null : value <= limit;
+    out.push({ name, value, limit, pass, margin: value == null ? null : limit - value, unit, shown: show(value), limitShown: show(limit) });
+  };
+  add('First load of the questionnaire, gzip, all-in (ECharts excluded)', app.allIn ? app.allIn.bytes : app.bytes, BUDGETS.firstLoadBytes, 'bytes', kb);
+  const echartsEarly = ((fq.app && fq.app.runs) || []).some((r) => r.echartsLoaded);
+  out.push({ name: 'ECharts not loaded before the first question', value: echartsEarly ? 'loaded' : 'not loaded', pass: !echartsEarly, shown: echartsEarly ? 'loaded' : 'not loaded', limitShown: 'not loaded' });
+  add('Time to first interactive question, ratio to SurveyJS', ratio(app.firstQuestion, sjs.firstQuestion), BUDGETS.firstQuestionVsSurveyjs, 'ratio', times);
+  add('Longest task while answering (worst of the runs)', worst(fq.app, (r) => r.longTasksAnswering && r.longTasksAnswering.max), BUDGETS.longTaskWhileAnsweringMs, 'ms', ms);
+  const rs = res.results || {};
+  add('Results charts drawn, ratio to plain-JS ECharts', ratio(m(rs.app).chartsDrawn, m(rs.chartsRef).chartsDrawn), BUDGETS.chartsVsPlainEcharts, 'ratio', times);
+  return out;
+}
+
+function marginText(b) {
+  if (b.pass == null) return 'not measured';
+  if (b.margin == null) return b.pass ? 'PASS' : 'FAIL';
+  const pct = b.limit ? Math.abs(b.margin / b.limit) * 100 : 0;
+  const amount = b.unit === 'bytes' ? kb(Math.abs(b.margin)) : b.unit === 'ms' ? ms(Math.abs(b.margin)) : `${Math.abs(b.margin).toFixed(2)}×`;
+  return `${b.pass ? 'PASS' : 'FAIL'} by ${amount} (${pct.toFixed(0)}% of the budget) ${b.pass ? 'under' : 'over'}`;
+}
+
+/** The file's name without Trunk's content hash, for the contributors list. */
+const shortName = (url) => url.replace(/^\/[^/]+\//, '').replace(/-[0-9a-f]{16}(?=[._])/, '') || './';
+
+export function render(res) {
+  const parts = [];
+  const s = res.settings;
+  parts.push(`Collaboration Readiness — performance (${res.date}, ${res.git})
+Phone profile: CPU ${s.cpuThrottling}× slower, ${s.network.downKbps} kbps down / ${s.network.upKbps} kbps up, ${s.network.rttMs} ms RTT; ${s.viewport}; ${s.chromium}.
+${s.server}. Medians of ${s.runs} runs unless said. Times are from navigation start unless said.`);
+
+  const fq = res.firstQuestion || {};
+  const app = m(fq.app);
+  const sjs = m(fq.surveyjs);
+  const plain = m(fq.plain);
+  const row = (name, r) => {
+    const x = m(r);
+    if (r && r.error) return [name, `failed: ${r.error}`];
+    return [name, kb(x.bytes), x.requests, kb(x.allIn && x.allIn.bytes), ms(x.startShown), ms(x.firstQuestion), ms(x.afterClick),
+      `${x.longTasksLoad ? x.longTasksLoad.count : '–'} / ${ms(x.longTasksLoad && x.longTasksLoad.max)}`,
+      x.memory && x.memory.wasm ? `${mb(x.memory.jsHeap)} + ${mb(x.memory.wasm)}` : mb(x.memory && x.memory.jsHeap)];
+  };
+  parts.push(`\n1. First load: start page → "Start now" → first question (radio "Yes" shown and enabled). Page bytes: what the page's requests took on the wire (DevTools); all-in: everything the server sent for the visit, with the service worker's offline copy\n${table([
+    ['page', 'page bytes (gzip)', 'requests', 'all-in bytes', '"Start now" shown', 'first question', '…after the click', 'long tasks / longest', 'JS heap (+ wasm)'],
+    row('our app', fq.app),
+    row('SurveyJS', fq.surveyjs),
+    row('plain HTML', fq.plain),
+    ['our app ÷ SurveyJS', times(ratio(app.bytes, sjs.bytes)), '', times(ratio(app.allIn && app.allIn.bytes, sjs.allIn && sjs.allIn.bytes)), times(ratio(app.startShown, sjs.startShown)), times(ratio(app.firstQuestion, sjs.firstQuestion)), times(ratio(app.afterClick, sjs.afterClick)), '', ''],
+    ['our app ÷ plain HTML', times(ratio(app.bytes, plain.bytes)), '', times(ratio(app.allIn && app.allIn.bytes, plain.allIn && plain.allIn.bytes)), times(ratio(app.startShown, plain.startShown)), times(ratio(app.firstQuestion, plain.firstQuestion)), times(ratio(app.afterClick, plain.afterClick)), '', ''],
+  ])}`);
+  const cold = m(res.coldQuestion);
+  parts.push(`Cold load of #/assessment/example (an open assessment in storage): first question at ${ms(cold.firstQuestion)}, ${kb(cold.bytes)} in ${cold.requests} requests.`);
+
+  const answering = (name, r) => {
+    const x = m(r);
+    return [name, ms(worst(r, (q) => q.longTasksAnswering && q.longTasksAnswering.max)), x.longTasksAnswering ? x.longTasksAnswering.count : '–', ms(x.longTasksAnswering && x.longTasksAnswering.total), ms(x.continueMedian)];
+  };
+  parts.push(`\n2. Answering: six pages answered, "Continue" on each (long tasks > 50 ms from the first question on)\n${table([
+    ['page', 'longest task (worst run)', 'long tasks', 'total long-task time', '"Continue" → next page shown'],
+    answering('our app', fq.app),
+    answering('SurveyJS', fq.surveyjs),
+    answering('plain HTML', fq.plain),
+  ])}`);
+
+  const rs = res.results || {};
+  const rrow = (name, r) => (r && r.error ? [name, `failed: ${r.error}`] : [name, ms(m(r).chartsDrawn), kb(m(r).bytesAfterClick), ms(worst(r, (q) => q.longTasks && q.longTasks.max))]);
+  parts.push(`\n3. Results: "Finish and see your results" → both charts drawn ([role=img][data-drawn=true])\n${table([
+    ['page', 'click → charts drawn', 'bytes after the click', 'longest task'],
+    rrow('our app (echarts.min.js)', rs.app),
+    rrow('plain JS + echarts.min.js, same options', rs.chartsRef),
+    ['our app ÷ plain JS', times(ratio(m(rs.app).chartsDrawn, m(rs.chartsRef).chartsDrawn)), '', ''],
+    rrow('our app with the custom ECharts bundle', rs.appCustom),
+    rrow('plain JS + custom ECharts bundle', rs.chartsRefCustom),
+    ['our app ÷ plain JS (custom bundle)', times(ratio(m(rs.appCustom).chartsDrawn, m(rs.chartsRefCustom).chartsDrawn)), '', ''],
+  ])}`);
+  const sh = m(res.shared);
+  parts.push(`Share link opened cold (#/shared/…): both charts drawn at ${ms(sh.chartsDrawn)}, ${kb(sh.bytes)} in ${sh.requests} requests (ECharts included); longest task ${ms(worst(res.shared, (q) => q.longTasks && q.longTasks.max))}; JS heap ${mb(sh.memory && sh.memory.jsHeap)} + wasm ${mb(sh.memory && sh.memory.wasm)}.`);
+
+  parts.push(`\n4. Budgets (issue 8)\n${table([
+    ['budget', 'measured', 'limit', 'result'],
+    ...(res.budgets || []).map((b) => [b.name, b.shown, b.limitShown, marginText(b)]),
+  ])}`);
+
+  const e = res.echartsBundle;
+  if (e) {
+    parts.push(`\n5. ECharts: custom bundle (bench/echarts-custom.mjs: bar, radar, scatter, line; grid, legend, tooltip, radar, aria, title; canvas) vs echarts.min.js\n${table([
+      ['file', 'raw', 'gzip'],
+      ['echarts.min.js (shipped)', kb(e.full.raw), kb(e.full.gzip)],
+      ['echarts-custom.min.js', kb(e.custom.raw), kb(e.custom.gzip)],
+      ['saving', `${kb(e.saving.raw)} (${((e.saving.raw / e.full.raw) * 100).toFixed(0)}%)`, `${kb(e.saving.gzip)} (${(e.saving.gzipShare * 100).toFixed(0)}%)`],
+    ])}`);
+  }
+
+  const first = fq.app && fq.app.runs && fq.app.runs.find((r) => !r.error);
+  if (first && first.allIn) {
+    const total = first.allIn.bytes;
+    const byPage = new Set(first.resources.map((r) => shortName(r.url)));
+    parts.push(`\n6. What our first visit downloads (one run, as the server sent it; "offline copy": fetched by the service worker only)\n${table([
+      ['file', 'bytes', 'requests (status)', 'share', 'by'],
+      ...[...first.allIn.paths].sort((a, b) => b.bytes - a.bytes).map((p) => {
+        const name = p.path.replace(/-[0-9a-f]{16}(?=[._])/, '') || './';
+        return [name, kb(p.bytes), `${p.requests} (${p.statuses.join(', ')})`, `${((p.bytes / total) * 100).toFixed(0)}%`, byPage.has(name) ? 'page' + (p.requests > 1 ? ' + offline copy' : '') : 'offline copy'];
+      }),
+    ])}`);
+  }
+
+  const w = res.wasmBreakdown;
+  if (w) {
+    parts.push(`\nInside the wasm: code by crate, from Cargo's output before wasm-bindgen and wasm-opt (${kb(w.code)} of code, ${kb(w.data)} of data there; the shipped file is smaller, the shares are what matter)\n${table([
+      ['crate', 'code', 'share'],
+      ...w.crates.slice(0, 12).map((c) => [c.crate, kb(c.bytes), `${(c.share * 100).toFixed(0)}%`]),
+    ])}`);
+  }
+
+  const g = res.group || [];
+  if (g.length) {
+    const grow = (x) => {
+      if (!x.available) return [x.responses.toLocaleString('en-GB'), `not measured: ${x.reason}`];
+      if (x.error) return [x.responses.toLocaleString('en-GB'), `failed: ${x.error}`];
+      const d = x.median;
+      return [x.responses.toLocaleString('en-GB'), secs(d.importSeconds), secs(d.reportSeconds), `${mb(d.peakRendererRss)} (${mb(d.rendererRssBefore)} before)`, mb(d.peakJsHeap), mb(d.wasmMemory), x.runs.length];
+    };
+    parts.push(`\n7. Group report in the browser (#/group, not throttled): choose the file → import summary → report drawn\n${table([
+      ['responses', 'imported', 'report shown', 'peak renderer RSS', 'peak JS heap', 'wasm memory', 'runs'],
+      ...g.map(grow),
+    ])}`);
+  } else {
+    parts.push('\n7. Group report in the browser: not measured (skipped).');
+  }
+
+  const n = res.native;
+  if (n) {
+    const rows = [['responses', 'tool', 'wall time', 'peak RSS', 'note']];
+    for (const [size, f] of Object.entries(n.files)) {
+      const label = Number(size).toLocaleString('en-GB');
+      if (f.report.ok) rows.push([label, 'native report command', secs(f.report.seconds), mb(f.report.peakRss), '']);
+      else rows.push([label, 'native report command', '–', '–', f.report.error]);
+      if (f.engine) rows.push([label, 'native engine (bench_engine --measure, no size limit)', secs(f.engine.seconds), mb(f.engine.peakRss), f.engine.error || '']);
+      rows.push([label, 'pandas read_csv + means/shares', secs(f.pandas.seconds), mb(f.pandas.peakRss), f.pandas.error || '']);
+      const nat = f.report.ok ? f.report : f.engine;
+      if (nat && f.pandas.ok) rows.push([label, 'native ÷ pandas', times(ratio(nat.seconds, f.pandas.seconds)), times(ratio(nat.peakRss, f.pandas.peakRss)), f.agreement ? (f.agreement.agrees ? 'same means and shares' : `DIFFER: ${f.agreement.detail || f.agreement.maxDifference}`) : '']);
+    }
+    parts.push(`\n8. Group report outside the browser (/usr/bin/time -v)\n${table(rows)}`);
+  }
+
+  const lh = res.lighthouse;
+  if (lh) {
+    parts.push(`\n9. Lighthouse 12.2.3 (default mobile settings: simulated slow 4G, 4× CPU)\n${table([
+      ['page', 'performance', 'accessibility', 'best practices', 'SEO', 'FCP', 'LCP', 'TBT', 'bytes'],
+      ...Object.entries(lh).map(([name, r]) => (r.scores
+        ? [name, r.scores.performance, r.scores.accessibility, r.scores['best-practices'], r.scores.seo, ms(r.metrics['first-contentful-paint']), ms(r.metrics['largest-contentful-paint']), ms(r.metrics['total-blocking-time']), kb(r.metrics['total-byte-weight'])]
+        : [name, r.error])),
+    ])}`);
+    const errors = [...new Set(Object.values(lh).flatMap((r) => r.consoleErrors || []))];
+    if (errors.length) parts.push(`Console errors Lighthouse counts against best practices: ${errors.join('; ')}`);
+    const q = Object.entries(lh).find(([name]) => /question/.test(name));
+    if (q && q[1].formControls === false) parts.push('WARNING: the question page showed no form controls: the seeded assessment was not seen.');
+  }
+  return parts.join('\n');
+}

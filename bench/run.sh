@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Performance harness (issue 8): builds the release site once, the reference pages (SurveyJS, plain
+# HTML, ECharts from plain JavaScript) from the engine's instrument and chart builders, then measures
+# them side by side in headless Chromium with a phone's CPU and network, the group report at scale, the
+# native report command against pandas, and Lighthouse. Prints a table; writes bench/results/latest.json.
+#
+#   ./bench/run.sh
+#
+# Environment: BENCH_RUNS (default 3), BENCH_RUNS_100K (default 1), BENCH_PORT (default 8790),
+# BENCH_SKIP (comma-separated: group, native, lighthouse), BENCH_NO_BUILD=1 (reuse bench/build/site/app).
+# Not part of scripts/test.sh: timings are reported, never asserted.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+BUILD="$PWD/bench/build"
+mkdir -p "$BUILD/site"
+
+# Installs what is missing (Trunk, wasm-bindgen, npm packages, Chromium), as the other scripts do.
+source scripts/setup.sh
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+
+# The harness's own npm packages (SurveyJS, esbuild, Lighthouse) live in bench/, apart from the app's.
+if [ ! -f bench/node_modules/.package-lock.json ] || [ bench/package-lock.json -nt bench/node_modules/.package-lock.json ]; then
+  step "Installing the harness's npm packages from bench/package-lock.json"
+  (cd bench && npm ci --no-audit --no-fund)
+fi
+
+if [ ! -x /usr/bin/time ]; then
+  step "Installing GNU time from Debian (wall time and peak memory of the native runs)"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q time
+fi
+if ! python3 -c 'import pandas' >/dev/null 2>&1; then
+  step "Installing pandas from PyPI (bench/requirements.txt)"
+  python3 -m pip install -q -r bench/requirements.txt || echo "pandas could not be installed: its rows will say so" >&2
+fi
+
+if [ "${BENCH_NO_BUILD:-}" != 1 ] || [ ! -f "$BUILD/site/app/index.html" ]; then
+  step "Building the release site into bench/build/site/app"
+  trunk build --release --offline --dist "$BUILD/site/app"
+  # Cargo's output still has its function names: bench/wasm-breakdown.mjs reads where the code comes from.
+  cp target/wasm32-unknown-unknown/release/collaboration-readiness.wasm "$BUILD/app-cargo.wasm"
+fi
+
+step "Building the native examples (report, bench_engine, instrument_json, chart_options)"
+cargo build --release --quiet --example report --example bench_engine --example instrument_json --example chart_options
+target/release/examples/instrument_json > "$BUILD/instrument.json"
+target/release/examples/chart_options > "$BUILD/chart-options.json"
+
+step "Building the reference pages and the custom ECharts bundle"
+node bench/build-pages.mjs "$BUILD"
+
+step "Measuring (about 10 minutes)"
+node bench/measure.mjs
