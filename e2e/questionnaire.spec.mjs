@@ -262,3 +262,18 @@ test('at 320 px wide nothing scrolls sideways', async ({ page }) => {
   }
   await noSideways('check your answers');
 });
+
+test('text at 200% loses nothing: no sideways scrolling and every control still reachable', async ({ page }) => {
+  await page.setViewportSize({ width: 640, height: 800 });
+  const q = new Questionnaire(page);
+  await openApp(page);
+  // Text zoom to 200% (set through the CSSOM: the page's Content-Security-Policy forbids inline styles).
+  await page.evaluate(() => document.documentElement.style.setProperty('font-size', '200%'));
+  await q.start();
+  for (const answers of FULL_ANSWERS.slice(0, 5)) {
+    await expect(q.heading()).toHaveText(answers.heading);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, answers.heading).toBeLessThanOrEqual(0);
+    await q.answerWithMouse(answers);
+  }
+});
