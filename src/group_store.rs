@@ -108,10 +108,33 @@ impl GroupStore {
         self.keeping.get() == Keeping::Saved && !self.unsaved.with(|u| u.contains(id))
     }
 
+    /// Marks a group that storage cannot hold as kept in memory only, and says so.
+    fn keep_in_memory(&self, id: &str, name: &str, responses: u64) {
+        self.unsaved.update(|u| {
+            u.insert(id.to_string());
+        });
+        self.notice.set(Some(GroupNotice::TooLarge {
+            name: name.to_string(),
+            responses: crate::group::format::responses(responses),
+        }));
+    }
+
     /// Saves one group. Failure keeps it in memory and says so; storage keeps what it had.
     fn save(&self, id: &str) {
         if self.keeping.get_untracked() != Keeping::Saved {
             return;
+        }
+        // Browsers keep about 5 million characters of localStorage per site. A group far beyond that
+        // (each response is roughly 300 characters of JSON) is reported as too large at once, instead
+        // of spending a long pause writing tens of megabytes of JSON only to have them refused.
+        let too_large = self.groups.with_untracked(|gs| {
+            gs.iter()
+                .find(|g| g.id == id)
+                .filter(|g| g.responses.len() > SURELY_TOO_LARGE)
+                .map(|g| (g.name.clone(), g.responses.len() as u64))
+        });
+        if let Some((name, n)) = too_large {
+            return self.keep_in_memory(id, &name, n);
         }
         let Some((json, name, n)) = self.groups.with_untracked(|gs| {
             gs.iter().find(|g| g.id == id).map(|g| {
@@ -145,15 +168,7 @@ impl GroupStore {
                 self.keeping.set(Keeping::MemoryOnly);
                 self.notice.set(Some(GroupNotice::Unavailable));
             }
-            Err(StorageError::Full) => {
-                self.unsaved.update(|u| {
-                    u.insert(id.to_string());
-                });
-                self.notice.set(Some(GroupNotice::TooLarge {
-                    name,
-                    responses: crate::group::format::responses(n),
-                }));
-            }
+            Err(StorageError::Full) => self.keep_in_memory(id, &name, n),
             Err(other) => {
                 self.unsaved.update(|u| {
                     u.insert(id.to_string());
@@ -166,6 +181,9 @@ impl GroupStore {
         }
     }
 }
+
+/// Responses beyond which a group cannot fit in localStorage in any browser (≈ 12 million characters).
+const SURELY_TOO_LARGE: usize = 40_000;
 
 /// Reads every stored group. A group that cannot be read is kept aside (never overwritten).
 fn load(store: &Store) -> (Vec<Group>, Keeping, Option<GroupNotice>) {
