@@ -1,8 +1,8 @@
 // Builds the site the harness measures, all under one origin (bench/build/site/):
 //
 //   app/          the release build of the app (Trunk writes it here)
-//   app-custom/   the same files with echarts.min.js replaced by the custom ECharts bundle
-//                 (bench/echarts-custom.mjs): what switching to it would change, without switching
+//   app-full/     the same files with the shipped ECharts bundle (scripts/echarts-custom.mjs) replaced
+//                 by the npm package's full echarts.min.js: what the custom bundle saves
 //   surveyjs/     the same questionnaire with SurveyJS (survey-core + survey-js-ui, bundled by esbuild)
 //   plain/        the same questionnaire as a plain HTML form (no framework; a few lines of script to
 //                 page through it)
@@ -18,7 +18,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildCustomEcharts } from './build-echarts.mjs';
+import { buildCustomEcharts } from '../scripts/build-echarts.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..');
@@ -205,8 +205,8 @@ ${figures}</main>
 <script>${script}</script>`));
 }
 
-function buildAppCustom(customFile) {
-  const dir = join(site, 'app-custom');
+function buildAppWithEcharts(libFile, name) {
+  const dir = join(site, name);
   rmSync(dir, { recursive: true, force: true });
   cpSync(join(site, 'app'), dir, { recursive: true });
   // The app finds ECharts by the <meta> tags scripts/postbuild.mjs writes (a content-hashed name and
@@ -215,9 +215,9 @@ function buildAppCustom(customFile) {
   let html = readFileSync(indexPath, 'utf8');
   const named = html.match(/<meta name="collaboration-readiness:echarts" content="\.?\/?([^"]+)">/);
   const file = named ? named[1] : 'echarts.min.js';
-  const custom = readFileSync(customFile);
-  writeFileSync(join(dir, file), custom);
-  const sri = `sha384-${createHash('sha384').update(custom).digest('base64')}`;
+  const lib = readFileSync(libFile);
+  writeFileSync(join(dir, file), lib);
+  const sri = `sha384-${createHash('sha384').update(lib).digest('base64')}`;
   html = html.replace(/(<meta name="collaboration-readiness:echarts-integrity" content=")[^"]*(">)/, `$1${sri}$2`);
   writeFileSync(indexPath, html);
 }
@@ -226,6 +226,6 @@ const echarts = await buildCustomEcharts(join(buildDir, 'echarts'));
 await buildSurveyjs();
 buildPlain();
 buildChartsRef(echarts.file);
-buildAppCustom(echarts.file);
+buildAppWithEcharts(join(root, 'node_modules/echarts/dist/echarts.min.js'), 'app-full');
 writeFileSync(join(buildDir, 'echarts-sizes.json'), JSON.stringify(echarts, null, 2));
 console.log(`reference pages written to ${site}`);

@@ -24,7 +24,7 @@ const SKIP = new Set((process.env.BENCH_SKIP || '').split(',').map((s) => s.trim
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 const URLS = {
   app: `${ORIGIN}/app/`,
-  appCustom: `${ORIGIN}/app-custom/`,
+  appFull: `${ORIGIN}/app-full/`,
   surveyjs: `${ORIGIN}/surveyjs/`,
   plain: `${ORIGIN}/plain/`,
   chartsRef: `${ORIGIN}/charts-ref/`,
@@ -372,7 +372,7 @@ async function main() {
           results.firstQuestion[target] = summarise(await repeat(`first question, ${target}`, RUNS, () => firstQuestion(browser, target)));
         }
         results.coldQuestion = summarise(await repeat('cold #/assessment/example', RUNS, () => coldQuestion(browser, seeded.open)));
-        for (const target of ['app', 'chartsRef', 'appCustom', 'chartsRefCustom']) {
+        for (const target of ['app', 'chartsRefCustom', 'appFull', 'chartsRef']) {
           results.results[target] = summarise(await repeat(`see results, ${target}`, RUNS, () => seeResults(browser, target, seeded.complete, seeded.width)));
         }
         results.shared = summarise(await repeat('share link, cold', RUNS, () => sharedResults(browser, seeded.fragment)));

@@ -1,9 +1,10 @@
-// Builds the custom ECharts bundle (bench/echarts-custom.mjs) with esbuild and compares its size
-// with the full dist/echarts.min.js the app ships, raw and gzip.
+// Builds the ECharts bundle the app ships (scripts/echarts-custom.mjs) with esbuild, and compares its
+// size with the npm package's full dist/echarts.min.js, raw and gzip.
 //
-//   node bench/build-echarts.mjs [OUT_DIR]      (default bench/build/echarts)
+//   node scripts/build-echarts.mjs [OUT_DIR]      (default target/echarts)
 //
-// Prints a JSON summary and writes OUT_DIR/echarts-custom.min.js. Used by bench/run.sh.
+// Writes OUT_DIR/echarts.min.js and prints a JSON summary. Run by Trunk before every build (Trunk.toml)
+// and by the performance harness.
 import { build } from 'esbuild';
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -19,9 +20,9 @@ export function sizes(path) {
   return { raw: statSync(path).size, gzip: gzipSync(body, { level: 9 }).length };
 }
 
-export async function buildCustomEcharts(outDir = join(root, 'bench/build/echarts')) {
+export async function buildCustomEcharts(outDir = join(root, 'target/echarts')) {
   mkdirSync(outDir, { recursive: true });
-  const outfile = join(outDir, 'echarts-custom.min.js');
+  const outfile = join(outDir, 'echarts.min.js');
   await build({
     entryPoints: [join(here, 'echarts-custom.mjs')],
     outfile,
