@@ -33,6 +33,8 @@ test('the 2018 survey page has no accessibility violations once the chart is dra
   await openApp(page, '#/benchmark');
   await expect(page.getByRole('img', { name: /at least somewhat/ })).toHaveAttribute('data-drawn', 'true');
   expect(await axeViolations(page)).toEqual([]);
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect(await axeViolations(page)).toEqual([]);
 });
 
 test('going back from the 2018 survey page returns to the start page', async ({ page }) => {

@@ -100,7 +100,7 @@ pub fn BenchmarkPage() -> impl IntoView {
             chart=chart
             height=380
         >
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0" role="group" aria-label="Share of 2018 respondents answering at least somewhat, by category">
                 <table>
                     <caption>"Share of 2018 respondents answering at least somewhat, by category ("{BENCHMARK_2018.n}" respondents)"</caption>
                     <thead>
@@ -117,7 +117,7 @@ pub fn BenchmarkPage() -> impl IntoView {
         </ChartFigure>
         <h2>"Average scores"</h2>
         <p>"On a scale from 0 (not at all) to 3 (a great deal), the report gives these averages (section 2.3):"</p>
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0" role="group" aria-label="Average scores in the 2018 survey">
             <table>
                 <caption>"Average scores in the 2018 survey, 0 to 3"</caption>
                 <thead>

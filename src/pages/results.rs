@@ -228,7 +228,7 @@ fn FactorTable(score: ResponseScore, response: Response) -> impl IntoView {
             "Scores run from 0 (not at all) to 3 (a great deal). The gap is importance minus prevalence. A factor is a "
             "priority when its gap is 2 or more, or when it is at least somewhat important but little or not present."
         </p>
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0" role="group" aria-label="Your scores by factor">
             <table id="factor-table">
                 <caption>"Importance, prevalence, gap, prevalence band and priority for each factor"</caption>
                 <thead>
@@ -384,7 +384,7 @@ fn RadarSection(score: ResponseScore, own_id: String, read_only: bool) -> impl I
             chart=chart
             height=420
         >
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0" role="group" aria-label="Your importance and prevalence for the six categories">
                 <table>
                     <caption>"Your importance and prevalence for the six categories (0 to 3)"</caption>
                     <thead>
@@ -461,7 +461,7 @@ fn ScatterSection(score: ResponseScore) -> impl IntoView {
             chart=chart
             height=420
         >
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0" role="group" aria-label="Where each factor lies">
                 <table>
                     <caption>"Where each factor lies: importance, prevalence and position"</caption>
                     <thead>
@@ -510,7 +510,7 @@ fn BenchmarkSection(score: ResponseScore, response: Response) -> impl IntoView {
                     interested in it than most; the report itself says readiness is likely to be overstated by its data.", BENCHMARK_2018.n)}
             </p>
         </div>
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0" role="group" aria-label="Your answers beside the 2018 survey">
             <table id="benchmark-table">
                 <caption>{format!("Your answers beside the 2018 survey ({} respondents)", BENCHMARK_2018.n)}</caption>
                 <thead>
@@ -823,7 +823,7 @@ pub fn ComparePage() -> impl IntoView {
             chart=chart
             height=420
         >
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0" role="group" aria-label="Change per factor">
                 {move || pair.get().map(|(a, b)| {
                     let (sa, sb) = (score(&a.response), score(&b.response));
                     view! {
