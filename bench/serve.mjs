@@ -10,48 +10,17 @@
 import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { extname, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-
-function option(name, fallback) {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
-}
+import { COMPRESSIBLE, option, siteFile, TYPES } from '../e2e/static-site.mjs';
 
 const root = resolve(option('root', 'bench/build/site'));
 const port = Number(option('port', 8790));
-
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'application/javascript; charset=utf-8',
-  '.mjs': 'application/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.json': 'application/json; charset=utf-8',
-  '.webmanifest': 'application/manifest+json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.txt': 'text/plain; charset=utf-8',
-  '.csv': 'text/csv; charset=utf-8',
-};
-const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.json', '.svg', '.webmanifest', '.txt', '.csv']);
 const files = new Map();
 
 let stats = { bytes: 0, requests: 0, paths: {} };
 
-async function fileFor(urlPath) {
-  const path = normalize(join(root, decodeURIComponent(urlPath)));
-  if (path !== root && !path.startsWith(root + sep)) return null;
-  try {
-    const info = await stat(path);
-    const file = info.isDirectory() ? join(path, 'index.html') : path;
-    await stat(file);
-    return file;
-  } catch {
-    return null;
-  }
-}
+const fileFor = (urlPath) => siteFile(root, decodeURIComponent(urlPath));
 
 /** The file's body, gzip body and ETag, read once (the site does not change while it is served). */
 async function load(path) {

@@ -6,50 +6,21 @@
 // The site is served at "/" and also under --base (default /collaboration-readiness/), so one server
 // lets the tests prove that the same dist/ works at the root and under a sub-path.
 import { createServer } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { extname, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
-
-function option(name, fallback) {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
-}
+import { COMPRESSIBLE, option, siteFile, TYPES } from './static-site.mjs';
 
 const root = resolve(option('root', 'dist'));
 const port = Number(option('port', process.env.PORT || 8080));
 const base = option('base', '/collaboration-readiness/');
-
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.json': 'application/json; charset=utf-8',
-  '.webmanifest': 'application/manifest+json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.txt': 'text/plain; charset=utf-8',
-  '.csv': 'text/csv; charset=utf-8',
-};
-const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.json', '.svg', '.webmanifest', '.txt', '.csv']);
 const gzipCache = new Map();
 
 async function fileFor(urlPath) {
   let rel = decodeURIComponent(urlPath);
   if (rel.startsWith(base)) rel = rel.slice(base.length - 1);
-  let path = normalize(join(root, rel));
-  if (path !== root && !path.startsWith(root + sep)) return null;
-  try {
-    const info = await stat(path);
-    if (info.isDirectory()) path = join(path, 'index.html');
-    await stat(path);
-    return path;
-  } catch {
-    return null;
-  }
+  return siteFile(root, rel);
 }
 
 const server = createServer(async (req, res) => {
