@@ -3,8 +3,9 @@
 import { existsSync, mkdirSync, renameSync, writeFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { FACTORS as FACTOR_NAMES } from './pages/questionnaire.mjs';
 
-const FACTORS = ['behaviours', 'citizens', 'systems', 'services', 'places', 'markets', 'urgency', 'requirements'];
+const FACTORS = FACTOR_NAMES.map(([id]) => id);
 export const HEADER = [
   'response_id', 'submitted_at', 'q1', 'q2', 'q3', 'q3_other', 'q4', 'q5', 'q6', 'q7', 'q8', 'q9', 'q10', 'q11', 'q12',
   ...FACTORS.map((f) => `q13_${f}`), ...FACTORS.map((f) => `q14_${f}`), 'q15', 'q16', 'q17', 'q18',

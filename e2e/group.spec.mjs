@@ -5,21 +5,12 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { test, expect, axeViolations } from './support.mjs';
 import { GroupReportPage } from './pages/group.mjs';
+import { FACTORS } from './pages/questionnaire.mjs';
 import { csvOf, generatedCsv, jsonExportOf, responseCells } from './group-data.mjs';
 
 const fixture = (name) => fileURLToPath(new URL(`../tests/fixtures/${name}`, import.meta.url));
 const expected = JSON.parse(readFileSync(fixture('group-40.expected.json'), 'utf8'));
 
-const FACTORS = [
-  ['behaviours', 'Collaborative Behaviours'],
-  ['citizens', 'Collaborative Citizens'],
-  ['systems', 'Collaborative Systems'],
-  ['services', 'Collaborative Services'],
-  ['places', 'Collaborative Places'],
-  ['markets', 'Collaborative Markets'],
-  ['urgency', 'Urgency'],
-  ['requirements', 'Requirements'],
-];
 
 // The report's way of printing: means to two decimals, shares as whole percentages.
 const mean = (x) => x.toFixed(2);
