@@ -1,7 +1,14 @@
-// Runs in the app's own page before the app starts: registers the service worker that keeps the app
-// working offline after a first visit, applies the embedding options, and, when the page is embedded
-// in another site's <iframe>, tells the host page how tall the app is, so that embed.js can size the
-// iframe with no inner scroll bar. It sends nothing but the height.
+// The page's boot script. scripts/postbuild.mjs puts it inline in index.html (allowed by its hash in
+// the Content-Security-Policy) with this build's files in place of __APPS__, so that it runs while the
+// page is still being read and the right WebAssembly starts downloading at once.
+//
+// 1. Applies the embedding options before anything is drawn.
+// 2. Loads one of the app's two builds (see src/handoff.rs): the questionnaire (start page, questions,
+//    "check your answers") when the page opens on one of those, else the whole app; and offers the
+//    questionnaire a way to fetch and start the whole app later (window.collaborationReadiness).
+// 3. Registers the service worker that keeps the app working offline, once the page has loaded.
+// 4. When the page is embedded in another site's <iframe>, tells the host page how tall the app is, so
+//    that embed.js can size the iframe with no inner scroll bar. It sends nothing but the height.
 //
 // Options (in the iframe's address, set by embed.js from data attributes):
 //   embed=1          compact mode: without the app's own header and footer
@@ -9,39 +16,101 @@
 //   font=inherit     font: "inherit" leaves the system font; otherwise a font-family list
 //   start=group      start on the group report (or "questionnaire") when no page is named
 //   ns=name          storage namespace, so several embeds on one site keep their answers apart
-const params = new URLSearchParams(location.search);
+(() => {
+  const APPS = __APPS__;
+  const params = new URLSearchParams(location.search);
+  const root = document.documentElement;
 
-if ('serviceWorker' in navigator && location.protocol.startsWith('http')) {
-  // A failure (a private window that forbids it, say) only means no offline use.
-  navigator.serviceWorker.register('./sw.js').catch(() => {});
-}
-const root = document.documentElement;
+  // 1. Embedding options.
+  if (params.get('embed') === '1') root.classList.add('embedded');
+  const accent = params.get('accent');
+  if (accent && /^#[0-9a-fA-F]{3}([0-9a-fA-F]{3})?$/.test(accent)) {
+    root.style.setProperty('--cr-accent', accent);
+    root.style.setProperty('--cr-link', accent);
+  }
+  const font = params.get('font');
+  if (font && /^[\w\s,"'-]{1,200}$/.test(font) && font !== 'inherit') root.style.setProperty('--cr-font', font);
+  const start = params.get('start');
+  if (!location.hash || location.hash === '#' || location.hash === '#/') {
+    if (start === 'group') history.replaceState(null, '', '#/group');
+    if (start === 'questionnaire') history.replaceState(null, '', '#/assessment/example');
+  }
 
-if (params.get('embed') === '1') root.classList.add('embedded');
-const accent = params.get('accent');
-if (accent && /^#[0-9a-fA-F]{3}([0-9a-fA-F]{3})?$/.test(accent)) {
-  root.style.setProperty('--cr-accent', accent);
-  root.style.setProperty('--cr-link', accent);
-}
-const font = params.get('font');
-if (font && /^[\w\s,"'-]{1,200}$/.test(font) && font !== 'inherit') root.style.setProperty('--cr-font', font);
-const start = params.get('start');
-if (!location.hash || location.hash === '#' || location.hash === '#/') {
-  if (start === 'group') history.replaceState(null, '', '#/group');
-  if (start === 'questionnaire') history.replaceState(null, '', '#/assessment/example');
-}
-
-if (window.parent !== window) {
-  let last = 0;
-  const post = () => {
-    const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
-    if (height !== last) {
-      last = height;
-      // Only a number leaves the app, so any host may receive it.
-      window.parent.postMessage({ type: 'collaboration-readiness:height', height }, '*');
-    }
+  // 2. The app. Its JavaScript is preloaded with its integrity (so the import below runs only the
+  // file this build names), its WebAssembly fetched with integrity, both at once.
+  const loads = {};
+  const link = (rel, href, integrity, as) => {
+    const l = document.createElement('link');
+    l.rel = rel;
+    l.href = href;
+    l.crossOrigin = 'anonymous';
+    if (integrity) l.integrity = integrity;
+    if (as) l.as = as;
+    document.head.append(l);
   };
-  new ResizeObserver(post).observe(document.documentElement);
-  addEventListener('hashchange', () => requestAnimationFrame(post));
-  addEventListener('load', post);
-}
+  const load = (name) => {
+    if (!loads[name]) {
+      const app = APPS[name];
+      link('modulepreload', app.js, app.jsIntegrity);
+      // (Chromium ignores integrity on a fetch preload, and says so; the fetch below checks it.)
+      link('preload', app.wasm, null, 'fetch');
+      loads[name] = import(app.js)
+        .then((glue) => glue.default({ module_or_path: fetch(app.wasm, { integrity: app.wasmIntegrity }) }))
+        .catch((error) => {
+          delete loads[name];
+          throw error;
+        });
+    }
+    return loads[name];
+  };
+  let prefetched = false;
+  window.collaborationReadiness = {
+    // Starts the whole app; the questionnaire, when it is on the page, hands over to it.
+    openApp: () => load('app'),
+    // Fetches the whole app in the background (the service worker keeps it for offline use).
+    prefetchApp: () => {
+      if (prefetched || loads.app) return;
+      prefetched = true;
+      const app = APPS.app;
+      const get = (url, integrity) => fetch(url, { integrity, priority: 'low' }).then((r) => r.arrayBuffer());
+      Promise.all([get(app.js, app.jsIntegrity), get(app.wasm, app.wasmIntegrity)]).catch(() => {
+        prefetched = false;
+      });
+    },
+  };
+  const path = location.hash.replace(/^#\/?/, '').split(/[?#]/)[0];
+  const first = path === '' || path.startsWith('assessment/') ? 'questionnaire' : 'app';
+  load(first).catch(() => {
+    const say = () => {
+      const p = document.createElement('p');
+      p.setAttribute('role', 'alert');
+      p.className = 'load-failed';
+      p.textContent = 'Collaboration Readiness could not be loaded: this device may be offline. Your answers are kept in this browser. Reload the page to try again.';
+      document.body.prepend(p);
+    };
+    if (document.body) say();
+    else addEventListener('DOMContentLoaded', say);
+  });
+
+  // 3. The service worker, once the page has loaded, so that it never competes with the app's own
+  // download. A failure (a private window that forbids it, say) only means no offline use.
+  if ('serviceWorker' in navigator && location.protocol.startsWith('http')) {
+    addEventListener('load', () => navigator.serviceWorker.register('./sw.js').catch(() => {}));
+  }
+
+  // 4. The iframe's height, for embed.js.
+  if (window.parent !== window) {
+    let last = 0;
+    const post = () => {
+      const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+      if (height !== last) {
+        last = height;
+        // Only a number leaves the app, so any host may receive it.
+        window.parent.postMessage({ type: 'collaboration-readiness:height', height }, '*');
+      }
+    };
+    new ResizeObserver(post).observe(document.documentElement);
+    addEventListener('hashchange', () => requestAnimationFrame(post));
+    addEventListener('load', post);
+  }
+})();

@@ -3,7 +3,9 @@
 // Each build has its own cache, named by a hash of every file, so a release never mixes its files with
 // another's. The page itself is fetched from the network when there is one (so a new release is seen at
 // once) and from the cache otherwise; the other files have content-hashed names and come from the
-// cache first. A new version waits until no page of the old one is open, then removes the old cache.
+// cache first, and are kept the first time they are fetched (the whole app, ECharts). A new version
+// waits until no page of the old one is open, then removes the old cache and takes charge of any page
+// opened meanwhile without one (a first visit: so that what that visit fetches later is kept too).
 const VERSION = 'collaboration-readiness-__VERSION__';
 const CORE = __CORE__;
 
@@ -13,9 +15,12 @@ self.addEventListener('install', (event) => {
 
 self.addEventListener('activate', (event) => {
   event.waitUntil(
-    caches.keys().then((keys) =>
-      Promise.all(keys.filter((k) => k.startsWith('collaboration-readiness-') && k !== VERSION).map((k) => caches.delete(k))),
-    ),
+    caches
+      .keys()
+      .then((keys) =>
+        Promise.all(keys.filter((k) => k.startsWith('collaboration-readiness-') && k !== VERSION).map((k) => caches.delete(k))),
+      )
+      .then(() => self.clients.claim()),
   );
 });
 

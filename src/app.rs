@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 
 use crate::components::notices::StorageNotice;
+use crate::handoff::{Build, OpeningApp, Start};
 use crate::pages::accessibility::AccessibilityPage;
 use crate::pages::{
     assessments::AssessmentsPage,
@@ -26,10 +27,55 @@ fn current_route() -> Route {
     Route::from_hash(&hash)
 }
 
-/// The whole app.
-#[component]
-pub fn App() -> impl IntoView {
-    provide_context(Session::start(&namespace_from_location()));
+/// The page of a route in the whole app.
+fn any_page(route: Route) -> Option<AnyView> {
+    Some(match route {
+        Route::Start => view! { <StartPage/> }.into_any(),
+        Route::Question(step) => view! { <QuestionPage step=step/> }.into_any(),
+        Route::Check => view! { <CheckPage/> }.into_any(),
+        Route::Assessments => view! { <AssessmentsPage/> }.into_any(),
+        Route::Privacy => view! { <PrivacyPage/> }.into_any(),
+        Route::Results => view! { <ResultsPage/> }.into_any(),
+        Route::Compare => view! { <ComparePage/> }.into_any(),
+        Route::Shared => view! { <SharedPage/> }.into_any(),
+        Route::Group => view! { <GroupPage/> }.into_any(),
+        Route::Accessibility => view! { <AccessibilityPage/> }.into_any(),
+        Route::Benchmark => view! { <BenchmarkPage/> }.into_any(),
+        Route::NotFound => view! { <NotFound/> }.into_any(),
+    })
+}
+
+/// The page of a route in the questionnaire build, or `None` for the pages only the whole app has.
+fn questionnaire_page(route: Route) -> Option<AnyView> {
+    if !route.in_questionnaire() {
+        return None;
+    }
+    Some(match route {
+        Route::Question(step) => view! { <QuestionPage step=step/> }.into_any(),
+        Route::Check => view! { <CheckPage/> }.into_any(),
+        Route::NotFound => view! { <NotFound/> }.into_any(),
+        _ => view! { <StartPage/> }.into_any(),
+    })
+}
+
+/// The whole app (see [`crate::handoff`] for the two builds).
+pub fn app(start: Start) -> impl IntoView {
+    shell(Build::Whole, start)
+}
+
+/// The questionnaire build: the start page, the questions and "check your answers".
+pub fn questionnaire_app() -> impl IntoView {
+    shell(Build::Questionnaire, Start::default())
+}
+
+fn shell(build: Build, start: Start) -> impl IntoView {
+    let page = match build {
+        Build::Whole => any_page,
+        Build::Questionnaire => questionnaire_page,
+    };
+    let session = Session::resume(&namespace_from_location(), start.handover);
+    crate::handoff::remember(session);
+    provide_context(session);
     crate::charts::view::provide_dark_mode();
     let (route, set_route) = signal(current_route());
     let listener = window_event_listener(leptos::ev::hashchange, move |_| {
@@ -37,11 +83,15 @@ pub fn App() -> impl IntoView {
     });
     on_cleanup(move || listener.remove());
 
-    let first = StoredValue::new(true);
+    // Not on first load: a person arriving at the page starts at its top, as with any page. (Unless the
+    // whole app has just replaced the questionnaire: the person followed a link.)
+    let first = StoredValue::new(!start.replaced);
     Effect::new(move |_| {
         let route = route.get();
         document().set_title(&route.title());
-        // Not on first load: a person arriving at the page starts at its top, as with any page.
+        if build == Build::Questionnaire && route.prefetches_app() {
+            crate::handoff::prefetch_app();
+        }
         if first.get_value() {
             first.set_value(false);
             return;
@@ -76,19 +126,9 @@ pub fn App() -> impl IntoView {
         </header>
         <main id="main" class="width-container" tabindex="-1">
             <StorageNotice/>
-            {move || match route.get() {
-                Route::Start => view! { <StartPage/> }.into_any(),
-                Route::Question(step) => view! { <QuestionPage step=step/> }.into_any(),
-                Route::Check => view! { <CheckPage/> }.into_any(),
-                Route::Assessments => view! { <AssessmentsPage/> }.into_any(),
-                Route::Privacy => view! { <PrivacyPage/> }.into_any(),
-                Route::Results => view! { <ResultsPage/> }.into_any(),
-                Route::Compare => view! { <ComparePage/> }.into_any(),
-                Route::Shared => view! { <SharedPage/> }.into_any(),
-                Route::Group => view! { <GroupPage/> }.into_any(),
-                Route::Accessibility => view! { <AccessibilityPage/> }.into_any(),
-                Route::Benchmark => view! { <BenchmarkPage/> }.into_any(),
-                Route::NotFound => view! { <NotFound/> }.into_any(),
+            {move || {
+                let route = route.get();
+                page(route).unwrap_or_else(|| view! { <OpeningApp route=route/> }.into_any())
             }}
         </main>
         <footer class="site-footer">

@@ -232,7 +232,7 @@ fn missing_message(field: Field) -> String {
         Field::Q16 => "Select the sector your organisation works in".into(),
         Field::Q17 => "Select every area your organisation works in".into(),
         Field::Q18 => "Select every area of the UK your organisation works in".into(),
-        Field::Q2 | Field::Q3Other | Field::Q8 => format!("Enter {}", text_name(field).to_lowercase()),
+        Field::Q2 | Field::Q3Other | Field::Q8 => format!("Enter {}", text_name(field).to_ascii_lowercase()),
     }
 }
 

@@ -208,7 +208,7 @@ fn load(store: &Store) -> (Vec<Group>, Keeping, Option<GroupNotice>) {
     for name in names {
         let problem = match store.load(&name) {
             Ok(None) => continue,
-            Ok(Some(envelope)) => match Group::from_stored(envelope.schema, envelope.data) {
+            Ok(Some(envelope)) => match Group::from_stored(envelope.schema, envelope.data.get()) {
                 Ok(group) => {
                     groups.push(group);
                     continue;

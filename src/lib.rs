@@ -23,6 +23,8 @@ mod download;
 #[cfg(target_arch = "wasm32")]
 pub mod group_store;
 #[cfg(target_arch = "wasm32")]
+pub mod handoff;
+#[cfg(target_arch = "wasm32")]
 pub mod pages;
 #[cfg(target_arch = "wasm32")]
 pub mod session;
@@ -30,4 +32,4 @@ pub mod session;
 pub mod storage;
 
 #[cfg(target_arch = "wasm32")]
-pub use app::App;
+pub use app::{app, questionnaire_app};

@@ -82,10 +82,10 @@ impl Route {
         }
     }
 
-    /// The document title for this route.
-    pub fn title(self) -> String {
-        let page = match self {
-            Route::Start => return "Collaboration Readiness".into(),
+    /// The page's name, as its heading and the document title say it.
+    pub fn name(self) -> String {
+        match self {
+            Route::Start => "Collaboration Readiness".into(),
             Route::Question(step) => step.heading(),
             Route::Check => "Check your answers".into(),
             Route::Assessments => "Your assessments".into(),
@@ -97,8 +97,37 @@ impl Route {
             Route::Group => "Group report".into(),
             Route::Accessibility => "Accessibility statement".into(),
             Route::NotFound => "Page not found".into(),
-        };
-        format!("{page} – Collaboration Readiness")
+        }
+    }
+
+    /// The document title for this route.
+    pub fn title(self) -> String {
+        match self {
+            Route::Start => self.name(),
+            _ => format!("{} – Collaboration Readiness", self.name()),
+        }
+    }
+
+    /// True for the pages the questionnaire build has (see `handoff`): the start page, the questions,
+    /// "check your answers" and "page not found". Any other page is shown by the whole app, which the
+    /// questionnaire loads when one is asked for. The page's boot script (public/boot.js) makes the
+    /// same choice on arrival: the questionnaire when the fragment's path is empty or starts with
+    /// `assessment/`.
+    pub fn in_questionnaire(self) -> bool {
+        matches!(
+            self,
+            Route::Start | Route::Question(_) | Route::Check | Route::NotFound
+        )
+    }
+
+    /// True where the questionnaire starts fetching the whole app in the background, so that the
+    /// results open without a wait: from the first of the six categories' pages on, when a person is
+    /// well into the questionnaire (someone who leaves after a page or two never downloads it).
+    pub fn prefetches_app(self) -> bool {
+        matches!(
+            self,
+            Route::Question(Step::Factor(_) | Step::AboutYou) | Route::Check
+        )
     }
 
     /// Every route, for tests and navigation.
@@ -152,6 +181,31 @@ mod tests {
         ];
         for (hash, expected) in cases {
             assert_eq!(Route::from_hash(hash), expected, "hash {hash:?}");
+        }
+    }
+
+    #[test]
+    fn the_questionnaire_build_has_the_questions_and_fetches_the_rest_from_the_categories_on() {
+        let cases = [
+            ("#/", true, false),
+            ("#/assessment/example", true, false),
+            ("#/assessment/about-you", true, true),
+            ("#/assessment/factor-behaviours", true, true),
+            ("#/assessment/check", true, true),
+            ("#/assessment/nowhere", true, false),
+            ("#/privacy", false, false),
+            ("#/accessibility", false, false),
+            ("#/assessments", false, false),
+            ("#/results", false, false),
+            ("#/compare", false, false),
+            ("#/shared/eyJ2IjoxfQ", false, false),
+            ("#/group", false, false),
+            ("#/benchmark", false, false),
+        ];
+        for (hash, questionnaire, prefetch) in cases {
+            let route = Route::from_hash(hash);
+            assert_eq!(route.in_questionnaire(), questionnaire, "{hash}");
+            assert_eq!(route.prefetches_app(), prefetch, "{hash}");
         }
     }
 

@@ -11,7 +11,7 @@ use crate::state::{Action, Book, BookError, BOOK_NAME, BOOK_SCHEMA};
 use crate::storage::{self, StorageError, Store, DEFAULT_NAMESPACE};
 
 /// How answers are being kept.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Keeping {
     /// Saved in this browser's storage.
     Saved,
@@ -87,17 +87,39 @@ pub fn long_date(iso: &str) -> String {
     String::from(date.to_locale_string("en-GB", &options))
 }
 
+/// A session as the questionnaire leaves it when the whole app takes over the page (see
+/// [`crate::handoff`]): what is in memory may be more than storage holds (storage disabled or full),
+/// so it is handed over rather than read again.
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+pub struct Handover {
+    book: Book,
+    keeping: Keeping,
+    notice: Option<StorageError>,
+    unsaved: bool,
+}
+
 impl Session {
     /// Reads the book from storage under `namespace`, dealing with every storage fault, and starts
     /// listening for changes made in other tabs.
     pub fn start(namespace: &str) -> Session {
+        Session::resume(namespace, None)
+    }
+
+    /// Like [`Session::start`], but continues from a handed-over session when there is one.
+    pub fn resume(namespace: &str, handover: Option<Handover>) -> Session {
         let store = Store::new(namespace);
-        let (book, keeping, notice) = load(&store);
+        let (book, keeping, notice, unsaved) = match handover {
+            Some(h) => (h.book, h.keeping, h.notice, h.unsaved),
+            None => {
+                let (book, keeping, notice) = load(&store);
+                (book, keeping, notice, false)
+            }
+        };
         let session = Session {
             book: RwSignal::new(book),
             keeping: RwSignal::new(keeping),
             storage_notice: RwSignal::new(notice),
-            unsaved: RwSignal::new(false),
+            unsaved: RwSignal::new(unsaved),
             store: StoredValue::new(store),
         };
         let listener = window_event_listener(leptos::ev::storage, move |event| {
@@ -111,14 +133,24 @@ impl Session {
         session
     }
 
-    /// The session provided by [`App`](crate::App).
+    /// The session provided by the app shell ([`crate::app`]).
     pub fn get() -> Session {
         expect_context::<Session>()
     }
 
+    /// Everything the whole app needs to go on from where this session is.
+    pub fn handover(&self) -> Handover {
+        Handover {
+            book: self.book.get_untracked(),
+            keeping: self.keeping.get_untracked(),
+            notice: self.storage_notice.get_untracked(),
+            unsaved: self.unsaved.get_untracked(),
+        }
+    }
+
     fn stored_book(&self) -> Option<Book> {
         let envelope = self.store.with_value(|s| s.load(BOOK_NAME)).ok()??;
-        Book::from_stored(envelope.schema, envelope.data).ok()
+        Book::from_stored(envelope.schema, envelope.data.get()).ok()
     }
 
     fn reload(&self) {
@@ -180,7 +212,7 @@ fn load(store: &Store) -> (Book, Keeping, Option<StorageError>) {
     }
     match store.load(BOOK_NAME) {
         Ok(None) => (Book::default(), Keeping::Saved, None),
-        Ok(Some(envelope)) => match Book::from_stored(envelope.schema, envelope.data) {
+        Ok(Some(envelope)) => match Book::from_stored(envelope.schema, envelope.data.get()) {
             Ok(book) => (book, Keeping::Saved, None),
             Err(_) => (
                 Book::default(),

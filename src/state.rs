@@ -8,7 +8,6 @@
 //! and new ids come in with the actions.
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 use crate::engine::error::AnswerError;
 use crate::engine::instrument::Field;
@@ -129,11 +128,9 @@ pub enum StoredBookError {
 
 impl Book {
     /// Reads a stored book of any shipped shape.
-    pub fn from_stored(schema: u32, data: Value) -> Result<Book, StoredBookError> {
+    pub fn from_stored(schema: u32, data: &str) -> Result<Book, StoredBookError> {
         match schema {
-            1 => {
-                serde_json::from_value(data).map_err(|e| StoredBookError::Unreadable(e.to_string()))
-            }
+            1 => serde_json::from_str(data).map_err(|e| StoredBookError::Unreadable(e.to_string())),
             newer if newer > BOOK_SCHEMA => Err(StoredBookError::Newer(newer)),
             other => Err(StoredBookError::Unreadable(format!(
                 "unknown format {other}"
@@ -433,8 +430,8 @@ mod tests {
     #[test]
     fn imported_responses_keep_their_id_and_are_refused_twice() {
         let v1 = include_str!("../tests/fixtures/storage/book-v1.json");
-        let envelope: Value = serde_json::from_str(v1).unwrap();
-        let stored = Book::from_stored(1, envelope["data"].clone()).unwrap();
+        let envelope: serde_json::Value = serde_json::from_str(v1).unwrap();
+        let stored = Book::from_stored(1, &envelope["data"].to_string()).unwrap();
         let complete = stored.assessments[1].response.clone();
         let partial = stored.assessments[0].response.clone();
 
@@ -460,10 +457,10 @@ mod tests {
     #[test]
     fn stored_books_of_every_shipped_schema_load() {
         let v1 = include_str!("../tests/fixtures/storage/book-v1.json");
-        let envelope: Value = serde_json::from_str(v1).unwrap();
+        let envelope: serde_json::Value = serde_json::from_str(v1).unwrap();
         let book = Book::from_stored(
             envelope["schema"].as_u64().unwrap() as u32,
-            envelope["data"].clone(),
+            &envelope["data"].to_string(),
         )
         .unwrap();
         assert_eq!(book.assessments.len(), 2);
@@ -479,15 +476,15 @@ mod tests {
     #[test]
     fn stored_data_of_a_newer_or_unknown_shape_is_refused_not_guessed() {
         assert_eq!(
-            Book::from_stored(BOOK_SCHEMA + 1, Value::Null),
+            Book::from_stored(BOOK_SCHEMA + 1, "null"),
             Err(StoredBookError::Newer(BOOK_SCHEMA + 1))
         );
         assert!(matches!(
-            Book::from_stored(0, Value::Null),
+            Book::from_stored(0, "null"),
             Err(StoredBookError::Unreadable(_))
         ));
         assert!(matches!(
-            Book::from_stored(1, serde_json::json!({"assessments": "nope"})),
+            Book::from_stored(1, r#"{"assessments": "nope"}"#),
             Err(StoredBookError::Unreadable(_))
         ));
     }

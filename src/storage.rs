@@ -8,14 +8,14 @@
 
 use gloo_storage::{errors::StorageError as GlooError, LocalStorage, Storage as _};
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
-use serde_json::Value;
+use serde_json::value::RawValue;
 
 /// The namespace the app uses unless an embedding page asks for another.
 pub const DEFAULT_NAMESPACE: &str = "collaboration-readiness";
 const PROBE_KEY: &str = "collaboration-readiness/.probe";
 
 /// Why storage could not be used. Each message says what happened in words a person can act on.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, thiserror::Error, Serialize, Deserialize)]
 pub enum StorageError {
     #[error("This browser does not let the app keep data (storage is disabled or blocked here). Your answers are kept only while this page is open: download them before you close it.")]
     Unavailable,
@@ -31,11 +31,18 @@ pub enum StorageError {
     Other(String),
 }
 
-/// What is stored under a key: the shape's version and the data in that shape.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// What is stored under a key: the shape's version and the data in that shape, as JSON text (read
+/// into its type by the owner, who knows the shape; no JSON tree is built on the way).
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Envelope {
     pub schema: u32,
-    pub data: Value,
+    pub data: Box<RawValue>,
+}
+
+impl PartialEq for Envelope {
+    fn eq(&self, other: &Envelope) -> bool {
+        self.schema == other.schema && self.data.get() == other.data.get()
+    }
 }
 
 /// A namespaced view of `localStorage`.
@@ -115,7 +122,7 @@ impl Store {
             return Ok(None);
         };
         if envelope.schema == schema {
-            if let Ok(value) = serde_json::from_value(envelope.data.clone()) {
+            if let Ok(value) = serde_json::from_str(envelope.data.get()) {
                 return Ok(Some(value));
             }
         }
@@ -159,7 +166,8 @@ impl Store {
     ) -> Result<(), StorageError> {
         // Checked first: gloo-storage assumes storage exists and would throw otherwise.
         local_storage()?;
-        let data = serde_json::to_value(data).map_err(|e| StorageError::Other(e.to_string()))?;
+        let data = serde_json::value::to_raw_value(data)
+            .map_err(|e| StorageError::Other(e.to_string()))?;
         LocalStorage::set(self.key(name), Envelope { schema, data }).map_err(|e| match e {
             GlooError::JsError(js) if js.name == "QuotaExceededError" => StorageError::Full,
             GlooError::JsError(js) if js.name == "SecurityError" => StorageError::Unavailable,
@@ -168,8 +176,7 @@ impl Store {
     }
 
     /// Saves data that is already JSON text under `name` with its schema version. For large values
-    /// (a group of many responses): going through a `serde_json::Value` as [`Store::save`] does would
-    /// hold the data a second time, as a tree many times its size.
+    /// (a group of many responses), written straight into the envelope's text.
     pub fn save_json(&self, name: &str, schema: u32, data_json: &str) -> Result<(), StorageError> {
         let storage = local_storage()?;
         let raw = format!("{{\"schema\":{schema},\"data\":{data_json}}}");

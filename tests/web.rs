@@ -99,7 +99,7 @@ fn data_of_an_unexpected_schema_is_kept_aside_not_overwritten() {
         serde_json::from_str(&raw().get_item(&backup_key).unwrap().unwrap()).unwrap();
     assert_eq!(kept.schema, 1);
     assert_eq!(
-        serde_json::from_value::<Sample>(kept.data).unwrap(),
+        serde_json::from_str::<Sample>(kept.data.get()).unwrap(),
         sample()
     );
 }

@@ -16,7 +16,6 @@ pub mod tables;
 use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 use crate::engine::csv_format::ImportSummary;
 use crate::engine::error::RejectReason;
@@ -76,10 +75,11 @@ impl Group {
     }
 
     /// Reads a stored group of any shipped shape.
-    pub fn from_stored(schema: u32, data: Value) -> Result<Group, StoredGroupError> {
+    pub fn from_stored(schema: u32, data: &str) -> Result<Group, StoredGroupError> {
         match schema {
-            1 => serde_json::from_value(data)
-                .map_err(|e| StoredGroupError::Unreadable(e.to_string())),
+            1 => {
+                serde_json::from_str(data).map_err(|e| StoredGroupError::Unreadable(e.to_string()))
+            }
             newer if newer > GROUP_SCHEMA => Err(StoredGroupError::Newer(newer)),
             other => Err(StoredGroupError::Unreadable(format!(
                 "unknown format {other}"
@@ -430,11 +430,14 @@ mod tests {
     fn stored_groups_round_trip_and_newer_shapes_are_refused() {
         let mut g = group();
         g.extend(vec![response("a")], "t");
-        let data = serde_json::to_value(&g).unwrap();
-        assert_eq!(Group::from_stored(GROUP_SCHEMA, data.clone()).unwrap(), g);
-        assert_eq!(Group::from_stored(2, data), Err(StoredGroupError::Newer(2)));
+        let data = serde_json::to_string(&g).unwrap();
+        assert_eq!(Group::from_stored(GROUP_SCHEMA, &data).unwrap(), g);
+        assert_eq!(
+            Group::from_stored(2, &data),
+            Err(StoredGroupError::Newer(2))
+        );
         assert!(matches!(
-            Group::from_stored(1, serde_json::json!({"id": 3})),
+            Group::from_stored(1, r#"{"id": 3}"#),
             Err(StoredGroupError::Unreadable(_))
         ));
         assert_eq!(g.storage_name(), "group-g1");
