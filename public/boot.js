@@ -3,8 +3,8 @@
 // page is still being read and the right WebAssembly starts downloading at once.
 //
 // 1. Applies the embedding options before anything is drawn.
-// 2. Loads one of the app's two builds (see src/handoff.rs): the questionnaire (start page, questions,
-//    "check your answers") when the page opens on one of those, else the whole app; and offers the
+// 2. Loads one of the app's two builds (see src/handoff.rs): the questionnaire (the start page and the
+//    questions) when the page opens on one of those, else the whole app; and offers the
 //    questionnaire a way to fetch and start the whole app later (window.collaborationReadiness).
 // 3. Registers the service worker that keeps the app working offline, once the page has loaded.
 // 4. When the page is embedded in another site's <iframe>, tells the host page how tall the app is, so
@@ -51,6 +51,7 @@
   const load = (name) => {
     if (!loads[name]) {
       const app = APPS[name];
+      if (app.css) link('stylesheet', app.css, app.cssIntegrity);
       link('modulepreload', app.js, app.jsIntegrity);
       // (Chromium ignores integrity on a fetch preload, and says so; the fetch below checks it.)
       link('preload', app.wasm, null, 'fetch');
@@ -73,13 +74,14 @@
       prefetched = true;
       const app = APPS.app;
       const get = (url, integrity) => fetch(url, { integrity, priority: 'low' }).then((r) => r.arrayBuffer());
-      Promise.all([get(app.js, app.jsIntegrity), get(app.wasm, app.wasmIntegrity)]).catch(() => {
+      Promise.all([get(app.js, app.jsIntegrity), get(app.wasm, app.wasmIntegrity), get(app.css, app.cssIntegrity)]).catch(() => {
         prefetched = false;
       });
     },
   };
-  const path = location.hash.replace(/^#\/?/, '').split(/[?#]/)[0];
-  const first = path === '' || path.startsWith('assessment/') ? 'questionnaire' : 'app';
+  // The same choice as Route::in_questionnaire (src/routes.rs): the start page and the questions.
+  const path = location.hash.replace(/^#\/?/, '').split(/[?#]/)[0].replace(/\/$/, '');
+  const first = path === '' || (path.startsWith('assessment/') && path !== 'assessment/check') ? 'questionnaire' : 'app';
   load(first).catch(() => {
     const say = () => {
       const p = document.createElement('p');

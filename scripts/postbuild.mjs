@@ -33,12 +33,32 @@ const one = (pattern, what) => {
   if (found.length !== 1) throw new Error(`postbuild: expected one ${what}, found ${JSON.stringify(found)}`);
   return found[0];
 };
+/** The WebAssembly without its custom sections (tool names, target features): nothing reads them. */
+function withoutCustomSections(wasm) {
+  const parts = [wasm.subarray(0, 8)];
+  let o = 8;
+  while (o < wasm.length) {
+    const start = o;
+    const id = wasm[o++];
+    let size = 0;
+    for (let shift = 0; ; shift += 7) {
+      const byte = wasm[o++];
+      size += (byte & 0x7f) * 2 ** shift;
+      if (!(byte & 0x80)) break;
+    }
+    o += size;
+    if (id !== 0) parts.push(wasm.subarray(start, o));
+  }
+  return Buffer.concat(parts);
+}
+
 /** A build's files under content-hashed names, with their integrity; wasm-bindgen's script minified. */
 function build(stem, js, wasm) {
   const out = {};
   for (const [key, name, suffix] of [['js', js, '.js'], ['wasm', wasm, '_bg.wasm']]) {
     let data = readFileSync(join(dir, name));
     if (key === 'js') data = Buffer.from(transformSync(data.toString(), { minify: true, format: 'esm', target: 'es2020' }).code);
+    else data = withoutCustomSections(data);
     const hashed = `${stem}-${short(data)}${suffix}`;
     writeFileSync(join(dir, hashed), data);
     if (hashed !== name) unlinkSync(join(dir, name));
@@ -51,6 +71,18 @@ const APPS = {
   questionnaire: build('questionnaire', one(/^questionnaire-[0-9a-f]+\.js$/, 'questionnaire script'), one(/^questionnaire-[0-9a-f]+_bg\.wasm$/, 'questionnaire wasm')),
   app: build('collaboration-readiness', one(/^collaboration-readiness(-[0-9a-f]+)?\.js$/, 'app script'), one(/^collaboration-readiness(-[0-9a-f]+)?_bg\.wasm$/, 'app wasm')),
 };
+// The style sheets, minified; app.css (the pages only the whole app has) is loaded with it.
+html = html.replace(/<link rel="stylesheet" href="\.\/([\w-]+\.css)" integrity="[^"]*"\/?>\s*/g, (tag, name) => {
+  const data = Buffer.from(transformSync(readFileSync(join(dir, name), 'utf8'), { loader: 'css', minify: true }).code);
+  writeFileSync(join(dir, name), data);
+  if (name.startsWith('app-')) {
+    APPS.app.css = `./${name}`;
+    APPS.app.cssIntegrity = integrity(data);
+    return '';
+  }
+  return `<link rel="stylesheet" href="./${name}" integrity="${integrity(data)}">\n    `;
+});
+if (!APPS.app.css) throw new Error('postbuild: app.css was not found in index.html');
 // Trunk's own loading of the questionnaire goes: the inline module script and the preload tags.
 const trunkLoader = /<script type="module">[\s\S]*?<\/script>/;
 if (!trunkLoader.test(html)) throw new Error('postbuild: Trunk\'s inline loader was not found in index.html');
@@ -88,18 +120,22 @@ const csp = [
 meta.unshift(`<meta http-equiv="Content-Security-Policy" content="${csp}">`);
 meta.push(`<script>${boot}</script>`);
 html = html.replace('<meta charset="utf-8">', `<meta charset="utf-8">\n    ${meta.join('\n    ')}`);
+// Comments in index.html are for whoever edits it, not for every visitor's download.
+html = html.replace(/<!--[\s\S]*?-->/g, '').replace(/\n\s*\n/g, '\n');
 writeFileSync(indexPath, html);
 
 // 4. The service worker. On installing it keeps what the questionnaire needs offline: the page, the
-// questionnaire build, the styles, the manifest and the page's icon, all fetched by the visit already.
+// questionnaire build, its styles, the manifest and the page's icon, all fetched by the visit already.
 // Everything else (the whole app, ECharts, the install icons) is kept the first time the page fetches
 // it, so that a first visit downloads no more than it uses.
 const all = files().filter((f) => f !== 'sw.js');
-const app = new Set([APPS.app.js, APPS.app.wasm].map((u) => u.slice(2)));
-const core = all.filter((f) => !app.has(f) && f !== echartsName && !/^embed|^icon-\d+\.png$/.test(f));
+const app = new Set([APPS.app.js, APPS.app.wasm, APPS.app.css].map((u) => u.slice(2)));
+// (index.html is kept as "./", the address the page is opened at; the manifest and the install icons
+// are fetched by the browser when someone installs the app.)
+const core = all.filter((f) => !app.has(f) && f !== echartsName && !/^embed|^icon-\d+\.png$|^index\.html$|\.webmanifest$/.test(f));
 const version = short(Buffer.from(all.map((f) => `${f}:${short(readFileSync(join(dir, f)))}`).join('\n')));
 const sw = readFileSync(new URL('./sw.template.js', import.meta.url), 'utf8')
   .replace('__VERSION__', version)
   .replace('__CORE__', JSON.stringify(['./', ...core.map((f) => `./${f}`)]));
-writeFileSync(join(dir, 'sw.js'), sw);
+writeFileSync(join(dir, 'sw.js'), transformSync(sw, { minify: true, target: 'es2020' }).code);
 console.log(`postbuild: ${APPS.questionnaire.wasm}, ${APPS.app.wasm}, ${echartsName}, service worker version ${version} (${core.length} files kept on install)`);

@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::notices::StorageNotice;
+use crate::components::notices::{download_current, DownloadCurrent, DownloadError, StorageNotice};
 use crate::handoff::{Build, OpeningApp, Start};
 use crate::pages::accessibility::AccessibilityPage;
 use crate::pages::{
@@ -52,8 +52,6 @@ fn questionnaire_page(route: Route) -> Option<AnyView> {
     }
     Some(match route {
         Route::Question(step) => view! { <QuestionPage step=step/> }.into_any(),
-        Route::Check => view! { <CheckPage/> }.into_any(),
-        Route::NotFound => view! { <NotFound/> }.into_any(),
         _ => view! { <StartPage/> }.into_any(),
     })
 }
@@ -63,7 +61,7 @@ pub fn app(start: Start) -> impl IntoView {
     shell(Build::Whole, start)
 }
 
-/// The questionnaire build: the start page, the questions and "check your answers".
+/// The questionnaire build: the start page and the questions.
 pub fn questionnaire_app() -> impl IntoView {
     shell(Build::Questionnaire, Start::default())
 }
@@ -76,7 +74,23 @@ fn shell(build: Build, start: Start) -> impl IntoView {
     let session = Session::resume(&namespace_from_location(), start.handover);
     crate::handoff::remember(session);
     provide_context(session);
-    crate::charts::view::provide_dark_mode();
+    let download_error = RwSignal::new(None::<String>);
+    provide_context(DownloadError(download_error));
+    match build {
+        Build::Whole => {
+            crate::charts::view::provide_dark_mode();
+            provide_context(DownloadCurrent(download_current));
+            if start.download {
+                // After the page is drawn: the download is what the person asked for last.
+                request_animation_frame(move || {
+                    download_current(session, download_error.write_only())
+                });
+            }
+        }
+        Build::Questionnaire => {
+            provide_context(DownloadCurrent(crate::handoff::download_with_app));
+        }
+    }
     let (route, set_route) = signal(current_route());
     let listener = window_event_listener(leptos::ev::hashchange, move |_| {
         set_route.set(current_route())

@@ -1,9 +1,9 @@
 //! Two builds of the app share one page, so that a first visit downloads only what the questions need.
 //!
-//! The **questionnaire** (`src/bin/questionnaire.rs`) has the start page, the questions and "check your
-//! answers" ([`Route::in_questionnaire`]); it is what the page loads when it opens on one of those. The
-//! **whole app** (`src/main.rs`) has every page. When the questionnaire is asked for any other page
-//! (the results, the group report …), it asks the page's boot script (public/boot.js) to load the
+//! The **questionnaire** (`src/bin/questionnaire.rs`) has the start page and the questions
+//! ([`Route::in_questionnaire`]); it is what the page loads when it opens on one of those. The **whole
+//! app** (`src/main.rs`) has every page. When the questionnaire is asked for any other page ("check
+//! your answers", the results, the group report …), it asks the page's boot script (public/boot.js) to load the
 //! whole app and says so while it loads; the whole app, once started, announces itself with a
 //! [`STARTED`] event, on which the questionnaire hands over its session (answers storage could not
 //! take included) and removes itself; the whole app then carries on from there. From the categories'
@@ -32,6 +32,8 @@ thread_local! {
     static MOUNTED: RefCell<Option<Box<dyn Any>>> = const { RefCell::new(None) };
     /// The running session, to hand over.
     static SESSION: Cell<Option<Session>> = const { Cell::new(None) };
+    /// True when the person asked for their answers as a file: the whole app downloads them on start.
+    static DOWNLOAD: Cell<bool> = const { Cell::new(false) };
 }
 
 /// Which build is running, as the shell needs to know.
@@ -49,6 +51,8 @@ pub struct Start {
     /// True when the whole app replaced the questionnaire: the person has just followed a link, so
     /// focus goes to the new page's heading as on any change of page.
     pub replaced: bool,
+    /// True when the person asked the questionnaire for their answers as a file.
+    pub download: bool,
 }
 
 /// Remembers the session the shell started, for a later hand-over.
@@ -70,6 +74,11 @@ pub fn mount_questionnaire() {
                 let _ = Reflect::set(&event.detail(), &"handover".into(), &json.into());
             }
         }
+        let _ = Reflect::set(
+            &event.detail(),
+            &"download".into(),
+            &DOWNLOAD.with(|d| d.get()).into(),
+        );
         // Dropping the handle unmounts the view and disposes of its reactive owner (listeners too).
         MOUNTED.with(|m| m.borrow_mut().take());
     });
@@ -95,7 +104,12 @@ pub fn take_over() -> Start {
         .ok()
         .and_then(|v| v.as_string())
         .and_then(|json| serde_json::from_str(&json).ok());
-    Start { handover, replaced }
+    let download = Reflect::get(&detail, &"download".into()).is_ok_and(|v| v.is_truthy());
+    Start {
+        handover,
+        replaced,
+        download,
+    }
 }
 
 /// Calls a function the boot script offers, if the page has it.
@@ -122,28 +136,43 @@ pub async fn open_app() -> String {
     }
 }
 
-/// What the questionnaire shows for a page only the whole app has, while that loads.
+/// The questionnaire's "Download your answers": starts the whole app, which downloads the open
+/// assessment as it takes over (it has the file formats; the questionnaire's first load does not).
+pub fn download_with_app(_: Session, error: WriteSignal<Option<String>>) {
+    DOWNLOAD.with(|d| d.set(true));
+    error.set(None);
+    leptos::task::spawn_local(async move {
+        let reason = open_app().await;
+        DOWNLOAD.with(|d| d.set(false));
+        error.set(Some(format!(
+            "{reason} Your answers could not be downloaded."
+        )));
+    });
+}
+
+/// What the questionnaire shows for a page only the whole app has, while that loads (or if it cannot).
 #[component]
 pub fn OpeningApp(route: Route) -> impl IntoView {
     let failed = RwSignal::new(None::<String>);
     leptos::task::spawn_local(async move {
         failed.set(Some(open_app().await));
     });
-    view! {
-        <Show
-            when=move || failed.get().is_some()
-            fallback=move || view! {
-                <h1 tabindex="-1">{route.name()}</h1>
-                <p role="status" class="opening">"Opening this page…"</p>
-            }
-        >
+    move || {
+        match failed.get() {
+        None => view! {
+            <h1 tabindex="-1">{route.name()}</h1>
+            <p role="status">"Opening this page…"</p>
+        }
+        .into_any(),
+        Some(reason) => view! {
             <h1 tabindex="-1">"This page could not be opened"</h1>
-            <p role="alert">{move || failed.get()}</p>
-            <p>"Your answers are kept. Connect to the internet and try again, or go back to your questions."</p>
+            <p role="alert">{reason}" Your answers are kept. Connect to the internet and try again."</p>
             <p>
                 <button type="button" class="button" on:click=|_| { let _ = window().location().reload(); }>"Try again"</button>
             </p>
             <p><a href=Route::Start.href()>"Back to the start page"</a></p>
-        </Show>
+        }
+        .into_any(),
+    }
     }
 }

@@ -108,26 +108,20 @@ impl Route {
         }
     }
 
-    /// True for the pages the questionnaire build has (see `handoff`): the start page, the questions,
-    /// "check your answers" and "page not found". Any other page is shown by the whole app, which the
-    /// questionnaire loads when one is asked for. The page's boot script (public/boot.js) makes the
+    /// True for the pages the questionnaire build has (see `handoff`): the start page and the
+    /// questions. Any other page, "check your answers" included, is shown by the whole app, which the
+    /// questionnaire loads when one is asked for (and has usually fetched by then). The page's boot script (public/boot.js) makes the
     /// same choice on arrival: the questionnaire when the fragment's path is empty or starts with
     /// `assessment/`.
     pub fn in_questionnaire(self) -> bool {
-        matches!(
-            self,
-            Route::Start | Route::Question(_) | Route::Check | Route::NotFound
-        )
+        matches!(self, Route::Start | Route::Question(_))
     }
 
     /// True where the questionnaire starts fetching the whole app in the background, so that the
     /// results open without a wait: from the first of the six categories' pages on, when a person is
     /// well into the questionnaire (someone who leaves after a page or two never downloads it).
     pub fn prefetches_app(self) -> bool {
-        matches!(
-            self,
-            Route::Question(Step::Factor(_) | Step::AboutYou) | Route::Check
-        )
+        matches!(self, Route::Question(Step::Factor(_) | Step::AboutYou))
     }
 
     /// Every route, for tests and navigation.
@@ -186,13 +180,14 @@ mod tests {
 
     #[test]
     fn the_questionnaire_build_has_the_questions_and_fetches_the_rest_from_the_categories_on() {
+        // (`true, true`: in the questionnaire build, and fetching the whole app from there.)
         let cases = [
             ("#/", true, false),
             ("#/assessment/example", true, false),
             ("#/assessment/about-you", true, true),
             ("#/assessment/factor-behaviours", true, true),
-            ("#/assessment/check", true, true),
-            ("#/assessment/nowhere", true, false),
+            ("#/assessment/check", false, false),
+            ("#/assessment/nowhere", false, false),
             ("#/privacy", false, false),
             ("#/accessibility", false, false),
             ("#/assessments", false, false),

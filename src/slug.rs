@@ -1,13 +1,11 @@
-//! File names made from names people give things (an assessment, a group): letters and digits, with
-//! the ASCII letters in lower case, everything else a single dash. Pure; used by every download.
-//! (Letters outside ASCII keep their case: full Unicode case mapping would add its tables, about 12 KB,
-//! to the questionnaire's first load for the sake of a file name.)
+//! File names made from names people give things (an assessment, a group): letters and digits in
+//! lower case, everything else a single dash. Pure; used by every download.
 
 /// `"Team away-day (2026)"` → `"team-away-day-2026"`; empty when nothing usable is left.
 pub fn slug(name: &str) -> String {
     name.chars()
         .map(|c| if c.is_alphanumeric() { c } else { '-' })
-        .map(|c| c.to_ascii_lowercase())
+        .flat_map(char::to_lowercase)
         .collect::<String>()
         .split('-')
         .filter(|s| !s.is_empty())
@@ -24,8 +22,7 @@ mod tests {
         let cases = [
             ("Team away-day (2026)", "team-away-day-2026"),
             ("  ", ""),
-            ("Ünïcødé groüp", "Ünïcødé-groüp"),
-            ("ÀB Cd", "Àb-cd"),
+            ("Ünïcødé groüp", "ünïcødé-groüp"),
             ("../../etc/passwd", "etc-passwd"),
             ("a\u{0}b", "a-b"),
         ];

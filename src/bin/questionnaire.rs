@@ -1,9 +1,18 @@
-//! The questionnaire build: the start page, the questions and "check your answers", which is what a
-//! first visit loads; it loads the whole app (`src/main.rs`) for any other page. See `handoff.rs`.
+//! The questionnaire build: the start page and the questions, which is what a first visit loads; it
+//! loads the whole app (`src/main.rs`) for any other page. See `handoff.rs`.
+
+/// A small allocator: the questionnaire keeps little in memory, and every kilobyte of the first load
+/// counts. (The whole app keeps the default, which is faster with the group report's large data.)
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
+    // Safety: the app runs on the page's one thread (no threads are built in for wasm32 here).
+    unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    console_error_panic_hook::set_once();
+    // No panic hook here (the whole app has one): its message formatting would be a kilobyte more of
+    // the first load, for messages that only a developer reads.
     collaboration_readiness::handoff::mount_questionnaire();
 }
 

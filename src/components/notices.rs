@@ -37,24 +37,41 @@ pub fn file_stem(name: &str) -> String {
     }
 }
 
+/// How the notice's "Download your answers" works in this build: at once in the whole app; in the
+/// questionnaire build by starting the whole app, which downloads as it takes over (see
+/// [`crate::handoff::download_with_app`]), so that the first load carries no download code. Provided as
+/// context by the app shell.
+#[derive(Clone, Copy)]
+pub struct DownloadCurrent(pub fn(Session, WriteSignal<Option<String>>));
+
+/// Downloads the open assessment, or says why not.
+pub fn download_current(session: Session, error: WriteSignal<Option<String>>) {
+    let id = session.book.with_untracked(|b| b.current.clone());
+    let result = id
+        .ok_or_else(|| "There are no answers to download yet.".to_string())
+        .and_then(|id| download_assessment(session, &id));
+    error.set(result.err());
+}
+
+/// Why the last "Download your answers" failed, shown in the notice; provided by the app shell (the
+/// whole app may download on start, for the questionnaire build, before any notice exists).
+#[derive(Clone, Copy)]
+pub struct DownloadError(pub RwSignal<Option<String>>);
+
 /// The storage notice, if there is one.
 #[component]
 pub fn StorageNotice() -> impl IntoView {
     let session = Session::get();
-    let (download_error, set_download_error) = signal(None::<String>);
+    let DownloadCurrent(download) = expect_context::<DownloadCurrent>();
+    let DownloadError(error) = expect_context::<DownloadError>();
+    let (download_error, set_download_error) = error.split();
     let offer_download = move || {
         matches!(
             session.storage_notice.get(),
             Some(StorageError::Unavailable | StorageError::Full)
         ) && session.book.with(|b| b.current().is_some())
     };
-    let on_download = move |_| {
-        let id = session.book.with_untracked(|b| b.current.clone());
-        let result = id
-            .ok_or_else(|| "There are no answers to download yet.".to_string())
-            .and_then(|id| download_assessment(session, &id));
-        set_download_error.set(result.err());
-    };
+    let on_download = move |_| download(session, set_download_error);
     let dismissible = move || {
         !matches!(
             session.storage_notice.get(),

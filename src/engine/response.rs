@@ -506,14 +506,6 @@ pub enum AnswerRef<'a> {
     Text(&'a str),
 }
 
-/// A value in the JSON form of [`Answers`]: a code or text, or a list of codes.
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum JsonValue {
-    One(String),
-    Many(Vec<String>),
-}
-
 impl Serialize for Answers {
     /// A map from column name to code, list of codes or text, for answered fields only (hidden ones
     /// included: this is the storage form).
@@ -552,10 +544,18 @@ impl<'de> Deserialize<'de> for Answers {
                 while let Some(key) = map.next_key::<Cow<'de, str>>()? {
                     let field = Field::from_column(&key)
                         .ok_or_else(|| A::Error::custom(format!("unknown answer key `{key}`")))?;
-                    let value: Option<JsonValue> = map.next_value()?;
-                    answers
-                        .set_stored_json(field, value)
-                        .map_err(A::Error::custom)?;
+                    // The field says what its value is: a list of codes, or one code or text.
+                    let result = match field.kind() {
+                        FieldKind::Multiple(_) => {
+                            let codes: Option<Vec<String>> = map.next_value()?;
+                            answers.set_stored_codes(field, codes)
+                        }
+                        _ => {
+                            let value: Option<String> = map.next_value()?;
+                            answers.set_stored_value(field, value)
+                        }
+                    };
+                    result.map_err(A::Error::custom)?;
                 }
                 Ok(answers)
             }
@@ -566,39 +566,42 @@ impl<'de> Deserialize<'de> for Answers {
 }
 
 impl Answers {
-    /// Restores one field from its storage (JSON) form: codes verbatim, text as it is.
-    fn set_stored_json(&mut self, field: Field, value: Option<JsonValue>) -> Result<(), String> {
-        let unknown = |code: &str, options: &[AnswerOption]| {
-            format!(
-                "`{code}` is not an option of {field} (expected one of: {})",
-                codes_list(options)
-            )
+    /// Restores a multiple-choice field from its storage (JSON) form: a list of codes.
+    fn set_stored_codes(&mut self, field: Field, codes: Option<Vec<String>>) -> Result<(), String> {
+        let Some(codes) = codes else {
+            self.clear(field);
+            return Ok(());
         };
+        let options = field.kind().options();
+        let mut bits = 0;
+        for code in &codes {
+            bits |= 1 << option_index(options, code).ok_or_else(|| unknown_code(field, code))?;
+        }
+        self.set_bits(field, bits);
+        Ok(())
+    }
+
+    /// Restores any other field from its storage (JSON) form: one code, or the text as it is.
+    fn set_stored_value(&mut self, field: Field, value: Option<String>) -> Result<(), String> {
         match (field.kind(), value) {
             (_, None) => self.clear(field),
-            (FieldKind::Text { .. }, Some(JsonValue::One(t))) => self.set_text(field, Some(t)),
-            (FieldKind::Multiple(options), Some(JsonValue::Many(codes))) => {
-                let mut bits = 0;
-                for code in &codes {
-                    bits |=
-                        1 << option_index(options, code).ok_or_else(|| unknown(code, options))?;
-                }
-                self.set_bits(field, bits);
-            }
-            (kind @ (FieldKind::Single(_) | FieldKind::Scale(_)), Some(JsonValue::One(code))) => {
-                let options = kind.options();
-                let i = option_index(options, &code).ok_or_else(|| unknown(&code, options))?;
+            (FieldKind::Text { .. }, Some(text)) => self.set_text(field, Some(text)),
+            (kind, Some(code)) => {
+                let i = option_index(kind.options(), &code)
+                    .ok_or_else(|| unknown_code(field, &code))?;
                 self.set_choice_index(field, Some(i));
-            }
-            (FieldKind::Multiple(_), Some(JsonValue::One(_))) => {
-                return Err(format!("{field} takes a list of codes"))
-            }
-            (_, Some(JsonValue::Many(_))) => {
-                return Err(format!("{field} takes a single value, not a list"))
             }
         }
         Ok(())
     }
+}
+
+/// The message for a stored code that is not one of the field's options.
+fn unknown_code(field: Field, code: &str) -> String {
+    format!(
+        "`{code}` is not an option of {field} (expected one of: {})",
+        codes_list(field.kind().options())
+    )
 }
 
 /// A named change to one answer: the only way answers change.
