@@ -21,7 +21,7 @@ if (!dir) throw new Error('postbuild: no staging directory (TRUNK_STAGING_DIR)')
 
 const sha = (algo, data) => createHash(algo).update(data).digest();
 const integrity = (data) => `sha384-${sha('sha384', data).toString('base64')}`;
-const short = (data) => sha('sha256', data).toString('hex').slice(0, 16);
+const shortHash = (data) => sha('sha256', data).toString('hex').slice(0, 16);
 
 const indexPath = join(dir, 'index.html');
 let html = readFileSync(indexPath, 'utf8');
@@ -52,14 +52,93 @@ function withoutCustomSections(wasm) {
   return Buffer.concat(parts);
 }
 
+const leb = (n) => {
+  const out = [];
+  do {
+    let byte = n & 0x7f;
+    n = Math.floor(n / 128);
+    if (n) byte |= 0x80;
+    out.push(byte);
+  } while (n);
+  return Buffer.from(out);
+};
+
+/**
+ * wasm-bindgen names each import after its function plus a 16-digit hash
+ * (`__wbg_setattribute_2d4ff4dfd6d3d5f5`), written twice, in the WebAssembly and in its script: about
+ * 3 KB of the first load that compress badly. Gives each a short name in both, and checks that every
+ * name it changes stands exactly once in the script (the key of its import function).
+ */
+function shortImportNames(wasm, script) {
+  const parts = [wasm.subarray(0, 8)];
+  let o = 8;
+  const read = () => {
+    let r = 0;
+    for (let shift = 0; ; shift += 7) {
+      const byte = wasm[o++];
+      r += (byte & 0x7f) * 2 ** shift;
+      if (!(byte & 0x80)) return r;
+    }
+  };
+  let renamed = 0;
+  while (o < wasm.length) {
+    const start = o;
+    const id = wasm[o++];
+    const size = read();
+    const end = o + size;
+    if (id !== 2) {
+      parts.push(wasm.subarray(start, end));
+      o = end;
+      continue;
+    }
+    const entries = [];
+    const count = read();
+    for (let i = 0; i < count; i++) {
+      const moduleStart = o;
+      const moduleLength = read();
+      o += moduleLength;
+      const module = wasm.subarray(moduleStart, o);
+      const nameLength = read();
+      let name = wasm.subarray(o, o + nameLength).toString();
+      o += nameLength;
+      const descStart = o;
+      const kind = wasm[o++];
+      if (kind === 0) read();
+      else if (kind === 1 || kind === 2) {
+        if (kind === 1) o++;
+        const flags = read();
+        read();
+        if (flags & 1) read();
+      } else if (kind === 3) o += 2;
+      else if (kind === 4) {
+        o++;
+        read();
+      } else throw new Error(`postbuild: unknown import kind ${kind}`);
+      if (/^__wbg_\w+_[0-9a-f]{16}$/.test(name)) {
+        const short = `_w${(renamed++).toString(36)}`;
+        const uses = script.split(name).length - 1;
+        const taken = new RegExp(`(^|[^\\w$])${short}($|[^\\w$])`).test(script);
+        if (uses !== 1 || taken) throw new Error(`postbuild: cannot rename import ${name} (${uses} uses)`);
+        script = script.replace(name, short);
+        name = short;
+      }
+      entries.push(Buffer.concat([module, leb(Buffer.byteLength(name)), Buffer.from(name), wasm.subarray(descStart, o)]));
+    }
+    if (o !== end) throw new Error('postbuild: the import section was not read to its end');
+    const body = Buffer.concat([leb(count), ...entries]);
+    parts.push(Buffer.from([2]), leb(body.length), body);
+  }
+  return { wasm: Buffer.concat(parts), script };
+}
+
 /** A build's files under content-hashed names, with their integrity; wasm-bindgen's script minified. */
 function build(stem, js, wasm) {
   const out = {};
+  const short = shortImportNames(withoutCustomSections(readFileSync(join(dir, wasm))), readFileSync(join(dir, js), 'utf8'));
   for (const [key, name, suffix] of [['js', js, '.js'], ['wasm', wasm, '_bg.wasm']]) {
-    let data = readFileSync(join(dir, name));
-    if (key === 'js') data = Buffer.from(transformSync(data.toString(), { minify: true, format: 'esm', target: 'es2020' }).code);
-    else data = withoutCustomSections(data);
-    const hashed = `${stem}-${short(data)}${suffix}`;
+    let data = short[key === 'js' ? 'script' : 'wasm'];
+    if (key === 'js') data = Buffer.from(transformSync(data, { minify: true, format: 'esm', target: 'es2020' }).code);
+    const hashed = `${stem}-${shortHash(data)}${suffix}`;
     writeFileSync(join(dir, hashed), data);
     if (hashed !== name) unlinkSync(join(dir, name));
     out[key] = `./${hashed}`;
@@ -95,7 +174,7 @@ const bootHash = `'sha256-${sha('sha256', boot).toString('base64')}'`;
 
 // 2. ECharts under a content-hashed name.
 const echarts = readFileSync(join(dir, 'echarts.min.js'));
-const echartsName = `echarts-${short(echarts)}.min.js`;
+const echartsName = `echarts-${shortHash(echarts)}.min.js`;
 renameSync(join(dir, 'echarts.min.js'), join(dir, echartsName));
 const meta = [
   `<meta name="collaboration-readiness:echarts" content="./${echartsName}">`,
@@ -133,7 +212,7 @@ const app = new Set([APPS.app.js, APPS.app.wasm, APPS.app.css].map((u) => u.slic
 // (index.html is kept as "./", the address the page is opened at; the manifest and the install icons
 // are fetched by the browser when someone installs the app.)
 const core = all.filter((f) => !app.has(f) && f !== echartsName && !/^embed|^icon-\d+\.png$|^index\.html$|\.webmanifest$/.test(f));
-const version = short(Buffer.from(all.map((f) => `${f}:${short(readFileSync(join(dir, f)))}`).join('\n')));
+const version = shortHash(Buffer.from(all.map((f) => `${f}:${shortHash(readFileSync(join(dir, f)))}`).join('\n')));
 const sw = readFileSync(new URL('./sw.template.js', import.meta.url), 'utf8')
   .replace('__VERSION__', version)
   .replace('__CORE__', JSON.stringify(['./', ...core.map((f) => `./${f}`)]));

@@ -338,3 +338,35 @@ fn response_json_keeps_hidden_answers_and_codes() {
     let unknown = serde_json::json!({"id": "x", "answers": {"q99": "6"}});
     assert!(serde_json::from_value::<Response>(unknown).is_err());
 }
+
+#[test]
+fn stored_answers_of_the_wrong_shape_are_refused_with_the_reason() {
+    // Each field's kind says what its stored value is: a list for several options, else one string.
+    let cases = [
+        (r#"{"q3": "local_authority"}"#, "expected a sequence"),
+        (r#"{"q4": ["4"]}"#, "expected a string"),
+        (r#"{"q2": 3}"#, "expected a string"),
+        (
+            r#"{"q17": ["health_social_care", "moon"]}"#,
+            "`moon` is not an option of q17",
+        ),
+        (
+            r#"{"q13_places": "4"}"#,
+            "`4` is not an option of q13_places",
+        ),
+    ];
+    for (answers, reason) in cases {
+        let text = format!(r#"{{"id": "x", "answers": {answers}}}"#);
+        let err = serde_json::from_str::<Response>(&text)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains(reason), "{answers}: {err}");
+    }
+    // null clears, as an absent key does.
+    let r: Response = serde_json::from_str(
+        r#"{"id": "x", "answers": {"q1": null, "q3": null, "q7": "critical"}}"#,
+    )
+    .unwrap();
+    assert!(!r.answers().is_answered(Field::Q1));
+    assert!(r.answers().is_answered(Field::Q7));
+}

@@ -1,0 +1,101 @@
+// The app's two builds (src/handoff.rs): a first visit downloads only the questionnaire; the whole app
+// comes when the person reaches the six categories, or at once when the page opens on one of its
+// pages; it takes over with everything the questionnaire held, answers that storage refused included.
+import { test, expect, openApp } from './support.mjs';
+import { Questionnaire, Q, FULL_ANSWERS } from './pages/questionnaire.mjs';
+
+const QUESTIONNAIRE_WASM = /\/questionnaire-[0-9a-f]+_bg\.wasm$/;
+const APP_WASM = /\/collaboration-readiness-[0-9a-f]+_bg\.wasm$/;
+
+test('a first visit loads the questionnaire alone; the whole app comes with the six categories', async ({ page, requests }) => {
+  const q = new Questionnaire(page);
+  await openApp(page);
+  await page.waitForLoadState('networkidle');
+  expect(requests.filter((u) => QUESTIONNAIRE_WASM.test(u))).toHaveLength(1);
+  expect(requests.filter((u) => APP_WASM.test(u)), 'the whole app on the start page').toEqual([]);
+  await q.start();
+  // Up to the pages on the six categories, nothing more is downloaded.
+  const beforeCategories = FULL_ANSWERS.findIndex((p) => p.heading === 'Collaborative Behaviours');
+  for (const answers of FULL_ANSWERS.slice(0, beforeCategories)) await q.answerWithMouse(answers);
+  await expect(q.heading()).toHaveText('Collaborative Behaviours');
+  // From there it is fetched in the background, once, while the person answers.
+  await expect.poll(() => requests.filter((u) => APP_WASM.test(u)).length).toBe(1);
+  for (const answers of FULL_ANSWERS.slice(beforeCategories)) await q.answerWithMouse(answers);
+  // "Check your answers" is the whole app's: it takes over, keeps every answer and moves focus to
+  // the new page's heading, as on any change of page.
+  await expect(q.heading()).toHaveText('Check your answers');
+  await expect(q.heading()).toBeFocused();
+  await expect(page.getByText('Not answered')).toHaveCount(0);
+  await expect(page.getByRole('main')).toHaveCount(1);
+  await expect(page.getByRole('banner')).toHaveCount(1);
+  // Back to a question: the whole app has every page, so nothing changes hands again.
+  await page.getByRole('link', { name: /^Change what is your role/i }).click();
+  await expect(q.heading()).toHaveText('About you');
+  await expect(q.option(Q.q15, 'Director')).toBeChecked();
+  expect(requests.filter((u) => QUESTIONNAIRE_WASM.test(u))).toHaveLength(1);
+});
+
+test('a page the questionnaire does not have loads the whole app alone', async ({ page, requests }) => {
+  await openApp(page, '#/group');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Group report');
+  expect(requests.filter((u) => APP_WASM.test(u))).toHaveLength(1);
+  expect(requests.filter((u) => QUESTIONNAIRE_WASM.test(u))).toEqual([]);
+});
+
+test('a link from the questionnaire to another page hands over, and the way back works', async ({ page }) => {
+  const q = new Questionnaire(page);
+  await openApp(page);
+  await q.start();
+  await q.option(Q.q1, 'No').check();
+  await page.getByRole('link', { name: 'Your assessments' }).click();
+  await expect(q.heading()).toHaveText('Your assessments');
+  await expect(q.heading()).toBeFocused();
+  await page.goBack();
+  await expect(q.heading()).toHaveText('A recent collaboration');
+  await expect(q.option(Q.q1, 'No')).toBeChecked();
+});
+
+test('with storage disabled, the questionnaire\'s download comes from the whole app and nothing is lost', async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      get() {
+        throw new DOMException('The operation is insecure.', 'SecurityError');
+      },
+    });
+  });
+  const q = new Questionnaire(page);
+  await openApp(page);
+  await q.start();
+  await q.option(Q.q1, 'No').check();
+  await q.continue();
+  await q.option(Q.q7, 'Important').check();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download your answers' }).click();
+  const file = await download;
+  const body = JSON.parse(await (await import('node:fs/promises')).readFile(await file.path(), 'utf8'));
+  expect(body.response.answers).toMatchObject({ q1: 'no', q7: 'important' });
+  // The person is still where they were, answers on screen, the notice still there.
+  await expect(q.heading()).toHaveText('Collaboration in general');
+  await expect(q.option(Q.q7, 'Important')).toBeChecked();
+  await expect(page.getByRole('alert')).toContainText('does not let the app keep data');
+  await page.getByRole('link', { name: 'Back', exact: true }).click();
+  await expect(q.option(Q.q1, 'No')).toBeChecked();
+});
+
+test('offline, a page the questionnaire does not have says so, and the answers stay', async ({ page, context }) => {
+  const q = new Questionnaire(page);
+  await openApp(page);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await q.start();
+  await q.option(Q.q1, 'No').check();
+  await context.setOffline(true);
+  await page.getByRole('link', { name: 'Your answers and your privacy' }).click();
+  await expect(q.heading()).toHaveText('This page could not be opened');
+  await expect(page.getByRole('alert')).toContainText('could not be loaded');
+  await expect(page.getByRole('button', { name: 'Try again' })).toBeVisible();
+  await page.getByRole('link', { name: 'Back to the start page' }).click();
+  await expect(page.getByRole('button', { name: /^Continue/ })).toBeVisible();
+  await context.setOffline(false);
+  await page.goto('./#/privacy');
+  await expect(q.heading()).toHaveText('Your answers and your privacy');
+});
