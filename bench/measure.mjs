@@ -185,6 +185,30 @@ async function seeResults(browser, target, storage, width) {
   }
 }
 
+/**
+ * The hand-over from the questionnaire build to the whole app (src/handoff.rs): on the last question
+ * page, where the questionnaire has fetched the whole app in the background, "Continue" → "Check your
+ * answers" shown by the whole app.
+ */
+async function handOver(browser, storage) {
+  const s = await session(browser, { storage });
+  try {
+    await s.page.goto(`${URLS.app}#/assessment/about-you`, { waitUntil: 'commit' });
+    const next = ADAPTERS.app.next(s.page);
+    await next.waitFor({ state: 'visible', timeout: 120_000 });
+    // A person reads and answers the page meanwhile: the background fetch has finished.
+    await s.page.waitForLoadState('networkidle');
+    const before = (await s.served()).bytes;
+    await next.click();
+    const shown = await waitFor(s, 'check');
+    const p = await s.probe();
+    const click = p.clicks[p.clicks.length - 1];
+    return { checkShown: shown - click, bytesAfterClick: (await s.served()).bytes - before, longTasks: longTasks(p.longtasks, click) };
+  } finally {
+    await s.close();
+  }
+}
+
 /** A share link opened cold: the results page read-only, to both charts drawn. */
 async function sharedResults(browser, fragment) {
   const s = await session(browser);
@@ -346,7 +370,8 @@ async function main() {
   };
   // Where the wasm's code comes from, read from Cargo's output of the build (names not yet stripped).
   // run.sh keeps a copy of it right after the build (target/ is shared with other builds).
-  const cargoWasm = process.env.BENCH_CARGO_WASM || [join(BUILD, 'app-cargo.wasm'), join(root, 'target/wasm32-unknown-unknown/release/collaboration-readiness.wasm')].find(existsSync) || '';
+  // The first visit loads the questionnaire build (src/handoff.rs): that is the one broken down.
+  const cargoWasm = process.env.BENCH_CARGO_WASM || [join(BUILD, 'questionnaire-cargo.wasm'), join(root, 'target/wasm32-unknown-unknown/release/questionnaire.wasm')].find(existsSync) || '';
   if (cargoWasm) {
     const b = breakdown(cargoWasm);
     results.wasmBreakdown = { file: cargoWasm, bytes: b.bytes, code: b.code, data: b.data, crates: b.crates.slice(0, 15) };
@@ -376,6 +401,7 @@ async function main() {
           results.results[target] = summarise(await repeat(`see results, ${target}`, RUNS, () => seeResults(browser, target, seeded.complete, seeded.width)));
         }
         results.shared = summarise(await repeat('share link, cold', RUNS, () => sharedResults(browser, seeded.fragment)));
+        results.handOver = summarise(await repeat('hand-over to the whole app', RUNS, () => handOver(browser, seeded.complete)));
       }
       results.group = [];
       if (!SKIP.has('group')) {

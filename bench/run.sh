@@ -37,7 +37,8 @@ if [ "${BENCH_NO_BUILD:-}" != 1 ] || [ ! -f "$BUILD/site/app/index.html" ]; then
   step "Building the release site into bench/build/site/app"
   trunk build --release --offline --dist "$BUILD/site/app"
   # Cargo's output still has its function names: bench/wasm-breakdown.mjs reads where the code comes from.
-  cp target/wasm32-unknown-unknown/release/collaboration-readiness.wasm "$BUILD/app-cargo.wasm"
+  # The first visit loads the questionnaire build (src/handoff.rs), so that is the one broken down.
+  cp target/wasm32-unknown-unknown/release/questionnaire.wasm "$BUILD/questionnaire-cargo.wasm"
 fi
 
 step "Building the native examples (report, bench_engine, instrument_json, chart_options)"

@@ -39,6 +39,10 @@
   // 2. The app. Its JavaScript is preloaded with its integrity (so the import below runs only the
   // file this build names), its WebAssembly fetched with integrity, both at once.
   const loads = {};
+  // A file that failed to load (offline) stays failed for the page under its address (the module map,
+  // the preload list), so a later attempt asks for it under another (the query is ignored by the
+  // service worker and by static servers).
+  const attempts = {};
   const link = (rel, href, integrity, as) => {
     const l = document.createElement('link');
     l.rel = rel;
@@ -51,14 +55,22 @@
   const load = (name) => {
     if (!loads[name]) {
       const app = APPS[name];
-      if (app.css) link('stylesheet', app.css, app.cssIntegrity);
-      link('modulepreload', app.js, app.jsIntegrity);
+      const again = attempts[name] ? `?attempt=${attempts[name]}` : '';
+      const [js, wasm] = [app.js + again, app.wasm + again];
+      if (app.css) link('stylesheet', app.css + again, app.cssIntegrity);
+      link('modulepreload', js, app.jsIntegrity);
       // (Chromium ignores integrity on a fetch preload, and says so; the fetch below checks it.)
-      link('preload', app.wasm, null, 'fetch');
-      loads[name] = import(app.js)
-        .then((glue) => glue.default({ module_or_path: fetch(app.wasm, { integrity: app.wasmIntegrity }) }))
+      link('preload', wasm, null, 'fetch');
+      loads[name] = import(js)
+        .then((glue) => glue.default({ module_or_path: fetch(wasm, { integrity: app.wasmIntegrity }) }))
+        .then((instance) => {
+          // As Trunk's own loader announces it (tools that measure the app listen for it).
+          dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm: instance } }));
+          return instance;
+        })
         .catch((error) => {
           delete loads[name];
+          attempts[name] = (attempts[name] || 0) + 1;
           throw error;
         });
     }

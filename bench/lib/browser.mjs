@@ -49,6 +49,7 @@ export const PROBE = `(() => {
     yes: () => [...document.querySelectorAll('input[type=radio]')]
       .some((el) => shown(el) && [...(el.labels || [])].some((l) => l.textContent.trim() === 'Yes')),
     charts: () => document.querySelectorAll('[role=img][data-drawn=true]').length >= 2,
+    check: () => [...document.querySelectorAll('h1')].some((h) => h.textContent.trim() === 'Check your answers'),
   };
   b.reset = (name) => { delete b.t[name]; };
   const frame = () => {

@@ -98,6 +98,10 @@ ${s.server}. Medians of ${s.runs} runs unless said. Times are from navigation st
     rrow('plain JS + full echarts.min.js', rs.chartsRef),
     ['our app ÷ plain JS (full ECharts)', times(ratio(m(rs.appFull).chartsDrawn, m(rs.chartsRef).chartsDrawn)), '', ''],
   ])}`);
+  if (res.handOver) {
+    const h = m(res.handOver);
+    parts.push(`Hand-over to the whole app (src/handoff.rs): on the last question page, after its background fetch, "Continue" → "Check your answers" shown by the whole app in ${ms(h.checkShown)}, ${kb(h.bytesAfterClick)} fetched after the click, longest task ${ms(worst(res.handOver, (q) => q.longTasks && q.longTasks.max))}.`);
+  }
   const sh = m(res.shared);
   parts.push(`Share link opened cold (#/shared/…): both charts drawn at ${ms(sh.chartsDrawn)}, ${kb(sh.bytes)} in ${sh.requests} requests (ECharts included); longest task ${ms(worst(res.shared, (q) => q.longTasks && q.longTasks.max))}; JS heap ${mb(sh.memory && sh.memory.jsHeap)} + wasm ${mb(sh.memory && sh.memory.wasm)}.`);
 
@@ -131,7 +135,7 @@ ${s.server}. Medians of ${s.runs} runs unless said. Times are from navigation st
 
   const w = res.wasmBreakdown;
   if (w) {
-    parts.push(`\nInside the wasm: code by crate, from Cargo's output before wasm-bindgen and wasm-opt (${kb(w.code)} of code, ${kb(w.data)} of data there; the shipped file is smaller, the shares are what matter)\n${table([
+    parts.push(`\nInside the questionnaire build's wasm: code by crate, from Cargo's output before wasm-bindgen and wasm-opt (${kb(w.code)} of code, ${kb(w.data)} of data there; the shipped file is smaller, the shares are what matter)\n${table([
       ['crate', 'code', 'share'],
       ...w.crates.slice(0, 12).map((c) => [c.crate, kb(c.bytes), `${(c.share * 100).toFixed(0)}%`]),
     ])}`);
