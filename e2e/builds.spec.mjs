@@ -1,7 +1,7 @@
 // The app's two builds (src/handoff.rs): a first visit downloads only the questionnaire; the whole app
 // comes when the person reaches the six categories, or at once when the page opens on one of its
 // pages; it takes over with everything the questionnaire held, answers that storage refused included.
-import { test, expect, openApp } from './support.mjs';
+import { test, expect, openApp, disableStorage } from './support.mjs';
 import { Questionnaire, Q, FULL_ANSWERS } from './pages/questionnaire.mjs';
 
 const QUESTIONNAIRE_WASM = /\/questionnaire-[0-9a-f]+_bg\.wasm$/;
@@ -56,13 +56,7 @@ test('a link from the questionnaire to another page hands over, and the way back
 });
 
 test('with storage disabled, the questionnaire\'s download comes from the whole app and nothing is lost', async ({ page }) => {
-  await page.addInitScript(() => {
-    Object.defineProperty(window, 'localStorage', {
-      get() {
-        throw new DOMException('The operation is insecure.', 'SecurityError');
-      },
-    });
-  });
+  await disableStorage(page);
   const q = new Questionnaire(page);
   await openApp(page);
   await q.start();

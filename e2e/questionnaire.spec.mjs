@@ -1,4 +1,4 @@
-import { test, expect, axeViolations, openApp } from './support.mjs';
+import { test, expect, axeViolations, openApp, disableStorage } from './support.mjs';
 import { Questionnaire, FULL_ANSWERS, Q } from './pages/questionnaire.mjs';
 
 const BOOK_KEY = 'collaboration-readiness/assessments';
@@ -173,13 +173,7 @@ test('data saved by a newer version is kept aside, not overwritten', async ({ pa
 });
 
 test('with storage disabled a person can still finish, is told, and is offered a download', async ({ page }) => {
-  await page.addInitScript(() => {
-    Object.defineProperty(window, 'localStorage', {
-      get() {
-        throw new DOMException('The operation is insecure.', 'SecurityError');
-      },
-    });
-  });
+  await disableStorage(page);
   const q = new Questionnaire(page);
   await openApp(page);
   await expect(page.getByRole('alert')).toContainText('does not let the app keep data');

@@ -1,4 +1,4 @@
-import { test, expect, axeViolations, openApp } from './support.mjs';
+import { test, expect, axeViolations, openApp, disableStorage } from './support.mjs';
 
 test('the start page says what the self-assessment is and where answers are kept', async ({ page }) => {
   await openApp(page);
@@ -39,13 +39,7 @@ test('an unknown address shows "page not found" with a way back', async ({ page 
 });
 
 test('without storage the start page says answers are kept only while it is open', async ({ page }) => {
-  await page.addInitScript(() => {
-    Object.defineProperty(window, 'localStorage', {
-      get() {
-        throw new DOMException('The operation is insecure.', 'SecurityError');
-      },
-    });
-  });
+  await disableStorage(page);
   await openApp(page);
   await expect(page.getByRole('alert')).toContainText('does not let the app keep data');
 });

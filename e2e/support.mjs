@@ -56,6 +56,17 @@ export async function axeViolations(page) {
   }));
 }
 
+/** Makes `localStorage` throw, as a browser does where storage is disabled or blocked. */
+export async function disableStorage(page) {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      get() {
+        throw new DOMException('The operation is insecure.', 'SecurityError');
+      },
+    });
+  });
+}
+
 /** The app has mounted once its header is there. */
 export async function openApp(page, fragment = '') {
   await page.goto(`./${fragment}`);

@@ -56,40 +56,55 @@ fn questionnaire_page(route: Route) -> Option<AnyView> {
     })
 }
 
+/// What differs between the two builds. Given as functions by each build's entry point, so that the
+/// questionnaire build's code never names a page (or the download code) only the whole app has, and
+/// the linker leaves them out of its first load.
+struct Parts {
+    build: Build,
+    page: fn(Route) -> Option<AnyView>,
+    download: fn(Session, WriteSignal<Option<String>>),
+    setup: fn(),
+}
+
 /// The whole app (see [`crate::handoff`] for the two builds).
 pub fn app(start: Start) -> impl IntoView {
-    shell(Build::Whole, start)
+    let parts = Parts {
+        build: Build::Whole,
+        page: any_page,
+        download: download_current,
+        setup: crate::charts::view::provide_dark_mode,
+    };
+    shell(parts, start)
 }
 
 /// The questionnaire build: the start page and the questions.
 pub fn questionnaire_app() -> impl IntoView {
-    shell(Build::Questionnaire, Start::default())
+    let parts = Parts {
+        build: Build::Questionnaire,
+        page: questionnaire_page,
+        download: crate::handoff::download_with_app,
+        setup: || {},
+    };
+    shell(parts, Start::default())
 }
 
-fn shell(build: Build, start: Start) -> impl IntoView {
-    let page = match build {
-        Build::Whole => any_page,
-        Build::Questionnaire => questionnaire_page,
-    };
+fn shell(parts: Parts, start: Start) -> impl IntoView {
+    let Parts {
+        build,
+        page,
+        download,
+        setup,
+    } = parts;
     let session = Session::resume(&namespace_from_location(), start.handover);
     crate::handoff::remember(session);
     provide_context(session);
+    setup();
     let download_error = RwSignal::new(None::<String>);
     provide_context(DownloadError(download_error));
-    match build {
-        Build::Whole => {
-            crate::charts::view::provide_dark_mode();
-            provide_context(DownloadCurrent(download_current));
-            if start.download {
-                // After the page is drawn: the download is what the person asked for last.
-                request_animation_frame(move || {
-                    download_current(session, download_error.write_only())
-                });
-            }
-        }
-        Build::Questionnaire => {
-            provide_context(DownloadCurrent(crate::handoff::download_with_app));
-        }
+    provide_context(DownloadCurrent(download));
+    if start.download {
+        // After the page is drawn: the download is what the person asked for last.
+        request_animation_frame(move || download(session, download_error.write_only()));
     }
     let (route, set_route) = signal(current_route());
     let listener = window_event_listener(leptos::ev::hashchange, move |_| {
@@ -97,8 +112,8 @@ fn shell(build: Build, start: Start) -> impl IntoView {
     });
     on_cleanup(move || listener.remove());
 
-    // Not on first load: a person arriving at the page starts at its top, as with any page. (Unless the
-    // whole app has just replaced the questionnaire: the person followed a link.)
+    // Not on first load: a person arriving at the page starts at its top, as with any page. (Unless
+    // the whole app has just replaced the questionnaire: the person followed a link.)
     let first = StoredValue::new(!start.replaced);
     Effect::new(move |_| {
         let route = route.get();

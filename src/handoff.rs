@@ -3,12 +3,12 @@
 //! The **questionnaire** (`src/bin/questionnaire.rs`) has the start page and the questions
 //! ([`Route::in_questionnaire`]); it is what the page loads when it opens on one of those. The **whole
 //! app** (`src/main.rs`) has every page. When the questionnaire is asked for any other page ("check
-//! your answers", the results, the group report …), it asks the page's boot script (public/boot.js) to load the
-//! whole app and says so while it loads; the whole app, once started, announces itself with a
-//! [`STARTED`] event, on which the questionnaire hands over its session (answers storage could not
-//! take included) and removes itself; the whole app then carries on from there. From the categories'
-//! pages on, the questionnaire fetches the whole app in the background ([`Route::prefetches_app`]),
-//! so the results open without a wait, offline too.
+//! your answers", the results, the group report …), it asks the page's boot script (public/boot.js)
+//! to load the whole app and says so while it loads; the whole app, once started, announces itself
+//! with a [`STARTED`] event, on which the questionnaire hands over its session (answers storage could
+//! not take included) and removes itself; the whole app then carries on from there. From the
+//! categories' pages on, the questionnaire fetches the whole app in the background
+//! ([`Route::prefetches_app`]), so the results open without a wait, offline too.
 
 use std::any::Any;
 use std::cell::{Cell, RefCell};
