@@ -1,7 +1,7 @@
 // The app's two builds (src/handoff.rs): a first visit downloads only the questionnaire; the whole app
 // comes when the person reaches the six categories, or at once when the page opens on one of its
 // pages; it takes over with everything the questionnaire held, answers that storage refused included.
-import { test, expect, openApp, disableStorage } from './support.mjs';
+import { test, expect, openApp, disableStorage, axeViolations } from './support.mjs';
 import { Questionnaire, Q, FULL_ANSWERS } from './pages/questionnaire.mjs';
 
 const QUESTIONNAIRE_WASM = /\/questionnaire-[0-9a-f]+_bg\.wasm$/;
@@ -25,6 +25,7 @@ test('a first visit loads the questionnaire alone; the whole app comes with the 
   // the new page's heading, as on any change of page.
   await expect(q.heading()).toHaveText('Check your answers');
   await expect(q.heading()).toBeFocused();
+  await expect(page).toHaveTitle('Check your answers – Collaboration Readiness');
   await expect(page.getByText('Not answered')).toHaveCount(0);
   await expect(page.getByRole('main')).toHaveCount(1);
   await expect(page.getByRole('banner')).toHaveCount(1);
@@ -87,6 +88,7 @@ test('offline, a page the questionnaire does not have says so, and the answers s
   await expect(q.heading()).toHaveText('This page could not be opened');
   await expect(page.getByRole('alert')).toContainText('could not be loaded');
   await expect(page.getByRole('button', { name: 'Try again' })).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
   await page.getByRole('link', { name: 'Back to the start page' }).click();
   await expect(page.getByRole('button', { name: /^Continue/ })).toBeVisible();
   await context.setOffline(false);
