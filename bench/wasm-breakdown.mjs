@@ -6,62 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
-
-function sections(buf) {
-  let o = 8;
-  const leb = () => {
-    let r = 0;
-    let s = 0;
-    let x;
-    do {
-      x = buf[o++];
-      r += (x & 0x7f) * 2 ** s;
-      s += 7;
-    } while (x & 0x80);
-    return r;
-  };
-  const out = [];
-  while (o < buf.length) {
-    const id = buf[o++];
-    const len = leb();
-    const start = o;
-    let name = '';
-    if (id === 0) {
-      const n = leb();
-      name = buf.subarray(o, o + n).toString();
-    }
-    out.push({ id, name, start, len, body: buf.subarray(start, start + len) });
-    o = start + len;
-  }
-  return out;
-}
-
-function reader(buf) {
-  let o = 0;
-  const r = {
-    get pos() { return o; },
-    set pos(v) { o = v; },
-    byte: () => buf[o++],
-    leb() {
-      let x = 0;
-      let s = 0;
-      let b;
-      do {
-        b = buf[o++];
-        x += (b & 0x7f) * 2 ** s;
-        s += 7;
-      } while (b & 0x80);
-      return x;
-    },
-    str() {
-      const n = r.leb();
-      const v = buf.subarray(o, o + n).toString();
-      o += n;
-      return v;
-    },
-  };
-  return r;
-}
+import { readImport, reader, sections } from '../scripts/wasm-sections.mjs';
 
 /**
  * The crate a Rust symbol belongs to: the first path segment of a legacy (`_ZN`) name, or the first
@@ -95,25 +40,7 @@ export function breakdown(path) {
     const r = reader(imports.body);
     const n = r.leb();
     for (let i = 0; i < n; i++) {
-      r.str();
-      r.str();
-      const kind = r.byte();
-      if (kind === 0) {
-        r.leb();
-        importedFuncs++;
-      } else if (kind === 1) {
-        r.byte();
-        const flags = r.leb();
-        r.leb();
-        if (flags & 1) r.leb();
-      } else if (kind === 2) {
-        const flags = r.leb();
-        r.leb();
-        if (flags & 1) r.leb();
-      } else if (kind === 3) {
-        r.byte();
-        r.byte();
-      } else throw new Error(`unknown import kind ${kind}`);
+      if (readImport(r, imports.body).kind === 0) importedFuncs++;
     }
   }
   const names = new Map();

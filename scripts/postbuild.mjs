@@ -15,6 +15,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync, readdirSync, renameSync, statSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { transformSync } from 'esbuild';
+import { leb, readImport, reader, sections } from './wasm-sections.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR || process.argv[2];
 if (!dir) throw new Error('postbuild: no staging directory (TRUNK_STAGING_DIR)');
@@ -33,100 +34,40 @@ const one = (pattern, what) => {
   if (found.length !== 1) throw new Error(`postbuild: expected one ${what}, found ${JSON.stringify(found)}`);
   return found[0];
 };
-/** The WebAssembly without its custom sections (tool names, target features): nothing reads them. */
-function withoutCustomSections(wasm) {
-  const parts = [wasm.subarray(0, 8)];
-  let o = 8;
-  while (o < wasm.length) {
-    const start = o;
-    const id = wasm[o++];
-    let size = 0;
-    for (let shift = 0; ; shift += 7) {
-      const byte = wasm[o++];
-      size += (byte & 0x7f) * 2 ** shift;
-      if (!(byte & 0x80)) break;
-    }
-    o += size;
-    if (id !== 0) parts.push(wasm.subarray(start, o));
-  }
-  return Buffer.concat(parts);
-}
-
-const leb = (n) => {
-  const out = [];
-  do {
-    let byte = n & 0x7f;
-    n = Math.floor(n / 128);
-    if (n) byte |= 0x80;
-    out.push(byte);
-  } while (n);
-  return Buffer.from(out);
-};
-
 /**
- * wasm-bindgen names each import after its function plus a 16-digit hash
- * (`__wbg_setattribute_2d4ff4dfd6d3d5f5`), written twice, in the WebAssembly and in its script: about
- * 3 KB of the first load that compress badly. Gives each a short name in both, and checks that every
- * name it changes stands exactly once in the script (the key of its import function).
+ * The WebAssembly as shipped: without its custom sections (tool names, target features: nothing reads
+ * them), and with short import names. wasm-bindgen names each import after its function plus a
+ * 16-digit hash (`__wbg_setattribute_2d4ff4dfd6d3d5f5`), written twice, in the WebAssembly and in its
+ * script: about 3 KB of the first load that compress badly. Each gets a short name in both; every name
+ * changed must stand exactly once in the script (the key of its import function).
  */
-function shortImportNames(wasm, script) {
+function compactWasm(wasm, script) {
   const parts = [wasm.subarray(0, 8)];
-  let o = 8;
-  const read = () => {
-    let r = 0;
-    for (let shift = 0; ; shift += 7) {
-      const byte = wasm[o++];
-      r += (byte & 0x7f) * 2 ** shift;
-      if (!(byte & 0x80)) return r;
-    }
-  };
   let renamed = 0;
-  while (o < wasm.length) {
-    const start = o;
-    const id = wasm[o++];
-    const size = read();
-    const end = o + size;
-    if (id !== 2) {
-      parts.push(wasm.subarray(start, end));
-      o = end;
-      continue;
-    }
-    const entries = [];
-    const count = read();
-    for (let i = 0; i < count; i++) {
-      const moduleStart = o;
-      const moduleLength = read();
-      o += moduleLength;
-      const module = wasm.subarray(moduleStart, o);
-      const nameLength = read();
-      let name = wasm.subarray(o, o + nameLength).toString();
-      o += nameLength;
-      const descStart = o;
-      const kind = wasm[o++];
-      if (kind === 0) read();
-      else if (kind === 1 || kind === 2) {
-        if (kind === 1) o++;
-        const flags = read();
-        read();
-        if (flags & 1) read();
-      } else if (kind === 3) o += 2;
-      else if (kind === 4) {
-        o++;
-        read();
-      } else throw new Error(`postbuild: unknown import kind ${kind}`);
-      if (/^__wbg_\w+_[0-9a-f]{16}$/.test(name)) {
-        const short = `_w${(renamed++).toString(36)}`;
-        const uses = script.split(name).length - 1;
-        const taken = new RegExp(`(^|[^\\w$])${short}($|[^\\w$])`).test(script);
-        if (uses !== 1 || taken) throw new Error(`postbuild: cannot rename import ${name} (${uses} uses)`);
-        script = script.replace(name, short);
-        name = short;
+  for (const { id, body } of sections(wasm)) {
+    if (id === 0) continue;
+    if (id === 2) {
+      const r = reader(body);
+      const count = r.leb();
+      const entries = [leb(count)];
+      for (let i = 0; i < count; i++) {
+        const { module, desc, ...entry } = readImport(r, body);
+        let { name } = entry;
+        if (/^__wbg_\w+_[0-9a-f]{16}$/.test(name)) {
+          const short = `_w${(renamed++).toString(36)}`;
+          const uses = script.split(name).length - 1;
+          const taken = new RegExp(`(^|[^\\w$])${short}($|[^\\w$])`).test(script);
+          if (uses !== 1 || taken) throw new Error(`postbuild: cannot rename import ${name} (${uses} uses)`);
+          script = script.replace(name, short);
+          name = short;
+        }
+        for (const text of [module, name]) entries.push(leb(Buffer.byteLength(text)), Buffer.from(text));
+        entries.push(desc);
       }
-      entries.push(Buffer.concat([module, leb(Buffer.byteLength(name)), Buffer.from(name), wasm.subarray(descStart, o)]));
-    }
-    if (o !== end) throw new Error('postbuild: the import section was not read to its end');
-    const body = Buffer.concat([leb(count), ...entries]);
-    parts.push(Buffer.from([2]), leb(body.length), body);
+      if (r.pos !== body.length) throw new Error('postbuild: the import section was not read to its end');
+      const rewritten = Buffer.concat(entries);
+      parts.push(Buffer.from([id]), leb(rewritten.length), rewritten);
+    } else parts.push(Buffer.from([id]), leb(body.length), body);
   }
   return { wasm: Buffer.concat(parts), script };
 }
@@ -134,9 +75,9 @@ function shortImportNames(wasm, script) {
 /** A build's files under content-hashed names, with their integrity; wasm-bindgen's script minified. */
 function build(stem, js, wasm) {
   const out = {};
-  const short = shortImportNames(withoutCustomSections(readFileSync(join(dir, wasm))), readFileSync(join(dir, js), 'utf8'));
+  const compact = compactWasm(readFileSync(join(dir, wasm)), readFileSync(join(dir, js), 'utf8'));
   for (const [key, name, suffix] of [['js', js, '.js'], ['wasm', wasm, '_bg.wasm']]) {
-    let data = short[key === 'js' ? 'script' : 'wasm'];
+    let data = compact[key === 'js' ? 'script' : 'wasm'];
     if (key === 'js') data = Buffer.from(transformSync(data, { minify: true, format: 'esm', target: 'es2020' }).code);
     const hashed = `${stem}-${shortHash(data)}${suffix}`;
     writeFileSync(join(dir, hashed), data);
