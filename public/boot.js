@@ -91,7 +91,8 @@
       });
     },
   };
-  // The same choice as Route::in_questionnaire (src/routes.rs): the start page and the questions.
+  // The choice Route::in_questionnaire makes (src/routes.rs): the start page and the questions. (An
+  // unknown assessment/… page loads the questionnaire too, which hands over to "page not found".)
   const path = location.hash.replace(/^#\/?/, '').split(/[?#]/)[0].replace(/\/$/, '');
   const first = path === '' || (path.startsWith('assessment/') && path !== 'assessment/check') ? 'questionnaire' : 'app';
   load(first).catch(() => {

@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 
 use crate::components::notices::{download_current, DownloadCurrent, DownloadError, StorageNotice};
-use crate::handoff::{Build, OpeningApp, Start};
+use crate::handoff::{OpeningApp, Start};
 use crate::pages::accessibility::AccessibilityPage;
 use crate::pages::{
     assessments::AssessmentsPage,
@@ -60,8 +60,9 @@ fn questionnaire_page(route: Route) -> Option<AnyView> {
 /// questionnaire build's code never names a page (or the download code) only the whole app has, and
 /// the linker leaves them out of its first load.
 struct Parts {
-    build: Build,
     page: fn(Route) -> Option<AnyView>,
+    /// Called on every change of route (the questionnaire fetches the whole app from some on).
+    visit: fn(Route),
     download: fn(Session, WriteSignal<Option<String>>),
     setup: fn(),
 }
@@ -69,8 +70,8 @@ struct Parts {
 /// The whole app (see [`crate::handoff`] for the two builds).
 pub fn app(start: Start) -> impl IntoView {
     let parts = Parts {
-        build: Build::Whole,
         page: any_page,
+        visit: |_| {},
         download: download_current,
         setup: crate::charts::view::provide_dark_mode,
     };
@@ -80,8 +81,8 @@ pub fn app(start: Start) -> impl IntoView {
 /// The questionnaire build: the start page and the questions.
 pub fn questionnaire_app() -> impl IntoView {
     let parts = Parts {
-        build: Build::Questionnaire,
         page: questionnaire_page,
+        visit: crate::handoff::prefetch_from,
         download: crate::handoff::download_with_app,
         setup: || {},
     };
@@ -90,8 +91,8 @@ pub fn questionnaire_app() -> impl IntoView {
 
 fn shell(parts: Parts, start: Start) -> impl IntoView {
     let Parts {
-        build,
         page,
+        visit,
         download,
         setup,
     } = parts;
@@ -118,9 +119,7 @@ fn shell(parts: Parts, start: Start) -> impl IntoView {
     Effect::new(move |_| {
         let route = route.get();
         document().set_title(&route.title());
-        if build == Build::Questionnaire && route.prefetches_app() {
-            crate::handoff::prefetch_app();
-        }
+        visit(route);
         if first.get_value() {
             first.set_value(false);
             return;

@@ -36,13 +36,6 @@ thread_local! {
     static DOWNLOAD: Cell<bool> = const { Cell::new(false) };
 }
 
-/// Which build is running, as the shell needs to know.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Build {
-    Questionnaire,
-    Whole,
-}
-
 /// How the whole app starts: from nothing, or from a questionnaire that was on the page.
 #[derive(Clone, Debug, Default)]
 pub struct Start {
@@ -119,9 +112,12 @@ fn call_boot(name: &str) -> Option<JsValue> {
     f.call0(&boot).ok()
 }
 
-/// Starts fetching the whole app in the background (once; the boot script keeps count).
-pub fn prefetch_app() {
-    call_boot("prefetchApp");
+/// On a page where the questionnaire fetches the whole app ([`Route::prefetches_app`]), starts that
+/// fetch in the background (once; the boot script keeps count).
+pub fn prefetch_from(route: Route) {
+    if route.prefetches_app() {
+        call_boot("prefetchApp");
+    }
 }
 
 /// Loads and starts the whole app. Returns only if that failed (on success, this questionnaire is
@@ -157,8 +153,8 @@ pub fn OpeningApp(route: Route) -> impl IntoView {
     leptos::task::spawn_local(async move {
         failed.set(Some(open_app().await));
     });
-    move || {
-        match failed.get() {
+    const KEPT: &str = " Your answers are kept. Connect to the internet and try again.";
+    move || match failed.get() {
         None => view! {
             <h1 tabindex="-1">{route.name()}</h1>
             <p role="status">"Opening this page…"</p>
@@ -166,13 +162,14 @@ pub fn OpeningApp(route: Route) -> impl IntoView {
         .into_any(),
         Some(reason) => view! {
             <h1 tabindex="-1">"This page could not be opened"</h1>
-            <p role="alert">{reason}" Your answers are kept. Connect to the internet and try again."</p>
-            <p>
-                <button type="button" class="button" on:click=|_| { let _ = window().location().reload(); }>"Try again"</button>
-            </p>
+            <p role="alert">{reason}{KEPT}</p>
+            <p><button type="button" class="button" on:click=|_| reload()>"Try again"</button></p>
             <p><a href=Route::Start.href()>"Back to the start page"</a></p>
         }
         .into_any(),
     }
-    }
+}
+
+fn reload() {
+    let _ = window().location().reload();
 }

@@ -110,9 +110,11 @@ impl Route {
 
     /// True for the pages the questionnaire build has (see `handoff`): the start page and the
     /// questions. Any other page, "check your answers" included, is shown by the whole app, which the
-    /// questionnaire loads when one is asked for (and has usually fetched by then). The page's boot script (public/boot.js) makes the
-    /// same choice on arrival: the questionnaire when the fragment's path is empty or starts with
-    /// `assessment/`.
+    /// questionnaire loads when one is asked for (and has usually fetched by then). The page's boot
+    /// script (public/boot.js) makes the same choice on arrival, from the fragment's text: the
+    /// questionnaire when its path is empty or starts with `assessment/` but is not
+    /// `assessment/check` (an unknown `assessment/…` page loads the questionnaire, which hands over
+    /// to the whole app's "page not found").
     pub fn in_questionnaire(self) -> bool {
         matches!(self, Route::Start | Route::Question(_))
     }

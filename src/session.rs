@@ -99,13 +99,8 @@ pub struct Handover {
 }
 
 impl Session {
-    /// Reads the book from storage under `namespace`, dealing with every storage fault, and starts
-    /// listening for changes made in other tabs.
-    pub fn start(namespace: &str) -> Session {
-        Session::resume(namespace, None)
-    }
-
-    /// Like [`Session::start`], but continues from a handed-over session when there is one.
+    /// Continues from a handed-over session when there is one, else reads the book from storage under
+    /// `namespace`, dealing with every storage fault; then listens for changes made in other tabs.
     pub fn resume(namespace: &str, handover: Option<Handover>) -> Session {
         let store = Store::new(namespace);
         let (book, keeping, notice, unsaved) = match handover {
