@@ -73,3 +73,14 @@ pub fn ErrorSummary(errors: Signal<Vec<ErrorLink>>) -> impl IntoView {
 pub fn BackLink(href: String) -> impl IntoView {
     view! { <a class="back-link" href=href>"Back"</a> }
 }
+
+/// The box around a data table that is wider than the screen: it scrolls sideways, and is focusable
+/// and named (`label`, what the table shows) so that a keyboard user can reach it and scroll it with
+/// the arrow keys.
+pub fn table_scroll(label: impl Into<String>, table: impl IntoView) -> impl IntoView {
+    view! {
+        <div class="table-scroll" tabindex="0" role="group" aria-label=label.into()>
+            {table}
+        </div>
+    }
+}

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::charts::view::ChartFigure;
 use crate::charts::{paired_share_bars, percent, PairedShare};
+use crate::components::table_scroll;
 use crate::engine::benchmark::{Figure, BENCHMARK_2018};
 
 /// The six index categories' "at least somewhat" shares, as chart rows.
@@ -100,7 +101,7 @@ pub fn BenchmarkPage() -> impl IntoView {
             chart=chart
             height=380
         >
-            <div class="table-scroll" tabindex="0" role="group" aria-label="Share of 2018 respondents answering at least somewhat, by category">
+            {table_scroll("Share of 2018 respondents answering at least somewhat, by category", view! {
                 <table>
                     <caption>"Share of 2018 respondents answering at least somewhat, by category ("{BENCHMARK_2018.n}" respondents)"</caption>
                     <thead>
@@ -113,11 +114,11 @@ pub fn BenchmarkPage() -> impl IntoView {
                     </thead>
                     <tbody>{table_rows}</tbody>
                 </table>
-            </div>
+            })}
         </ChartFigure>
         <h2>"Average scores"</h2>
         <p>"On a scale from 0 (not at all) to 3 (a great deal), the report gives these averages (section 2.3):"</p>
-        <div class="table-scroll" tabindex="0" role="group" aria-label="Average scores in the 2018 survey">
+        {table_scroll("Average scores in the 2018 survey", view! {
             <table>
                 <caption>"Average scores in the 2018 survey, 0 to 3"</caption>
                 <thead>
@@ -140,7 +141,7 @@ pub fn BenchmarkPage() -> impl IntoView {
                     </tr>
                 </tbody>
             </table>
-        </div>
+        })}
         <p class="caveat">"Source: "{BENCHMARK_2018.source}"."</p>
     }
 }

@@ -12,6 +12,7 @@ use crate::charts::profile::{
 };
 use crate::charts::view::ChartFigure;
 use crate::components::notices::file_stem;
+use crate::components::table_scroll;
 use crate::download::download;
 use crate::engine::benchmark::{compare_response, BENCHMARK_2018};
 use crate::engine::csv_format;
@@ -228,7 +229,7 @@ fn FactorTable(score: ResponseScore, response: Response) -> impl IntoView {
             "Scores run from 0 (not at all) to 3 (a great deal). The gap is importance minus prevalence. A factor is a "
             "priority when its gap is 2 or more, or when it is at least somewhat important but little or not present."
         </p>
-        <div class="table-scroll" tabindex="0" role="group" aria-label="Your scores by factor">
+        {table_scroll("Your scores by factor", view! {
             <table id="factor-table">
                 <caption>"Importance, prevalence, gap, prevalence band and priority for each factor"</caption>
                 <thead>
@@ -250,7 +251,7 @@ fn FactorTable(score: ResponseScore, response: Response) -> impl IntoView {
                     {extra.into_iter().map(row).collect_view()}
                 </tbody>
             </table>
-        </div>
+        })}
     }
 }
 
@@ -384,7 +385,7 @@ fn RadarSection(score: ResponseScore, own_id: String, read_only: bool) -> impl I
             chart=chart
             height=420
         >
-            <div class="table-scroll" tabindex="0" role="group" aria-label="Your importance and prevalence for the six categories">
+            {table_scroll("Your importance and prevalence for the six categories", view! {
                 <table>
                     <caption>"Your importance and prevalence for the six categories (0 to 3)"</caption>
                     <thead>
@@ -436,7 +437,7 @@ fn RadarSection(score: ResponseScore, own_id: String, read_only: bool) -> impl I
                         }).collect_view()}
                     </tbody>
                 </table>
-            </div>
+            })}
         </ChartFigure>
     }
 }
@@ -461,7 +462,7 @@ fn ScatterSection(score: ResponseScore) -> impl IntoView {
             chart=chart
             height=420
         >
-            <div class="table-scroll" tabindex="0" role="group" aria-label="Where each factor lies">
+            {table_scroll("Where each factor lies", view! {
                 <table>
                     <caption>"Where each factor lies: importance, prevalence and position"</caption>
                     <thead>
@@ -492,7 +493,7 @@ fn ScatterSection(score: ResponseScore) -> impl IntoView {
                         }).collect_view()}
                     </tbody>
                 </table>
-            </div>
+            })}
         </ChartFigure>
     }
 }
@@ -510,7 +511,7 @@ fn BenchmarkSection(score: ResponseScore, response: Response) -> impl IntoView {
                     interested in it than most; the report itself says readiness is likely to be overstated by its data.", BENCHMARK_2018.n)}
             </p>
         </div>
-        <div class="table-scroll" tabindex="0" role="group" aria-label="Your answers beside the 2018 survey">
+        {table_scroll("Your answers beside the 2018 survey", view! {
             <table id="benchmark-table">
                 <caption>{format!("Your answers beside the 2018 survey ({} respondents)", BENCHMARK_2018.n)}</caption>
                 <thead>
@@ -542,7 +543,7 @@ fn BenchmarkSection(score: ResponseScore, response: Response) -> impl IntoView {
                     }).collect_view()}
                 </tbody>
             </table>
-        </div>
+        })}
     }
 }
 
@@ -823,7 +824,7 @@ pub fn ComparePage() -> impl IntoView {
             chart=chart
             height=420
         >
-            <div class="table-scroll" tabindex="0" role="group" aria-label="Change per factor">
+            {table_scroll("Change per factor", view! {
                 {move || pair.get().map(|(a, b)| {
                     let (sa, sb) = (score(&a.response), score(&b.response));
                     view! {
@@ -859,7 +860,7 @@ pub fn ComparePage() -> impl IntoView {
                         </table>
                     }
                 })}
-            </div>
+            })}
         </ChartFigure>
     }
     .into_any()

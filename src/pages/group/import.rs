@@ -14,6 +14,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen_futures::JsFuture;
 
+use crate::components::table_scroll;
 use crate::engine::csv_format::{CsvImporter, ImportOptions, ImportSummary, MAX_IMPORT_BYTES};
 use crate::engine::json_format::from_json;
 use crate::engine::ImportError;
@@ -470,7 +471,7 @@ fn csv_details(summary: ImportSummary) -> impl IntoView {
             })
             .collect_view();
         view! {
-            <div class="table-scroll" tabindex="0" role="group" aria-label="Rows left out">
+            {table_scroll("Rows left out", view! {
                 <table class="rejected-rows">
                     <caption>"Rows left out"</caption>
                     <thead>
@@ -484,7 +485,7 @@ fn csv_details(summary: ImportSummary) -> impl IntoView {
                     </thead>
                     <tbody>{rows}</tbody>
                 </table>
-            </div>
+            })}
         }
     });
     view! { {unknown} {assigned} {table} {more} }
@@ -506,7 +507,7 @@ fn json_details(json: JsonImport) -> impl IntoView {
             })
             .collect_view();
         view! {
-            <div class="table-scroll" tabindex="0" role="group" aria-label="Responses left out">
+            {table_scroll("Responses left out", view! {
                 <table class="rejected-rows">
                     <caption>"Responses left out"</caption>
                     <thead>
@@ -518,7 +519,7 @@ fn json_details(json: JsonImport) -> impl IntoView {
                     </thead>
                     <tbody>{rows}</tbody>
                 </table>
-            </div>
+            })}
         }
     })
 }

@@ -15,6 +15,7 @@ use crate::charts::group::{
 };
 use crate::charts::profile::{radar, scatter, scatter_summary};
 use crate::charts::view::ChartFigure;
+use crate::components::table_scroll;
 use crate::engine::aggregate::{Breakdown, GroupReport, GroupStatistics, RatingStats};
 use crate::engine::benchmark::{compare_group, Figure, BENCHMARK_2018};
 use crate::engine::instrument::{Area, Choice, Engagement, Factor, Measure, Region, Role, Sector};
@@ -44,17 +45,16 @@ fn table(caption: String, headers: &[&str], rows: Vec<(String, Vec<String>)>) ->
             }
         })
         .collect_view();
-    // Focusable and named, so that a keyboard user can scroll a table wider than the screen.
-    let name = caption.clone();
-    view! {
-        <div class="table-scroll" tabindex="0" role="group" aria-label=name>
+    table_scroll(
+        caption.clone(),
+        view! {
             <table>
                 <caption>{caption}</caption>
                 <thead><tr>{head}</tr></thead>
                 <tbody>{body}</tbody>
             </table>
-        </div>
-    }
+        },
+    )
 }
 
 fn withheld_text(min: usize) -> String {
