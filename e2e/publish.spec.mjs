@@ -65,6 +65,18 @@ test('after one visit the app works with the network cut, answers included', asy
   // The whole app is kept the first time it is used (here: the privacy page).
   await page.goto('./#/privacy');
   await expect(q.heading()).toHaveText('Your answers and your privacy');
+  // Its files are stored while the page is already shown; the network goes only once they are.
+  await expect
+    .poll(() =>
+      page.evaluate(async () => {
+        const stored = [];
+        for (const name of await caches.keys()) {
+          for (const request of await (await caches.open(name)).keys()) stored.push(new URL(request.url).pathname);
+        }
+        return stored.filter((path) => /\/(collaboration-readiness-[0-9a-f]+(_bg\.wasm|\.js)|app-[0-9a-f]+\.css)$/.test(path)).length;
+      }),
+    )
+    .toBe(3);
   await page.goto('./#/assessment/example');
   await context.setOffline(true);
   await page.reload();

@@ -42,7 +42,8 @@ self.addEventListener('fetch', (event) => {
         (hit) =>
           hit ||
           fetch(request).then((response) => {
-            if (response.ok) cache.put(request, response.clone());
+            // The worker stays alive until the copy is stored, however long the body takes to arrive.
+            if (response.ok) event.waitUntil(cache.put(request, response.clone()));
             return response;
           }),
       ),
