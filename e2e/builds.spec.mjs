@@ -3,6 +3,7 @@
 // pages; it takes over with everything the questionnaire held, answers that storage refused included.
 import { test, expect, openApp, disableStorage, axeViolations } from './support.mjs';
 import { Questionnaire, Q, FULL_ANSWERS } from './pages/questionnaire.mjs';
+import { GroupReportPage } from './pages/group.mjs';
 
 const QUESTIONNAIRE_WASM = /\/questionnaire-[0-9a-f]+_bg\.wasm$/;
 const APP_WASM = /\/collaboration-readiness-[0-9a-f]+_bg\.wasm$/;
@@ -37,8 +38,7 @@ test('a first visit loads the questionnaire alone; the whole app comes with the 
 });
 
 test('a page the questionnaire does not have loads the whole app alone', async ({ page, requests }) => {
-  await openApp(page, '#/group');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Group report');
+  await new GroupReportPage(page).open();
   expect(requests.filter((u) => APP_WASM.test(u))).toHaveLength(1);
   expect(requests.filter((u) => QUESTIONNAIRE_WASM.test(u))).toEqual([]);
 });

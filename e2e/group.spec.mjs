@@ -3,7 +3,7 @@
 // in the system's temporary folder, never kept in git.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { test, expect, axeViolations } from './support.mjs';
+import { test, expect, axeViolations, forbidDialogs } from './support.mjs';
 import { GroupReportPage } from './pages/group.mjs';
 import { FACTORS } from './pages/questionnaire.mjs';
 import { csvOf, generatedCsv, jsonExportOf, responseCells } from './group-data.mjs';
@@ -16,16 +16,6 @@ const expected = JSON.parse(readFileSync(fixture('group-40.expected.json'), 'utf
 const mean = (x) => x.toFixed(2);
 const pct = (x) => `${Math.round(x * 100)}%`;
 const points = (x) => `${x > 0 ? '+' : ''}${Math.round(x * 100)} points`;
-
-/** Fails the test if any dialog opens (an injected script would call alert). */
-function forbidDialogs(page) {
-  const dialogs = [];
-  page.on('dialog', async (dialog) => {
-    dialogs.push(dialog.message());
-    await dialog.dismiss();
-  });
-  return dialogs;
-}
 
 test('importing group-40.csv shows the figures of the expected report', async ({ page }) => {
   const g = new GroupReportPage(page);

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { test, expect, axeViolations, openApp } from './support.mjs';
+import { test, expect, axeViolations, forbidDialogs, openApp } from './support.mjs';
 import { Questionnaire, FULL_ANSWERS, Q } from './pages/questionnaire.mjs';
 import { Results } from './pages/results.mjs';
 
@@ -157,11 +157,7 @@ test('the results page has no accessibility violations, on a desktop and on a ph
 });
 
 test('markup typed as an answer is shown as text and never runs', async ({ page }) => {
-  const dialogs = [];
-  page.on('dialog', (d) => {
-    dialogs.push(d.message());
-    d.dismiss();
-  });
+  const dialogs = forbidDialogs(page);
   const xss = '<img src=x onerror=alert(1)>';
   const answers = structuredClone(FULL_ANSWERS);
   answers[1].answers[0][2] = xss;

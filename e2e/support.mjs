@@ -67,6 +67,24 @@ export async function disableStorage(page) {
   });
 }
 
+/**
+ * Watches for dialogs (an injected script would call alert): each one is dismissed, and its message
+ * added to the list returned, which a test expects to stay empty.
+ */
+export function forbidDialogs(page) {
+  const dialogs = [];
+  page.on('dialog', async (dialog) => {
+    dialogs.push(dialog.message());
+    await dialog.dismiss();
+  });
+  return dialogs;
+}
+
+/** The rows of `table` whose row header is exactly `name`. */
+export function rowByHeader(table, name) {
+  return table.getByRole('row').filter({ has: table.page().getByRole('rowheader', { name, exact: true }) });
+}
+
 /** The app has mounted once its header is there. */
 export async function openApp(page, fragment = '') {
   await page.goto(`./${fragment}`);

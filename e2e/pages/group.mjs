@@ -1,6 +1,6 @@
 // Page object for the group report: what a facilitator does, found by role and label only.
 import { expect } from '@playwright/test';
-import { openApp } from '../support.mjs';
+import { openApp, rowByHeader } from '../support.mjs';
 
 export class GroupReportPage {
   constructor(page) {
@@ -72,7 +72,7 @@ export class GroupReportPage {
 
   /** The data cells (not the row header) of the row of `table` whose header is `rowName`. */
   cells(table, rowName) {
-    return table.getByRole('row').filter({ has: this.page.getByRole('rowheader', { name: rowName, exact: true }) }).getByRole('cell');
+    return rowByHeader(table, rowName).getByRole('cell');
   }
 
   /** Waits until every chart on the page is drawn. */

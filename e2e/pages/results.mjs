@@ -1,5 +1,6 @@
 // Page object for the results: tables read as a person (or a screen reader) reads them.
 import { expect } from '@playwright/test';
+import { rowByHeader } from '../support.mjs';
 
 export class Results {
   constructor(page) {
@@ -12,8 +13,7 @@ export class Results {
 
   /** The cells of a table row, by the row's header text. */
   async row(table, header) {
-    const row = table.getByRole('row').filter({ has: this.page.getByRole('rowheader', { name: header, exact: true }) });
-    return row.getByRole('cell').allTextContents();
+    return rowByHeader(table, header).getByRole('cell').allTextContents();
   }
 
   /** Every body row of a table as [header, ...cells]. */
