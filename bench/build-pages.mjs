@@ -9,6 +9,9 @@
 //   charts-ref/   the results page's two charts drawn with ECharts from plain JavaScript, with the
 //                 options the app's chart builders produce
 //
+// and BUILD_DIR/echarts-sizes.json: the ECharts bundle the app ships (the file in site/app/ its
+// <meta> tag names) against the npm package's full echarts.min.js, raw and gzip.
+//
 //   node bench/build-pages.mjs BUILD_DIR
 //
 // BUILD_DIR must hold instrument.json (cargo run --example instrument_json) and chart-options.json
@@ -18,7 +21,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildCustomEcharts } from '../scripts/build-echarts.mjs';
+import { gzipSync } from 'node:zlib';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..');
@@ -27,6 +30,8 @@ const site = join(buildDir, 'site');
 const instrument = JSON.parse(readFileSync(join(buildDir, 'instrument.json'), 'utf8'));
 const chartOptions = JSON.parse(readFileSync(join(buildDir, 'chart-options.json'), 'utf8'));
 if (!existsSync(join(site, 'app/index.html'))) throw new Error(`no app build in ${site}/app`);
+/** The npm package's full ECharts build. */
+const FULL_ECHARTS = join(root, 'node_modules/echarts/dist/echarts.min.js');
 
 const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 /** JSON that is safe inside an inline <script>. */
@@ -186,7 +191,7 @@ function buildChartsRef(customFile) {
   const dir = join(site, 'charts-ref');
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  cpSync(join(root, 'node_modules/echarts/dist/echarts.min.js'), join(dir, 'echarts.min.js'));
+  cpSync(FULL_ECHARTS, join(dir, 'echarts.min.js'));
   cpSync(customFile, join(dir, 'echarts-custom.min.js'));
   const charts = [chartOptions.radar, chartOptions.scatter];
   const figures = charts.map((c) => `<figure><div class="chart" role="img" aria-label="${c.id}" data-drawn="false"><div id="${c.id}" aria-hidden="true" style="height:${c.height}px"></div></div></figure>`).join('\n');
@@ -205,16 +210,46 @@ ${figures}</main>
 <script>${script}</script>`));
 }
 
+// ---------------------------------------------------------------------------------------------
+// ECharts: the bundle the app ships, and the app with the full package instead.
+
+/**
+ * The file the app loads ECharts from, given its index.html: the name in the <meta> tag
+ * scripts/postbuild.mjs writes (content-hashed, beside its Subresource Integrity); without it,
+ * echarts.min.js.
+ */
+function echartsFileOf(html) {
+  const named = html.match(/<meta name="collaboration-readiness:echarts" content="\.?\/?([^"]+)">/);
+  return named ? named[1] : 'echarts.min.js';
+}
+
+/** Raw and gzip (level 9, as e2e/serve.mjs serves) sizes of a file, in bytes. */
+function sizes(path) {
+  const body = readFileSync(path);
+  return { raw: body.length, gzip: gzipSync(body, { level: 9 }).length };
+}
+
+/** The shipped bundle (`customFile`) against the npm package's full echarts.min.js. */
+function echartsSizes(customFile) {
+  const full = sizes(FULL_ECHARTS);
+  const custom = sizes(customFile);
+  return {
+    file: customFile,
+    full,
+    custom,
+    saving: { raw: full.raw - custom.raw, gzip: full.gzip - custom.gzip, gzipShare: 1 - custom.gzip / full.gzip },
+  };
+}
+
 function buildAppWithEcharts(libFile, name) {
   const dir = join(site, name);
   rmSync(dir, { recursive: true, force: true });
   cpSync(join(site, 'app'), dir, { recursive: true });
   // The app finds ECharts by the <meta> tags scripts/postbuild.mjs writes (a content-hashed name and
-  // its Subresource Integrity); without them, at echarts.min.js.
+  // its Subresource Integrity).
   const indexPath = join(dir, 'index.html');
   let html = readFileSync(indexPath, 'utf8');
-  const named = html.match(/<meta name="collaboration-readiness:echarts" content="\.?\/?([^"]+)">/);
-  const file = named ? named[1] : 'echarts.min.js';
+  const file = echartsFileOf(html);
   const lib = readFileSync(libFile);
   writeFileSync(join(dir, file), lib);
   const sri = `sha384-${createHash('sha384').update(lib).digest('base64')}`;
@@ -222,10 +257,12 @@ function buildAppWithEcharts(libFile, name) {
   writeFileSync(indexPath, html);
 }
 
-const echarts = await buildCustomEcharts(join(buildDir, 'echarts'));
+// The ECharts bundle as the app build ships it (scripts/build-echarts.mjs, run by Trunk).
+const shippedEcharts = join(site, 'app', echartsFileOf(readFileSync(join(site, 'app/index.html'), 'utf8')));
+if (!existsSync(shippedEcharts)) throw new Error(`no ECharts bundle in ${site}/app (${shippedEcharts})`);
 await buildSurveyjs();
 buildPlain();
-buildChartsRef(echarts.file);
-buildAppWithEcharts(join(root, 'node_modules/echarts/dist/echarts.min.js'), 'app-full');
-writeFileSync(join(buildDir, 'echarts-sizes.json'), JSON.stringify(echarts, null, 2));
+buildChartsRef(shippedEcharts);
+buildAppWithEcharts(FULL_ECHARTS, 'app-full');
+writeFileSync(join(buildDir, 'echarts-sizes.json'), JSON.stringify(echartsSizes(shippedEcharts), null, 2));
 console.log(`reference pages written to ${site}`);

@@ -310,7 +310,7 @@ async function groupImport(browser, csv, n) {
     timer = null;
     sample();
     const text = (await summary.getByRole('paragraph').first().textContent()).trim();
-    const wasm = await page.evaluate(() => (window.__bench.wasm && window.__bench.wasm.memory ? window.__bench.wasm.memory.buffer.byteLength : 0));
+    const wasm = (await s.memory()).wasm;
     return { available: true, responses: n, importSeconds: imported / 1000, reportSeconds: reported / 1000, summary: text, peakRendererRss: peak.rss, rendererRssBefore: baseline, peakJsHeap: peak.jsHeap, wasmMemory: wasm };
   } finally {
     if (timer) clearInterval(timer);
@@ -421,7 +421,7 @@ async function main() {
     } finally {
       await browser.close();
     }
-    if (!SKIP.has('native')) results.native = runNative({ root, build: BUILD, runs: RUNS, ensureCsv });
+    if (!SKIP.has('native')) results.native = runNative({ root, runs: RUNS, ensureCsv });
     if (!SKIP.has('lighthouse')) {
       results.lighthouse = await runLighthouse({
         root,

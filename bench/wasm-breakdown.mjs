@@ -64,7 +64,6 @@ export function breakdown(path) {
   }
   const code = secs.find((s) => s.id === 10);
   const perCrate = new Map();
-  const functions = [];
   if (code) {
     const r = reader(code.body);
     const n = r.leb();
@@ -74,7 +73,6 @@ export function breakdown(path) {
       const name = names.get(importedFuncs + i) || '';
       const crate = crateOf(name);
       perCrate.set(crate, (perCrate.get(crate) || 0) + size);
-      functions.push({ name, crate, size });
     }
   }
   const data = secs.find((s) => s.id === 11);
@@ -84,8 +82,6 @@ export function breakdown(path) {
     bytes: buf.length,
     code: code ? code.len : 0,
     data: data ? data.len : 0,
-    customSections: secs.filter((s) => s.id === 0).map((s) => ({ name: s.name, bytes: s.len })),
-    functions,
     crates: [...perCrate.entries()].sort((a, b) => b[1] - a[1]).map(([crate, bytes]) => ({ crate, bytes, share: bytes / codeTotal })),
   };
 }

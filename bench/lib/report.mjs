@@ -44,7 +44,10 @@ function marginText(b) {
   return `${b.pass ? 'PASS' : 'FAIL'} by ${amount} (${pct.toFixed(0)}% of the budget) ${b.pass ? 'under' : 'over'}`;
 }
 
-/** The file's name without Trunk's content hash, for the contributors list. */
+/**
+ * The file's name without its directory (`/app/`) and Trunk's content hash, for the contributors list.
+ * The server's paths (allIn.paths) come with their directory already stripped.
+ */
 const shortName = (url) => url.replace(/^\/[^/]+\//, '').replace(/-[0-9a-f]{16}(?=[._])/, '') || './';
 
 export function render(res) {
@@ -127,7 +130,7 @@ ${s.server}. Medians of ${s.runs} runs unless said. Times are from navigation st
     parts.push(`\n6. What our first visit downloads (one run, as the server sent it; "offline copy": fetched by the service worker only)\n${table([
       ['file', 'bytes', 'requests (status)', 'share', 'by'],
       ...[...first.allIn.paths].sort((a, b) => b.bytes - a.bytes).map((p) => {
-        const name = p.path.replace(/-[0-9a-f]{16}(?=[._])/, '') || './';
+        const name = shortName(p.path);
         return [name, kb(p.bytes), `${p.requests} (${p.statuses.join(', ')})`, `${((p.bytes / total) * 100).toFixed(0)}%`, byPage.has(name) ? 'page' + (p.requests > 1 ? ' + offline copy' : '') : 'offline copy'];
       }),
     ])}`);
