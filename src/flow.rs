@@ -179,23 +179,11 @@ pub fn message(issue: &ValidationIssue) -> String {
             format!(
                 "{} must be {} characters or fewer",
                 text_name(field),
-                thousands(*max)
+                crate::group::format::count(*max as u64)
             )
         }
         other => format!("{}: {other}", field.column()),
     }
-}
-
-fn thousands(n: usize) -> String {
-    let s = n.to_string();
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// The name of a free-text answer in an error message.

@@ -17,7 +17,8 @@ use charming::{
 use super::percent;
 use super::profile::{short_name, Point, RadarLine};
 use super::{IMPORTANCE_COLOUR, PREVALENCE_COLOUR};
-use crate::engine::aggregate::{CrossTab, GroupStatistics, RatingStats};
+use crate::engine::aggregate::{CrossTab, FactorStats, GroupStatistics, RatingStats};
+use crate::engine::benchmark::first_max;
 use crate::engine::instrument::{Band, Choice, Engagement, Factor, Measure};
 
 /// Colours of the three answer bands, lowest first: vermilion, grey, blue (Okabe–Ito plus a neutral
@@ -135,20 +136,10 @@ pub fn distribution_summary(rows: &[Distribution], measure: Measure) -> String {
         Measure::Importance => "important",
         Measure::Prevalence => "prevalent",
     };
-    let top = rows
-        .iter()
-        .fold(None::<&Distribution>, |best, d| match best {
-            Some(b) if b.great_deal >= d.great_deal => Some(b),
-            _ => Some(d),
-        });
-    let low = rows
-        .iter()
-        .fold(None::<&Distribution>, |best, d| match best {
-            Some(b) if b.little_or_none >= d.little_or_none => Some(b),
-            _ => Some(d),
-        });
+    let top = first_max(rows.iter().map(|d| (d, Some(d.great_deal))));
+    let low = first_max(rows.iter().map(|d| (d, Some(d.little_or_none))));
     match (top, low) {
-        (Some(top), Some(low)) => format!(
+        (Some((top, _)), Some((low, _))) => format!(
             "{} is most often rated {what} a great deal ({}%). {} is most often rated {what} only a \
              little or not at all ({}%).",
             top.factor.name(),
@@ -344,20 +335,9 @@ pub fn crosstab_summary(series: &[GroupedSeries]) -> String {
     let steps = engagement_steps();
     let parts: Vec<String> = series
         .iter()
-        .map(|s| {
-            let best = s
-                .values
-                .iter()
-                .enumerate()
-                .filter_map(|(i, v)| v.map(|v| (i, v)))
-                .fold(None::<(usize, f64)>, |best, (i, v)| match best {
-                    Some((_, bv)) if bv >= v => best,
-                    _ => Some((i, v)),
-                });
-            match best {
-                Some((i, v)) => format!("{}: most often {} ({v}%)", s.name, steps[i]),
-                None => format!("{}: not shown (too few respondents)", s.name),
-            }
+        .map(|s| match first_max(s.values.iter().copied().enumerate()) {
+            Some((i, v)) => format!("{}: most often {} ({v}%)", s.name, steps[i]),
+            None => format!("{}: not shown (too few respondents)", s.name),
         })
         .collect();
     if parts.is_empty() {
@@ -422,17 +402,11 @@ pub fn means_summary(stats: &GroupStatistics) -> String {
         .iter()
         .map(|f| stats.factor(*f))
         .collect();
-    let first_max = |key: &dyn Fn(&crate::engine::aggregate::FactorStats) -> Option<f64>| {
-        six.iter()
-            .filter_map(|f| key(f).map(|v| (f.factor, v)))
-            .fold(None::<(Factor, f64)>, |best, (f, v)| match best {
-                Some((_, bv)) if bv >= v => best,
-                _ => Some((f, v)),
-            })
-    };
+    let highest =
+        |key: fn(&FactorStats) -> Option<f64>| first_max(six.iter().map(|f| (f.factor, key(f))));
     let (Some((imp, imp_v)), Some((prev, prev_v))) = (
-        first_max(&|f| f.importance.mean),
-        first_max(&|f| f.prevalence.mean),
+        highest(|f| f.importance.mean),
+        highest(|f| f.prevalence.mean),
     ) else {
         return "The six categories have not been rated yet.".into();
     };
@@ -442,7 +416,7 @@ pub fn means_summary(stats: &GroupStatistics) -> String {
         imp.name(),
         prev.name()
     );
-    if let Some((gap, v)) = first_max(&|f| Some(f.importance.mean? - f.prevalence.mean?)) {
+    if let Some((gap, v)) = highest(|f| Some(f.importance.mean? - f.prevalence.mean?)) {
         if v > 0.0 {
             text.push_str(&format!(
                 " The widest distance between the two is for {} ({v:.2} points on the 0 to 3 scale).",
@@ -466,13 +440,7 @@ pub fn compare_summary(first: &GroupStatistics, second: &GroupStatistics) -> Str
             ))
         })
         .collect();
-    let Some(widest) = pairs
-        .iter()
-        .fold(None::<&(Factor, f64, f64)>, |best, p| match best {
-            Some(b) if (b.2 - b.1).abs() >= (p.2 - p.1).abs() => Some(b),
-            _ => Some(p),
-        })
-    else {
+    let Some((widest, _)) = first_max(pairs.iter().map(|p| (p, Some((p.2 - p.1).abs())))) else {
         return "The two groups have no category with a mean prevalence in common.".into();
     };
     let higher = pairs.iter().filter(|(_, a, b)| b > a).count();

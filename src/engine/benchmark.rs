@@ -410,14 +410,16 @@ fn group_value(s: &GroupStatistics, figure: Figure) -> Option<f64> {
     }
 }
 
-fn first_max(values: impl Iterator<Item = (Factor, Option<f64>)>) -> Option<Factor> {
-    values
-        .filter_map(|(f, v)| v.map(|v| (f, v)))
-        .fold(None, |best: Option<(Factor, f64)>, (f, v)| match best {
+/// The item with the largest value, with its value: items without a value are skipped, and of equal
+/// values the first wins (so "the first of equals in display order"). `None` when no item has a value.
+pub fn first_max<K>(items: impl IntoIterator<Item = (K, Option<f64>)>) -> Option<(K, f64)> {
+    items
+        .into_iter()
+        .filter_map(|(k, v)| v.map(|v| (k, v)))
+        .fold(None, |best, (k, v)| match best {
             Some((_, bv)) if bv >= v => best,
-            _ => Some((f, v)),
+            _ => Some((k, v)),
         })
-        .map(|(f, _)| f)
 }
 
 /// Compares a group report with the 2018 benchmark.
@@ -446,28 +448,29 @@ pub fn compare_group(report: &GroupReport) -> GroupComparison {
             finding: "largest_great_deal_gap",
             label: "Largest great-deal gap between importance and prevalence",
             benchmark: b.findings.largest_great_deal_gap,
-            group: first_max(six().map(|f| (f.factor, f.great_deal_gap))),
+            group: first_max(six().map(|f| (f.factor, f.great_deal_gap))).map(|(f, _)| f),
             source: b.findings.source,
         },
         FindingComparison {
             finding: "highest_mean_importance",
             label: "Highest mean importance",
             benchmark: b.findings.highest_mean,
-            group: first_max(six().map(|f| (f.factor, f.importance.mean))),
+            group: first_max(six().map(|f| (f.factor, f.importance.mean))).map(|(f, _)| f),
             source: b.findings.source,
         },
         FindingComparison {
             finding: "highest_mean_prevalence",
             label: "Highest mean prevalence",
             benchmark: b.findings.highest_mean,
-            group: first_max(six().map(|f| (f.factor, f.prevalence.mean))),
+            group: first_max(six().map(|f| (f.factor, f.prevalence.mean))).map(|(f, _)| f),
             source: b.findings.source,
         },
         FindingComparison {
             finding: "lowest_mean_importance",
             label: "Lowest mean importance among the six categories",
             benchmark: b.findings.lowest_mean_importance,
-            group: first_max(six().map(|f| (f.factor, f.importance.mean.map(|m| -m)))),
+            group: first_max(six().map(|f| (f.factor, f.importance.mean.map(|m| -m))))
+                .map(|(f, _)| f),
             source: b.findings.source,
         },
     ];
@@ -483,6 +486,8 @@ pub struct ResponseComparison {
     pub label: String,
     /// Where the benchmark figure comes from.
     pub source: &'static str,
+    /// True for 0–3 scores, false for shares.
+    pub is_score: bool,
     /// The 2018 value (a score for score figures, otherwise the share of respondents in the group).
     #[serde(serialize_with = "ser_f64")]
     pub benchmark: f64,
@@ -509,6 +514,7 @@ pub fn compare_response(response: &Response, score: &ResponseScore) -> Vec<Respo
         figure: c.figure,
         label: c.label,
         source: c.source,
+        is_score: c.is_score,
         benchmark: c.benchmark,
         score: None,
         in_group: c.value.map(|v| v > 0.5),
@@ -558,6 +564,7 @@ pub fn compare_response(response: &Response, score: &ResponseScore) -> Vec<Respo
             figure: bf.figure.id(),
             label: bf.figure.label(),
             source: bf.source,
+            is_score: bf.figure.is_score(),
             benchmark: bf.value,
             score,
             in_group,

@@ -19,7 +19,7 @@ pub fn mean(x: Option<f64>) -> String {
 
 /// A share as a whole percentage: `65%`.
 pub fn share(x: Option<f64>) -> String {
-    x.map_or_else(|| NO_ANSWERS.into(), |x| format!("{}%", int(percent(x))))
+    x.map_or_else(|| NO_ANSWERS.into(), |x| format!("{}%", percent(x) as i64))
 }
 
 /// A difference of shares in whole percentage points: `+19 points`, `−5 points`, `0 points`.
@@ -29,7 +29,7 @@ pub fn points(x: Option<f64>) -> String {
         |x| {
             let p = percent(x);
             let sign = if p > 0.0 { "+" } else { "" };
-            let p = int(p);
+            let p = p as i64;
             let text = format!("{sign}{p} points");
             text.replacen('-', &MINUS.to_string(), 1)
         },
@@ -67,16 +67,6 @@ pub fn responses(n: u64) -> String {
 /// `n` and the right form of a noun.
 pub fn plural(n: u64, one: &str, many: &str) -> String {
     format!("{} {}", count(n), if n == 1 { one } else { many })
-}
-
-/// A whole number from an already rounded float, without "-0".
-fn int(x: f64) -> i64 {
-    let i = x as i64;
-    if i == 0 {
-        0
-    } else {
-        i
-    }
 }
 
 /// Two decimals, with an explicit `+` when asked, a true minus sign, and never "-0.00".

@@ -87,11 +87,6 @@ impl Group {
         }
     }
 
-    /// The storage name of this group.
-    pub fn storage_name(&self) -> String {
-        storage_name(&self.id)
-    }
-
     /// The response ids in the group (for the CSV importer's duplicate check).
     pub fn ids(&self) -> HashSet<String> {
         self.responses.iter().map(|r| r.id.clone()).collect()
@@ -116,7 +111,7 @@ impl Group {
     /// group or of an earlier response in the same document), a response without an id, or one given
     /// to another instrument is reported and not added.
     pub fn add_json(&mut self, responses: Vec<Response>, now: &str) -> JsonImport {
-        let mut ids = self.ids();
+        let ids: HashSet<&str> = self.responses.iter().map(|r| r.id.as_str()).collect();
         let mut first_position = std::collections::HashMap::new();
         let mut report = JsonImport::default();
         let mut added = Vec::new();
@@ -146,7 +141,7 @@ impl Group {
                     format!("duplicate of response {first} in this file"),
                     true,
                 ))
-            } else if ids.contains(&id) {
+            } else if ids.contains(id.as_str()) {
                 Some(rejection(RejectReason::AlreadyInGroup.to_string(), true))
             } else {
                 None
@@ -154,7 +149,6 @@ impl Group {
             match problem {
                 Some(rejected) => report.rejected.push(rejected),
                 None => {
-                    ids.insert(id.clone());
                     first_position.insert(id.clone(), position);
                     let mut response = response;
                     response.id = id;
@@ -440,7 +434,7 @@ mod tests {
             Group::from_stored(1, r#"{"id": 3}"#),
             Err(StoredGroupError::Unreadable(_))
         ));
-        assert_eq!(g.storage_name(), "group-g1");
+        assert_eq!(storage_name(&g.id), "group-g1");
     }
 
     #[test]

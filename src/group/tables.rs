@@ -97,27 +97,15 @@ pub fn key_figures(report: &GroupReport) -> Vec<KeyFigure> {
     let Some(s) = &report.statistics else {
         return out;
     };
-    let score = |label: &str, value| KeyFigure {
-        label: label.into(),
+    let score = |figure: Figure, value| KeyFigure {
+        label: figure.label(),
         kind: Kind::Score,
         value,
     };
-    out.push(score(
-        "Average importance, six categories",
-        s.average_importance_6,
-    ));
-    out.push(score(
-        "Average prevalence, six categories",
-        s.average_prevalence_6,
-    ));
-    out.push(score(
-        "Average importance, eight factors",
-        s.average_importance_8,
-    ));
-    out.push(score(
-        "Average prevalence, eight factors",
-        s.average_prevalence_8,
-    ));
+    out.push(score(Figure::AverageImportance6, s.average_importance_6));
+    out.push(score(Figure::AveragePrevalence6, s.average_prevalence_6));
+    out.push(score(Figure::AverageImportance8, s.average_importance_8));
+    out.push(score(Figure::AveragePrevalence8, s.average_prevalence_8));
     for f in &s.factors {
         for m in Measure::ALL {
             out.push(KeyFigure {
@@ -149,14 +137,16 @@ struct Line {
 
 const WITHHELD: &str = "withheld";
 
-/// A plain number for the CSV: two decimals for scores, whole numbers for percentages.
-fn num(x: Option<f64>, kind: Kind) -> String {
-    match (x, kind) {
-        (None, _) => String::new(),
-        (Some(x), Kind::Score) => format!("{x:.2}"),
-        (Some(x), Kind::Share) => format!("{}", crate::charts::percent(x) as i64),
-        (Some(x), Kind::Count) => format!("{x}"),
-    }
+/// A score as a plain number for the CSV: two decimals (empty without a value).
+fn score_num(x: Option<f64>) -> String {
+    x.map_or_else(String::new, |x| format!("{x:.2}"))
+}
+
+/// A share as a plain number for the CSV: a whole percentage (empty without a value).
+fn share_num(x: Option<f64>) -> String {
+    x.map_or_else(String::new, |x| {
+        format!("{}", crate::charts::percent(x) as i64)
+    })
 }
 
 fn breakdown_lines(
@@ -167,7 +157,7 @@ fn breakdown_lines(
 ) {
     for (item, option) in b.items.iter().zip(labels) {
         let (count, share) = match item.count {
-            Some(c) => (c.to_string(), num(item.share, Kind::Share)),
+            Some(c) => (c.to_string(), share_num(item.share)),
             None => (WITHHELD.into(), WITHHELD.into()),
         };
         for (column, value, unit) in [("respondents", count, "count"), ("share", share, "%")] {
@@ -213,21 +203,21 @@ fn rating_lines(
     r: &RatingStats,
 ) {
     let figures = [
-        ("mean", num(r.mean, Kind::Score), "score 0-3"),
+        ("mean", score_num(r.mean), "score 0-3"),
         (
             "a little or not at all",
-            num(r.share_little_or_none, Kind::Share),
+            share_num(r.share_little_or_none),
             "%",
         ),
-        ("somewhat", num(r.share_somewhat, Kind::Share), "%"),
-        ("a great deal", num(r.share_great_deal, Kind::Share), "%"),
+        ("somewhat", share_num(r.share_somewhat), "%"),
+        ("a great deal", share_num(r.share_great_deal), "%"),
         (
             "at least somewhat",
-            num(r.share_at_least_somewhat, Kind::Share),
+            share_num(r.share_at_least_somewhat),
             "%",
         ),
-        ("standard deviation", num(r.sd, Kind::Score), "score 0-3"),
-        ("disagreement", num(r.disagreement, Kind::Score), "0-1"),
+        ("standard deviation", score_num(r.sd), "score 0-3"),
+        ("disagreement", score_num(r.disagreement), "0-1"),
         ("not applicable", r.n_na.to_string(), "count"),
     ];
     for (column, value, unit) in figures {
@@ -267,7 +257,7 @@ fn statistics_lines(out: &mut Vec<Line>, s: &GroupStatistics) {
             table: "Headline shares",
             row: figure.label(),
             column: "share".into(),
-            value: num(share.value(), Kind::Share),
+            value: share_num(share.value()),
             unit: "%",
             n: Some(share.of),
         });
@@ -286,22 +276,22 @@ fn statistics_lines(out: &mut Vec<Line>, s: &GroupStatistics) {
             table: "Factors",
             row: f.factor.name().into(),
             column: "great-deal gap".into(),
-            value: num(f.great_deal_gap, Kind::Share),
+            value: share_num(f.great_deal_gap),
             unit: "percentage points",
             n: None,
         });
     }
-    for (row, value) in [
-        ("Average importance, six categories", s.average_importance_6),
-        ("Average importance, eight factors", s.average_importance_8),
-        ("Average prevalence, six categories", s.average_prevalence_6),
-        ("Average prevalence, eight factors", s.average_prevalence_8),
+    for (figure, value) in [
+        (Figure::AverageImportance6, s.average_importance_6),
+        (Figure::AverageImportance8, s.average_importance_8),
+        (Figure::AveragePrevalence6, s.average_prevalence_6),
+        (Figure::AveragePrevalence8, s.average_prevalence_8),
     ] {
         out.push(Line {
             table: "Averages",
-            row: row.into(),
+            row: figure.label(),
             column: "mean of means".into(),
-            value: num(value, Kind::Score),
+            value: score_num(value),
             unit: "score 0-3",
             n: None,
         });
@@ -410,11 +400,11 @@ pub fn report_tables_csv(
         }),
     }
     for c in &comparison.figures {
-        let kind = if c.is_score { Kind::Score } else { Kind::Share };
+        let num = if c.is_score { score_num } else { share_num };
         let unit = if c.is_score { "score 0-3" } else { "%" };
         for (column, value) in [
-            ("this group", num(c.value, kind)),
-            ("2018 survey (n = 115)", num(Some(c.benchmark), kind)),
+            ("this group", num(c.value)),
+            ("2018 survey (n = 115)", num(Some(c.benchmark))),
         ] {
             lines.push(Line {
                 table: "Compared with the 2018 survey",
