@@ -8,6 +8,7 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
+use crate::components::file_list;
 use crate::engine::csv_format::{import_csv, ImportOptions};
 use crate::engine::json_format;
 use crate::engine::response::Response;
@@ -91,7 +92,7 @@ pub fn ImportAnswers() -> impl IntoView {
             return;
         };
         let Some(files) = input.files() else { return };
-        let files: Vec<web_sys::File> = (0..files.length()).filter_map(|i| files.get(i)).collect();
+        let files = file_list(Some(files));
         input.set_value("");
         spawn_local(async move {
             let mut results = Vec::new();

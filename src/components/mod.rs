@@ -14,6 +14,12 @@ pub fn go(route: Route) {
     let _ = window().location().set_hash(&route.href());
 }
 
+/// The files in a file chooser's or a drop's list, in order (none when there is no list).
+pub fn file_list(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
+    list.map(|l| (0..l.length()).filter_map(|i| l.get(i)).collect())
+        .unwrap_or_default()
+}
+
 /// Moves keyboard focus to the element with this id, if it is there.
 pub fn focus_id(id: &str) {
     if let Some(el) = document().get_element_by_id(id) {

@@ -6,26 +6,29 @@ use leptos::prelude::*;
 
 use crate::download::download;
 use crate::engine::json_format;
+use crate::engine::response::Response;
 use crate::session::{Keeping, Session};
 use crate::storage::StorageError;
 
 /// Downloads one assessment's answers as a JSON file (the format the app and a facilitator import).
 pub fn download_assessment(session: Session, id: &str) -> Result<(), String> {
-    let (name, json) = session
+    let (name, response) = session
         .book
         .with_untracked(|b| {
-            b.get(id).map(|a| {
-                (
-                    a.name.clone(),
-                    json_format::to_json(&a.response.without_hidden_answers()),
-                )
-            })
+            b.get(id)
+                .map(|a| (a.name.clone(), a.response.without_hidden_answers()))
         })
         .ok_or("That assessment no longer exists in this browser.")?;
+    download_json(&name, &response)
+}
+
+/// Downloads a response, as given, as a JSON file named after the assessment's name `name`. Callers
+/// pass it [`Response::without_hidden_answers`].
+pub fn download_json(name: &str, response: &Response) -> Result<(), String> {
     download(
-        &format!("{}.json", file_stem(&name)),
+        &format!("{}.json", file_stem(name)),
         "application/json",
-        &json,
+        &json_format::to_json(response),
     )
 }
 

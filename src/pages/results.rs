@@ -11,13 +11,12 @@ use crate::charts::profile::{
     RadarLine, OVERLAY_COLOUR, OVERLAY_COLOUR_2,
 };
 use crate::charts::view::ChartFigure;
-use crate::components::notices::file_stem;
+use crate::components::notices::{download_json, file_stem};
 use crate::components::table_scroll;
 use crate::download::download;
 use crate::engine::benchmark::{compare_response, BENCHMARK_2018};
 use crate::engine::csv_format;
 use crate::engine::instrument::{Choice, Engagement, Factor, INSTRUMENT};
-use crate::engine::json_format;
 use crate::engine::response::Response;
 use crate::engine::scoring::{score, FactorScore, ResponseScore, Trigger};
 use crate::routes::Route;
@@ -303,7 +302,8 @@ fn overlay_lines(lines: Vec<RadarLine>) -> Vec<RadarLine> {
 fn RadarSection(score: ResponseScore, own_id: String, read_only: bool) -> impl IntoView {
     let session = Session::get();
     let overlay = RwSignal::new(Overlay::None);
-    let earlier: Vec<(String, String, ResponseScore)> = if read_only {
+    // The answers of the other completed assessments as they are now; only the one chosen is scored.
+    let earlier: Vec<(String, String, Response)> = if read_only {
         Vec::new()
     } else {
         session.book.with_untracked(|b| {
@@ -316,26 +316,31 @@ fn RadarSection(score: ResponseScore, own_id: String, read_only: bool) -> impl I
                         a.name,
                         long_date(a.completed_at.as_deref().unwrap_or(&a.created_at))
                     );
-                    (
-                        a.id().to_string(),
-                        label,
-                        crate::engine::scoring::score(&a.response),
-                    )
+                    (a.id().to_string(), label, a.response.clone())
                 })
                 .collect()
         })
     };
     let earlier = StoredValue::new(earlier);
     let own = StoredValue::new(score.clone());
+    // The earlier assessment shown, if any: its label and score.
+    let chosen = Memo::new(move |_| match overlay.get() {
+        Overlay::Earlier(id) => earlier.with_value(|e| {
+            e.iter()
+                .find(|(i, _, _)| *i == id)
+                .map(|(_, label, response)| {
+                    (label.clone(), crate::engine::scoring::score(response))
+                })
+        }),
+        Overlay::None | Overlay::Benchmark => None,
+    });
     let lines = Memo::new(move |_| {
         let mut lines = score_lines(&own.get_value(), "");
         match overlay.get() {
             Overlay::None => {}
             Overlay::Benchmark => lines.extend(benchmark_lines()),
-            Overlay::Earlier(id) => {
-                if let Some((_, label, s)) =
-                    earlier.with_value(|e| e.iter().find(|(i, _, _)| *i == id).cloned())
-                {
+            Overlay::Earlier(_) => {
+                if let Some((label, s)) = chosen.get() {
                     lines.extend(overlay_lines(score_lines(&s, &format!("{label}: "))));
                 }
             }
@@ -423,8 +428,8 @@ fn RadarSection(score: ResponseScore, own_id: String, read_only: bool) -> impl I
                                                 <td class="num">{format!("{:.0}%", b.prevalence_at_least_somewhat * 100.0)}</td>
                                             }.into_any()
                                         }
-                                        Overlay::Earlier(id) => {
-                                            let theirs = earlier.with_value(|e| e.iter().find(|(i, _, _)| *i == id).map(|(_, _, s)| *s.factor(f)));
+                                        Overlay::Earlier(_) => {
+                                            let theirs = chosen.with(|c| c.as_ref().map(|(_, s)| *s.factor(f)));
                                             view! {
                                                 <td class="num">{opt_score(theirs.and_then(|t| t.importance))}</td>
                                                 <td class="num">{opt_score(theirs.and_then(|t| t.prevalence))}</td>
@@ -524,8 +529,7 @@ fn BenchmarkSection(score: ResponseScore, response: Response) -> impl IntoView {
                 </thead>
                 <tbody>
                     {rows.into_iter().map(|r| {
-                        let is_score = r.score.is_some() || r.figure.starts_with("average_");
-                        let benchmark = if is_score { two(r.benchmark) } else { format!("{:.0}%", r.benchmark * 100.0) };
+                        let benchmark = if r.is_score { two(r.benchmark) } else { format!("{:.0}%", r.benchmark * 100.0) };
                         let yours = match (r.score, r.in_group) {
                             (Some(v), _) => two(v),
                             (None, Some(true)) => "Yes, you are in this group".into(),
@@ -636,7 +640,7 @@ fn EngagementLadder(response: Response) -> impl IntoView {
 fn KeepAndShare(assessment: Assessment, read_only: bool) -> impl IntoView {
     let session = Session::get();
     let response = assessment.response.without_hidden_answers();
-    let stem = file_stem(&assessment.name);
+    let name = StoredValue::new(assessment.name);
     let (message, set_message) = signal(None::<String>);
     let link = {
         let location = window().location();
@@ -648,9 +652,8 @@ fn KeepAndShare(assessment: Assessment, read_only: bool) -> impl IntoView {
         );
         format!("{base}{}", share::fragment(&response))
     };
-    let json = json_format::to_json(&response);
-    let csv = String::from_utf8(csv_format::export_csv_bytes([&response])).unwrap_or_default();
-    let (json_name, csv_name) = (format!("{stem}.json"), format!("{stem}.csv"));
+    // The files are made when asked for; the link above is shown, so it is made at once.
+    let response = StoredValue::new(response);
     let completed_count = session.book.with_untracked(|b| {
         b.assessments
             .iter()
@@ -673,9 +676,14 @@ fn KeepAndShare(assessment: Assessment, read_only: bool) -> impl IntoView {
         </p>
         <div class="button-group">
             <button type="button" class="button button-secondary" on:click=move |_| {
-                set_message.set(download(&json_name, "application/json", &json).err());
+                let result = name.with_value(|name| response.with_value(|r| download_json(name, r)));
+                set_message.set(result.err());
             }>"Download as JSON"</button>
             <button type="button" class="button button-secondary" on:click=move |_| {
+                let csv = response.with_value(|r| {
+                    String::from_utf8(csv_format::export_csv_bytes([r])).unwrap_or_default()
+                });
+                let csv_name = name.with_value(|name| format!("{}.csv", file_stem(name)));
                 set_message.set(download(&csv_name, "text/csv", &csv).err());
             }>"Download as CSV"</button>
             <button type="button" class="button button-secondary" on:click=move |_| {
@@ -737,24 +745,25 @@ pub fn ComparePage() -> impl IntoView {
     let first = RwSignal::new(choices[1].0.clone());
     let second = RwSignal::new(choices[0].0.clone());
     let find = move |id: &str| session.book.with_untracked(|b| b.get(id).cloned());
+    // The two assessments with their scores, scored once per choice.
     let pair = Memo::new(move |_| {
         let a = find(&first.get())?;
         let b = find(&second.get())?;
-        Some((a, b))
+        let (sa, sb) = (score(&a.response), score(&b.response));
+        Some((a, sa, b, sb))
     });
     let chart = Signal::derive(move || {
-        let Some((a, b)) = pair.get() else {
+        let Some((a, sa, b, sb)) = pair.get() else {
             return radar(&[]);
         };
-        let mut lines = overlay_lines(score_lines(&score(&a.response), &format!("{}: ", a.name)));
-        lines.extend(score_lines(&score(&b.response), &format!("{}: ", b.name)));
+        let mut lines = overlay_lines(score_lines(&sa, &format!("{}: ", a.name)));
+        lines.extend(score_lines(&sb, &format!("{}: ", b.name)));
         radar(&lines)
     });
     let summary = Signal::derive(move || {
-        let Some((a, b)) = pair.get() else {
+        let Some((a, sa, b, sb)) = pair.get() else {
             return String::new();
         };
-        let (sa, sb) = (score(&a.response), score(&b.response));
         let changes: Vec<(Factor, i32)> = Factor::ALL
             .iter()
             .filter_map(|f| {
@@ -825,8 +834,7 @@ pub fn ComparePage() -> impl IntoView {
             height=420
         >
             {table_scroll("Change per factor", view! {
-                {move || pair.get().map(|(a, b)| {
-                    let (sa, sb) = (score(&a.response), score(&b.response));
+                {move || pair.get().map(|(_, sa, _, sb)| {
                     view! {
                         <table id="compare-table">
                             <caption>"Change per factor, from the earlier to the later assessment (0 to 3)"</caption>

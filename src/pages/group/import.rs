@@ -14,7 +14,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::components::table_scroll;
+use crate::components::{file_list, table_scroll};
 use crate::engine::csv_format::{CsvImporter, ImportOptions, ImportSummary, MAX_IMPORT_BYTES};
 use crate::engine::json_format::from_json;
 use crate::engine::ImportError;
@@ -255,11 +255,6 @@ fn focus_summary() {
             crate::components::focus_id("import-summary");
         }
     });
-}
-
-fn file_list(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
-    list.map(|l| (0..l.length()).filter_map(|i| l.get(i)).collect())
-        .unwrap_or_default()
 }
 
 /// The "Add responses" section: file chooser and drop zone, the person's own assessments, progress.
