@@ -89,10 +89,34 @@ impl GroupStore {
     /// Deletes a group from memory and storage.
     pub fn delete(&self, id: &str) {
         self.groups.update(|gs| gs.retain(|g| g.id != id));
+        self.store.with_value(|s| s.remove(&storage_name(id)));
+        self.no_longer_unsaved(id);
+    }
+
+    /// True when the group's latest state is saved in this browser.
+    pub fn is_saved(&self, id: &str) -> bool {
+        self.keeping.get() == Keeping::Saved && !self.unsaved.with(|u| u.contains(id))
+    }
+
+    /// Marks a group as kept in memory only (storage could not take it), and says why.
+    fn keep_unsaved(&self, id: &str, notice: GroupNotice) {
+        self.unsaved.update(|u| {
+            u.insert(id.to_string());
+        });
+        self.notice.set(Some(notice));
+    }
+
+    /// A group that storage cannot hold: kept in memory only, and said so.
+    fn too_large(&self, id: &str, name: String, responses: usize) {
+        let responses = crate::group::format::responses(responses as u64);
+        self.keep_unsaved(id, GroupNotice::TooLarge { name, responses });
+    }
+
+    /// A group that is saved now, or gone: once no group is left unsaved, the notice about one goes.
+    fn no_longer_unsaved(&self, id: &str) {
         self.unsaved.update(|u| {
             u.remove(id);
         });
-        self.store.with_value(|s| s.remove(&storage_name(id)));
         if self.unsaved.with_untracked(HashSet::is_empty)
             && matches!(
                 self.notice.get_untracked(),
@@ -103,22 +127,6 @@ impl GroupStore {
         }
     }
 
-    /// True when the group's latest state is saved in this browser.
-    pub fn is_saved(&self, id: &str) -> bool {
-        self.keeping.get() == Keeping::Saved && !self.unsaved.with(|u| u.contains(id))
-    }
-
-    /// Marks a group that storage cannot hold as kept in memory only, and says so.
-    fn keep_in_memory(&self, id: &str, name: &str, responses: u64) {
-        self.unsaved.update(|u| {
-            u.insert(id.to_string());
-        });
-        self.notice.set(Some(GroupNotice::TooLarge {
-            name: name.to_string(),
-            responses: crate::group::format::responses(responses),
-        }));
-    }
-
     /// Saves one group. Failure keeps it in memory and says so; storage keeps what it had.
     fn save(&self, id: &str) {
         if self.keeping.get_untracked() != Keeping::Saved {
@@ -127,57 +135,36 @@ impl GroupStore {
         // Browsers keep about 5 million characters of localStorage per site. A group far beyond that
         // (each response is roughly 300 characters of JSON) is reported as too large at once, instead
         // of spending a long pause writing tens of megabytes of JSON only to have them refused.
-        let too_large = self.groups.with_untracked(|gs| {
-            gs.iter()
-                .find(|g| g.id == id)
-                .filter(|g| g.responses.len() > SURELY_TOO_LARGE)
-                .map(|g| (g.name.clone(), g.responses.len() as u64))
-        });
-        if let Some((name, n)) = too_large {
-            return self.keep_in_memory(id, &name, n);
-        }
-        let Some((json, name, n)) = self.groups.with_untracked(|gs| {
+        let Some((name, n, json)) = self.groups.with_untracked(|gs| {
             gs.iter().find(|g| g.id == id).map(|g| {
-                (
-                    serde_json::to_string(g).expect("a group always serialises"),
-                    g.name.clone(),
-                    g.responses.len() as u64,
-                )
+                let n = g.responses.len();
+                let json = (n <= SURELY_TOO_LARGE)
+                    .then(|| serde_json::to_string(g).expect("a group always serialises"));
+                (g.name.clone(), n, json)
             })
         }) else {
             return;
+        };
+        let Some(json) = json else {
+            return self.too_large(id, name, n);
         };
         let result = self
             .store
             .with_value(|s| s.save_json(&storage_name(id), GROUP_SCHEMA, &json));
         match result {
-            Ok(()) => {
-                self.unsaved.update(|u| {
-                    u.remove(id);
-                });
-                if self.unsaved.with_untracked(HashSet::is_empty)
-                    && matches!(
-                        self.notice.get_untracked(),
-                        Some(GroupNotice::TooLarge { .. } | GroupNotice::Other { .. })
-                    )
-                {
-                    self.notice.set(None);
-                }
-            }
+            Ok(()) => self.no_longer_unsaved(id),
             Err(StorageError::Unavailable) => {
                 self.keeping.set(Keeping::MemoryOnly);
                 self.notice.set(Some(GroupNotice::Unavailable));
             }
-            Err(StorageError::Full) => self.keep_in_memory(id, &name, n),
-            Err(other) => {
-                self.unsaved.update(|u| {
-                    u.insert(id.to_string());
-                });
-                self.notice.set(Some(GroupNotice::Other {
+            Err(StorageError::Full) => self.too_large(id, name, n),
+            Err(other) => self.keep_unsaved(
+                id,
+                GroupNotice::Other {
                     name,
                     detail: other.to_string(),
-                }));
-            }
+                },
+            ),
         }
     }
 }
