@@ -82,31 +82,33 @@ pub fn GroupPage() -> impl IntoView {
         <Show when=move || current.with(Option::is_some)>
             <AddResponses store=store group_id=group_id importer=importer/>
             <ImportSummaryView importer=importer/>
-            {move || {
-                let has_responses = report.with(Option::is_some);
-                if has_responses {
-                    view! {
-                        <ReportOptions options=options/>
-                        <section aria-labelledby="report-heading" class="group-report">
-                            <h2 id="report-heading" class="report-title">
-                                {move || format!("Report: {}", current_name(store, current))}
-                            </h2>
-                            <p class="print-only">{format!("Printed {}.", today_long())}</p>
-                            {move || report.with(|r| r.as_ref().map(report::report_view))}
-                        </section>
-                        <Compare store=store current=current options=options report=report/>
-                        <Export store=store current=current report=report/>
-                    }
-                    .into_any()
-                } else {
-                    view! {
-                        <p class="empty-group">"This group has no responses yet. Add files above to see its report."</p>
-                    }
-                    .into_any()
+            // Drawn again only when the group gains or loses its responses, not on every change of the
+            // report, so that the controls below keep their own state (the group compared with, an
+            // error on the minimum group size) when a filter changes the report.
+            <Show
+                when=move || report.with(Option::is_some)
+                fallback=|| view! {
+                    <p class="empty-group">"This group has no responses yet. Add files above to see its report."</p>
                 }
-            }}
+            >
+                <ReportOptions options=options/>
+                <section aria-labelledby="report-heading" class="group-report">
+                    <h2 id="report-heading" class="report-title">
+                        {move || format!("Report: {}", current_name(store, current))}
+                    </h2>
+                    <p class="print-only">{format!("Printed {}.", today_long())}</p>
+                    {move || report.with(|r| r.as_ref().map(report::report_view))}
+                </section>
+                <Compare store=store current=current options=options report=report/>
+                <Export store=store current=current report=report/>
+            </Show>
         </Show>
     }
+}
+
+/// A group as the lists of groups name it: its name and how many responses it has.
+fn group_label(g: &Group) -> String {
+    format!("{} ({})", g.name, responses(g.responses.len() as u64))
 }
 
 fn current_name(store: GroupStore, current: Memo<Option<String>>) -> String {
@@ -177,8 +179,6 @@ fn Groups(
         set_confirm_delete.set(false);
         set_deleted.set(Some(format!("“{name}” was deleted from this browser.")));
     };
-    let group_label =
-        move |g: &Group| format!("{} ({})", g.name, responses(g.responses.len() as u64));
     let saved_text = move || {
         let id = current.get()?;
         Some(if store.is_saved(&id) {
@@ -389,12 +389,7 @@ fn Compare(
         store.groups.with(|gs| {
             gs.iter()
                 .filter(|g| Some(&g.id) != id.as_ref())
-                .map(|g| {
-                    (
-                        g.id.clone(),
-                        format!("{} ({})", g.name, responses(g.responses.len() as u64)),
-                    )
-                })
+                .map(|g| (g.id.clone(), group_label(g)))
                 .collect::<Vec<_>>()
         })
     };
