@@ -7,7 +7,10 @@
 
 use leptos::prelude::*;
 
-use crate::state::{Action, Book, BookError, BOOK_NAME, BOOK_SCHEMA};
+use crate::state::{
+    set_aside_summary, Action, Book, BookError, SetAside, StoredBookError, StoredRead, BOOK_NAME,
+    BOOK_SCHEMA, SET_ASIDE_NAME,
+};
 use crate::storage::{self, StorageError, Store, DEFAULT_NAMESPACE};
 
 /// How answers are being kept.
@@ -105,10 +108,7 @@ impl Session {
         let store = Store::new(namespace);
         let (book, keeping, notice, unsaved) = match handover {
             Some(h) => (h.book, h.keeping, h.notice, h.unsaved),
-            None => {
-                let (book, keeping, notice) = load(&store);
-                (book, keeping, notice, false)
-            }
+            None => load(&store),
         };
         let session = Session {
             book: RwSignal::new(book),
@@ -145,7 +145,54 @@ impl Session {
 
     fn stored_book(&self) -> Option<Book> {
         let envelope = self.store.with_value(|s| s.load(BOOK_NAME)).ok()??;
-        Book::from_stored(envelope.schema, envelope.data.get()).ok()
+        let read = read_book(envelope.schema, envelope.data.get()).ok()?;
+        // What another tab stored may hold something this one cannot read: it is kept aside before
+        // the book is saved without it, or the book is not used at all.
+        if read.changed()
+            && self
+                .store
+                .with_value(|s| keep_set_aside(s, &read.set_aside))
+                .is_err()
+        {
+            return None;
+        }
+        Some(read.book)
+    }
+
+    /// What was set aside from the stored book over time (nothing is ever dropped).
+    pub fn set_aside(&self) -> Vec<SetAside> {
+        self.store
+            .with_value(|s| s.load_as::<Vec<SetAside>>(SET_ASIDE_NAME, BOOK_SCHEMA))
+            .ok()
+            .flatten()
+            .unwrap_or_default()
+    }
+
+    /// Brings back what can be restored of what was set aside; returns how many assessments came
+    /// back and how many items stay set aside.
+    pub fn restore_set_aside(&self) -> Result<(usize, usize), String> {
+        let items = self.set_aside();
+        let before = items.len();
+        let mut restored = 0;
+        let mut left = Vec::new();
+        let result = self.dispatch_with(|book| {
+            let n = book.assessments.len();
+            left = book.restore(items.clone(), &now(), || new_id("a"));
+            restored = book.assessments.len() - n;
+        });
+        result.map_err(|e| e.to_string())?;
+        if restored > 0 {
+            self.store
+                .with_value(|s| s.save(SET_ASIDE_NAME, BOOK_SCHEMA, &left))
+                .map_err(|e| e.to_string())?;
+        }
+        debug_assert_eq!(before, restored + left.len());
+        Ok((restored, left.len()))
+    }
+
+    /// Removes what was set aside (after the person has downloaded it or no longer wants it).
+    pub fn forget_set_aside(&self) {
+        self.store.with_value(|s| s.remove(SET_ASIDE_NAME));
     }
 
     fn reload(&self) {
@@ -161,6 +208,11 @@ impl Session {
     /// Applies a change and saves it at once. Storage problems do not lose the change: it stays in
     /// memory and [`Session::storage_notice`] says what happened.
     pub fn dispatch(&self, action: Action) -> Result<(), BookError> {
+        self.dispatch_with(|book| book.apply(action))?
+    }
+
+    /// Applies `change` to the latest book and saves it, as [`Session::dispatch`] does.
+    fn dispatch_with<T>(&self, change: impl FnOnce(&mut Book) -> T) -> Result<T, BookError> {
         let saving = self.keeping.get_untracked() == Keeping::Saved;
         let mut book = if saving && !self.unsaved.get_untracked() {
             // Another tab may have saved since this one last looked.
@@ -169,7 +221,7 @@ impl Session {
         } else {
             self.book.get_untracked()
         };
-        book.apply(action)?;
+        let out = change(&mut book);
         if saving {
             match self
                 .store
@@ -192,35 +244,80 @@ impl Session {
             }
         }
         self.book.set(book);
-        Ok(())
+        Ok(out)
     }
 }
 
-/// Reads the stored book. Unreadable data is kept aside and reported; disabled storage means memory.
-fn load(store: &Store) -> (Book, Keeping, Option<StorageError>) {
+fn read_book(schema: u32, data: &str) -> Result<StoredRead, StoredBookError> {
+    Book::read_stored(schema, data, || new_id("a"))
+}
+
+/// Adds what could not be read to what was set aside before.
+fn keep_set_aside(store: &Store, items: &[SetAside]) -> Result<(), StorageError> {
+    if items.is_empty() {
+        return Ok(());
+    }
+    let mut kept = store
+        .load_as::<Vec<SetAside>>(SET_ASIDE_NAME, BOOK_SCHEMA)?
+        .unwrap_or_default();
+    kept.extend_from_slice(items);
+    store.save(SET_ASIDE_NAME, BOOK_SCHEMA, &kept)
+}
+
+/// Reads the stored book, with whether memory holds more than storage. Every assessment that reads
+/// is kept; what does not is kept aside and reported; a book from a newer version is left untouched
+/// and the app works in memory; disabled storage means memory.
+fn load(store: &Store) -> (Book, Keeping, Option<StorageError>, bool) {
     if !storage::available() {
         return (
             Book::default(),
             Keeping::MemoryOnly,
             Some(StorageError::Unavailable),
+            false,
         );
     }
     match store.load(BOOK_NAME) {
-        Ok(None) => (Book::default(), Keeping::Saved, None),
-        Ok(Some(envelope)) => match Book::from_stored(envelope.schema, envelope.data.get()) {
-            Ok(book) => (book, Keeping::Saved, None),
-            Err(_) => (
+        Ok(None) => (Book::default(), Keeping::Saved, None, false),
+        Ok(Some(envelope)) => match read_book(envelope.schema, envelope.data.get()) {
+            Ok(read) if !read.changed() => (read.book, Keeping::Saved, None, false),
+            Ok(read) => {
+                let notice = (!read.set_aside.is_empty()).then(|| StorageError::PartlySetAside {
+                    summary: set_aside_summary(&read.set_aside),
+                });
+                if keep_set_aside(store, &read.set_aside).is_err() {
+                    // Saving the book now would lose what could not be kept aside.
+                    return (
+                        read.book,
+                        Keeping::MemoryOnly,
+                        Some(StorageError::CorruptNotBackedUp),
+                        false,
+                    );
+                }
+                match store.save(BOOK_NAME, BOOK_SCHEMA, &read.book) {
+                    Ok(()) => (read.book, Keeping::Saved, notice, false),
+                    Err(error) => (read.book, Keeping::Saved, Some(error), true),
+                }
+            }
+            Err(StoredBookError::Newer(_)) => (
+                Book::default(),
+                Keeping::MemoryOnly,
+                Some(StorageError::Newer),
+                false,
+            ),
+            Err(StoredBookError::Unreadable(_)) => (
                 Book::default(),
                 Keeping::Saved,
                 Some(store.keep_aside(BOOK_NAME)),
+                false,
             ),
         },
         Err(StorageError::Unavailable) => (
             Book::default(),
             Keeping::MemoryOnly,
             Some(StorageError::Unavailable),
+            false,
         ),
-        Err(error) => (Book::default(), Keeping::Saved, Some(error)),
+        Err(error) => (Book::default(), Keeping::Saved, Some(error), false),
     }
 }
 

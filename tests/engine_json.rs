@@ -9,7 +9,8 @@ mod engine_support;
 use collaboration_readiness::engine::error::JsonError;
 use collaboration_readiness::engine::instrument::{Factor, Field, Measure};
 use collaboration_readiness::engine::json_format::{
-    from_json, response_from_json, set_to_json, to_json, SCHEMA_VERSION,
+    assessment_to_json, document_from_json, from_json, response_from_json, set_to_json, to_json,
+    AssessmentInfo, SCHEMA_VERSION,
 };
 use collaboration_readiness::engine::Response;
 use engine_support::{complete_response, fixture_bytes};
@@ -110,9 +111,9 @@ fn documents_that_cannot_be_read() {
     let table: &[(&str, Check)] = &[
         ("not json", |e| matches!(e, JsonError::Shape(_))),
         (r#"{"responses": []}"#, |e| matches!(e, JsonError::Shape(_))),
-        (r#"{"schema_version": 3, "responses": []}"#, |e| {
+        (r#"{"schema_version": 4, "responses": []}"#, |e| {
             *e == JsonError::NewerSchema {
-                found: 3,
+                found: 4,
                 supported: SCHEMA_VERSION,
             }
         }),
@@ -176,4 +177,34 @@ fn legacy_text_over_the_limit_is_kept_not_lost() {
     let r = from_json(&text).unwrap();
     assert_eq!(r[0].answers().q8().map(str::len), Some(2500));
     assert!(!r[0].validate().is_empty(), "validation still flags it");
+}
+
+#[test]
+fn defect_24_an_assessment_export_carries_its_name_and_dates() {
+    let r = complete_response("mine", |_| ("2", "1"));
+    let info = AssessmentInfo {
+        name: "Before the restructure".into(),
+        started_at: Some("2026-10-01T08:00:00.000Z".into()),
+        completed_at: Some("2026-10-01T08:40:00.000Z".into()),
+    };
+    let text = assessment_to_json(&r, &info);
+    assert!(text.contains("\"schema_version\": 3"), "{text}");
+    assert_eq!(
+        document_from_json(&text).unwrap(),
+        (vec![r.clone()], Some(info))
+    );
+    // Documents without details stay at version 2, which earlier versions of the app read.
+    assert!(to_json(&r).contains("\"schema_version\": 2"));
+    assert_eq!(document_from_json(&to_json(&r)).unwrap(), (vec![r], None));
+    // Details only where version 3 allows them.
+    for text in [
+        r#"{"schema_version": 2, "response": {"id": "a"}, "assessment": {"name": "x"}}"#,
+        r#"{"schema_version": 3, "responses": [], "assessment": {"name": "x"}}"#,
+        r#"{"schema_version": 3, "response": {"id": "a"}, "assessment": {"name": "x", "colour": "red"}}"#,
+    ] {
+        assert!(
+            matches!(document_from_json(text), Err(JsonError::Shape(_))),
+            "{text}"
+        );
+    }
 }

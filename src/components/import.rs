@@ -10,7 +10,7 @@ use wasm_bindgen_futures::JsFuture;
 
 use crate::components::file_list;
 use crate::engine::csv_format::{import_csv, ImportOptions};
-use crate::engine::json_format;
+use crate::engine::json_format::{self, AssessmentInfo};
 use crate::engine::response::Response;
 use crate::session::{now, Session};
 use crate::state::{Action, BookError};
@@ -32,19 +32,20 @@ async fn read_text(file: &web_sys::File) -> Result<String, String> {
         .ok_or_else(|| "the file is not text".to_string())
 }
 
+/// What a file holds: its responses, the export's details of the assessment (a JSON export of one
+/// of the person's assessments has them), the problems of rows left out, and how many were
+/// already in this browser.
+type Parsed = (Vec<Response>, Option<AssessmentInfo>, Vec<String>, usize);
+
 /// Parses a file's text into responses, or says why it is refused whole.
-fn parse(
-    name: &str,
-    text: &str,
-    existing: HashSet<String>,
-) -> Result<(Vec<Response>, Vec<String>, usize), String> {
+fn parse(name: &str, text: &str, existing: HashSet<String>) -> Result<Parsed, String> {
     let looks_json = text
         .trim_start_matches('\u{feff}')
         .trim_start()
         .starts_with(['{', '[']);
     if looks_json || name.to_lowercase().ends_with(".json") {
-        let responses = json_format::from_json(text).map_err(|e| e.to_string())?;
-        return Ok((responses, Vec::new(), 0));
+        let (responses, info) = json_format::document_from_json(text).map_err(|e| e.to_string())?;
+        return Ok((responses, info, Vec::new(), 0));
     }
     let options = ImportOptions {
         existing_ids: existing,
@@ -76,7 +77,7 @@ fn parse(
             })
         })
         .collect();
-    Ok((import.responses, problems, duplicates))
+    Ok((import.responses, None, problems, duplicates))
 }
 
 /// A file picker that adds the answers in the chosen files as assessments.
@@ -114,7 +115,7 @@ pub fn ImportAnswers() -> impl IntoView {
                     Err(reason) => outcome
                         .problems
                         .push(format!("The file was not imported: {reason}")),
-                    Ok((responses, problems, duplicates)) => {
+                    Ok((responses, info, problems, duplicates)) => {
                         outcome.problems = problems;
                         outcome.duplicates = duplicates;
                         for (i, response) in responses.into_iter().enumerate() {
@@ -126,6 +127,7 @@ pub fn ImportAnswers() -> impl IntoView {
                                 } else {
                                     format!("Imported: {label} ({})", i + 1)
                                 },
+                                info: info.clone(),
                                 now: now(),
                             };
                             match session.dispatch(action) {

@@ -6,38 +6,26 @@ use leptos::prelude::*;
 
 use crate::download::download;
 use crate::engine::json_format;
-use crate::engine::response::Response;
 use crate::session::{Keeping, Session};
+use crate::state::{export_file_stem, Assessment};
 use crate::storage::StorageError;
 
 /// Downloads one assessment's answers as a JSON file (the format the app and a facilitator import).
 pub fn download_assessment(session: Session, id: &str) -> Result<(), String> {
-    let (name, response) = session
+    session
         .book
-        .with_untracked(|b| {
-            b.get(id)
-                .map(|a| (a.name.clone(), a.response.without_hidden_answers()))
-        })
-        .ok_or("That assessment no longer exists in this browser.")?;
-    download_json(&name, &response)
+        .with_untracked(|b| b.get(id).map(download_json))
+        .ok_or("That assessment no longer exists in this browser.")?
 }
 
-/// Downloads a response, as given, as a JSON file named after the assessment's name `name`. Callers
-/// pass it [`Response::without_hidden_answers`].
-pub fn download_json(name: &str, response: &Response) -> Result<(), String> {
+/// Downloads an assessment as a JSON file: its answers (without those hidden by the q1 branch), its
+/// name and its dates, so that importing it elsewhere gives the same assessment.
+pub fn download_json(a: &Assessment) -> Result<(), String> {
     download(
-        &format!("{}.json", file_stem(name)),
+        &format!("{}.json", export_file_stem(&a.name, a.id())),
         "application/json",
-        &json_format::to_json(response),
+        &json_format::assessment_to_json(&a.exported_response(), &a.info()),
     )
-}
-
-/// A file name from an assessment's name: letters, digits and dashes only.
-pub fn file_stem(name: &str) -> String {
-    match crate::slug::slug(name) {
-        slug if slug.is_empty() => "collaboration-readiness".into(),
-        slug => format!("collaboration-readiness-{slug}"),
-    }
 }
 
 /// How the notice's "Download your answers" works in this build: at once in the whole app; in the
@@ -71,7 +59,7 @@ pub fn StorageNotice() -> impl IntoView {
     let offer_download = move || {
         matches!(
             session.storage_notice.get(),
-            Some(StorageError::Unavailable | StorageError::Full)
+            Some(StorageError::Unavailable | StorageError::Full | StorageError::Newer)
         ) && session.book.with(|b| b.current().is_some())
     };
     let on_download = move |_| download(session, set_download_error);

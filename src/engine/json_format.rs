@@ -10,9 +10,15 @@
 //!   "q3": "ccg;nhs_trust", "q13_places": "3", …}]}` (or `"response": {…}` for one). Each response is
 //!   a flat map of CSV column to cell text, read exactly as CSV cells are (codes or labels, `;` lists),
 //!   and was given to instrument version 1.
-//! - **Version 2** (current): `{"format": "collaboration-readiness/responses", "schema_version": 2,
+//! - **Version 2**: `{"format": "collaboration-readiness/responses", "schema_version": 2,
 //!   "responses": [Response…]}` (or `"response": Response`), where a [`Response`] carries its id,
 //!   `submitted_at`, `instrument_version` and typed answers (codes, lists of codes, text).
+//! - **Version 3** (current): version 2 plus an optional `"assessment": {"name", "started_at",
+//!   "completed_at"}` beside a single `response`: what the person's own export says about the
+//!   assessment, so that importing it elsewhere keeps its name and dates. A document without it is
+//!   still written as version 2, so that earlier versions of the app keep reading group exports and
+//!   share links; one with it is version 3, so that they say it comes from a newer version instead of
+//!   failing on a field they do not know.
 //!
 //! This is a storage and transfer format, so answers hidden by the q1 branch are kept (see
 //! [`Response::without_hidden_answers`] for what to share).
@@ -25,8 +31,25 @@ use super::error::{JsonError, RejectReason};
 use super::instrument::{Field, InstrumentVersion};
 use super::response::{is_iso8601_date_or_datetime, Response};
 
-/// The schema version written.
-pub const SCHEMA_VERSION: u32 = 2;
+/// The newest schema version, read and written.
+pub const SCHEMA_VERSION: u32 = 3;
+
+/// The version written for documents without assessment details (readable by every version since 2).
+const PLAIN_VERSION: u32 = 2;
+
+/// What the person's own export says about the assessment beside its answers (version 3).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AssessmentInfo {
+    /// The person's name for it.
+    pub name: String,
+    /// When it was started (ISO 8601).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub started_at: Option<String>,
+    /// When it was last finished (ISO 8601), if it was.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub completed_at: Option<String>,
+}
 
 /// The `format` tag of version 2 documents.
 pub const FORMAT: &str = "collaboration-readiness/responses";
@@ -39,25 +62,41 @@ struct Envelope<'a> {
     response: Option<&'a Response>,
     #[serde(skip_serializing_if = "Option::is_none")]
     responses: Option<&'a [Response]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    assessment: Option<&'a AssessmentInfo>,
 }
 
-/// Writes one response (pretty-printed, current schema).
+/// Writes one response (pretty-printed, version 2).
 pub fn to_json(response: &Response) -> String {
+    write(Envelope {
+        format: FORMAT,
+        schema_version: PLAIN_VERSION,
+        response: Some(response),
+        responses: None,
+        assessment: None,
+    })
+}
+
+/// Writes one of the person's assessments: its response and what is known of the assessment
+/// (pretty-printed, version 3).
+pub fn assessment_to_json(response: &Response, info: &AssessmentInfo) -> String {
     write(Envelope {
         format: FORMAT,
         schema_version: SCHEMA_VERSION,
         response: Some(response),
         responses: None,
+        assessment: Some(info),
     })
 }
 
-/// Writes a set of responses (pretty-printed, current schema).
+/// Writes a set of responses (pretty-printed, version 2).
 pub fn set_to_json(responses: &[Response]) -> String {
     write(Envelope {
         format: FORMAT,
-        schema_version: SCHEMA_VERSION,
+        schema_version: PLAIN_VERSION,
         response: None,
         responses: Some(responses),
+        assessment: None,
     })
 }
 
@@ -83,6 +122,9 @@ struct EnvelopeV2 {
     response: Option<Response>,
     #[serde(default)]
     responses: Option<Vec<Response>>,
+    /// Version 3 only.
+    #[serde(default)]
+    assessment: Option<AssessmentInfo>,
 }
 
 /// Version 1 (frozen legacy shape; deserialize only).
@@ -162,6 +204,14 @@ fn one_or_many<T>(one: Option<T>, many: Option<Vec<T>>) -> Result<Vec<T>, JsonEr
 
 /// Reads a document of any known schema version (one response or a set) and upgrades it.
 pub fn from_json(text: &str) -> Result<Vec<Response>, JsonError> {
+    document_from_json(text).map(|(responses, _)| responses)
+}
+
+/// Reads a document of any known schema version, with the assessment details a version 3 export
+/// of one assessment carries.
+pub fn document_from_json(
+    text: &str,
+) -> Result<(Vec<Response>, Option<AssessmentInfo>), JsonError> {
     let shape = |e: serde_json::Error| JsonError::Shape(e.to_string());
     let Probe { schema_version } = serde_json::from_str(text).map_err(shape)?;
     match schema_version {
@@ -171,16 +221,31 @@ pub fn from_json(text: &str) -> Result<Vec<Response>, JsonError> {
                 .into_iter()
                 .enumerate()
                 .map(|(i, r)| r.upgrade(i + 1))
-                .collect()
+                .collect::<Result<_, _>>()
+                .map(|responses| (responses, None))
         }
-        2 => {
+        2 | 3 => {
             let v2: EnvelopeV2 = serde_json::from_str(text).map_err(shape)?;
             if let Some(format) = v2.format.filter(|f| f != FORMAT) {
                 return Err(JsonError::Shape(format!(
                     "it is a `{format}` document, not `{FORMAT}`"
                 )));
             }
-            one_or_many(v2.response, v2.responses)
+            let assessment = match (schema_version, v2.assessment) {
+                (2, Some(_)) => {
+                    return Err(JsonError::Shape(
+                        "it has assessment details, which only version 3 documents have"
+                            .to_string(),
+                    ))
+                }
+                (_, assessment) => assessment,
+            };
+            if assessment.is_some() && v2.responses.is_some() {
+                return Err(JsonError::Shape(
+                    "it has assessment details beside a set of responses".to_string(),
+                ));
+            }
+            one_or_many(v2.response, v2.responses).map(|responses| (responses, assessment))
         }
         v if v > SCHEMA_VERSION => Err(JsonError::NewerSchema {
             found: v,

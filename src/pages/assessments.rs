@@ -6,16 +6,18 @@ use leptos::prelude::*;
 use crate::components::go;
 use crate::components::import::ImportAnswers;
 use crate::components::notices::download_assessment;
+use crate::download::download;
 use crate::flow;
 use crate::routes::Route;
 use crate::session::{long_date, new_id, now, today_long, Session};
-use crate::state::{Action, Assessment};
+use crate::state::{set_aside_file, Action, Assessment, SetAside, MAX_NAME_CHARS};
 
 /// Starts a new assessment and goes to its first page.
 pub fn start_new(session: Session) {
+    let name = session.book.with_untracked(|b| b.new_name(&today_long()));
     let action = Action::Create {
         id: new_id("a"),
-        name: format!("Assessment of {}", today_long()),
+        name,
         now: now(),
     };
     if session.dispatch(action).is_ok() {
@@ -76,6 +78,10 @@ pub fn AssessmentsPage() -> impl IntoView {
         {move || message.get().map(|m| view! { <div class="notice" role="status"><p>{m}</p></div> })}
         <p><button type="button" class="button" on:click=move |_| start_new(session)>"Start a new assessment"</button></p>
         <ImportAnswers/>
+        <SetAsidePanel/>
+        <Show when=move || ids.with(|ids| ids.len() >= 2)>
+            <p><a href=Route::Compare.href()>"Compare two of your assessments"</a></p>
+        </Show>
         <Show when=move || !ids.get().is_empty() fallback=|| view! { <p>"You have not started an assessment in this browser yet."</p> }>
             <ul class="assessment-list">
                 <For each=move || ids.get() key=|id| id.clone() let:id>
@@ -165,7 +171,9 @@ fn AssessmentItem(id: String, message: RwSignal<Option<String>>) -> impl IntoVie
                         }>
                             <label class="label" for=rename_id.clone()>"New name"</label>
                             {move || rename_error.get().map(|e| view! { <p class="error-message"><span class="visually-hidden">"Error: "</span>{e}</p> })}
-                            <input class="input" type="text" id=rename_id.clone() value=name() autocomplete="off"/>
+                            <p class="hint" id=format!("{rename_id}-hint")>{format!("At most {MAX_NAME_CHARS} characters.")}</p>
+                            <input class="input" type="text" id=rename_id.clone() value=name() autocomplete="off"
+                                aria-describedby=format!("{rename_id}-hint")/>
                             <div class="button-group">
                                 <button type="submit" class="button">"Save name"</button>
                                 <button type="button" class="button button-secondary" on:click=move |_| renaming.set(false)>"Cancel"</button>
@@ -194,5 +202,78 @@ fn AssessmentItem(id: String, message: RwSignal<Option<String>>) -> impl IntoVie
                 }
             </Show>
         </li>
+    }
+}
+
+/// What could not be read from storage, kept aside: download it, try to restore it, or remove it.
+/// Shown only while something is set aside.
+#[component]
+fn SetAsidePanel() -> impl IntoView {
+    let session = Session::get();
+    let items = RwSignal::new(session.set_aside());
+    let message = RwSignal::new(None::<String>);
+    let confirming = RwSignal::new(false);
+    let whole = move || items.with(|i| i.iter().any(SetAside::is_whole));
+    let on_download = move |_| {
+        let text = items.with_untracked(|i| set_aside_file(i));
+        if let Err(e) = download(
+            "collaboration-readiness-set-aside.json",
+            "application/json",
+            &text,
+        ) {
+            message.set(Some(e));
+        }
+    };
+    let on_restore = move |_| {
+        let text = match session.restore_set_aside() {
+            Ok((0, _)) => "Nothing more could be restored: what is still kept aside is not readable by this version of the app.".to_string(),
+            Ok((n, 0)) => format!("{n} restored. Everything that was kept aside is back in your assessments."),
+            Ok((n, left)) => format!("{n} restored; {left} still kept aside."),
+            Err(e) => format!("Nothing was restored: {e}"),
+        };
+        items.set(session.set_aside());
+        message.set(Some(text));
+    };
+    view! {
+        <Show when=move || !items.with(Vec::is_empty) || message.with(Option::is_some)>
+            <section class="notice set-aside" aria-labelledby="set-aside-title">
+                <h2 id="set-aside-title">"Kept aside"</h2>
+                {move || message.get().map(|m| view! { <p role="status">{m}</p> })}
+                <Show when=move || !items.with(Vec::is_empty)>
+                    <p>{move || items.with(|i| format!(
+                        "{} saved in this browser could not be read and {} kept aside, so that nothing is lost.",
+                        if i.len() == 1 { "One thing".to_string() } else { format!("{} things", i.len()) },
+                        if i.len() == 1 { "is" } else { "are" },
+                    ))}</p>
+                    <div class="button-group">
+                        <button type="button" class="button button-secondary" on:click=on_download>
+                            "Download what was set aside"
+                        </button>
+                        <Show when=whole>
+                            <button type="button" class="button button-secondary" on:click=on_restore>
+                                "Try to restore"
+                            </button>
+                        </Show>
+                        <button type="button" class="button button-warning" on:click=move |_| confirming.set(true)>
+                            "Remove what was set aside"
+                        </button>
+                    </div>
+                    <Show when=move || confirming.get()>
+                        <div class="confirm" role="group" aria-labelledby="set-aside-confirm">
+                            <p id="set-aside-confirm"><strong>"Remove what was set aside from this browser? Download it first if you may need it. This cannot be undone."</strong></p>
+                            <div class="button-group">
+                                <button type="button" class="button button-warning" on:click=move |_| {
+                                    session.forget_set_aside();
+                                    items.set(Vec::new());
+                                    confirming.set(false);
+                                    message.set(Some("What was set aside was removed.".into()));
+                                }>"Yes, remove it"</button>
+                                <button type="button" class="button button-secondary" on:click=move |_| confirming.set(false)>"Cancel"</button>
+                            </div>
+                        </div>
+                    </Show>
+                </Show>
+            </section>
+        </Show>
     }
 }

@@ -11,7 +11,7 @@ use crate::charts::profile::{
     RadarLine, OVERLAY_COLOUR, OVERLAY_COLOUR_2,
 };
 use crate::charts::view::ChartFigure;
-use crate::components::notices::{download_json, file_stem};
+use crate::components::notices::download_json;
 use crate::components::table_scroll;
 use crate::download::download;
 use crate::engine::benchmark::{compare_response, BENCHMARK_2018};
@@ -22,7 +22,7 @@ use crate::engine::scoring::{score, FactorScore, ResponseScore, Trigger};
 use crate::routes::Route;
 use crate::session::{long_date, now, Session};
 use crate::share;
-use crate::state::{Action, Assessment};
+use crate::state::{export_file_stem, Action, Assessment};
 
 /// A score 0–3 with two decimals, as the report prints means.
 fn two(x: f64) -> String {
@@ -147,7 +147,7 @@ fn ResultsView(assessment: Assessment, read_only: bool) -> impl IntoView {
                 <h2>"Keep a copy"</h2>
                 <p>"Keep these answers in this browser as one of your assessments, for example to compare them with your own."</p>
                 <button type="button" class="button" on:click=move |_| {
-                    let result = session.dispatch(Action::Import { response: response.clone(), name: "Shared results".into(), now: now() });
+                    let result = session.dispatch(Action::Import { response: response.clone(), name: "Shared results".into(), info: None, now: now() });
                     set_note.set(Some(match result {
                         Ok(()) => "Kept. You will find it under Your assessments.".into(),
                         Err(e) => e.to_string(),
@@ -640,7 +640,7 @@ fn EngagementLadder(response: Response) -> impl IntoView {
 fn KeepAndShare(assessment: Assessment, read_only: bool) -> impl IntoView {
     let session = Session::get();
     let response = assessment.response.without_hidden_answers();
-    let name = StoredValue::new(assessment.name);
+    let exported = StoredValue::new(assessment.clone());
     let (message, set_message) = signal(None::<String>);
     let link = {
         let location = window().location();
@@ -653,7 +653,6 @@ fn KeepAndShare(assessment: Assessment, read_only: bool) -> impl IntoView {
         format!("{base}{}", share::fragment(&response))
     };
     // The files are made when asked for; the link above is shown, so it is made at once.
-    let response = StoredValue::new(response);
     let completed_count = session.book.with_untracked(|b| {
         b.assessments
             .iter()
@@ -676,14 +675,13 @@ fn KeepAndShare(assessment: Assessment, read_only: bool) -> impl IntoView {
         </p>
         <div class="button-group">
             <button type="button" class="button button-secondary" on:click=move |_| {
-                let result = name.with_value(|name| response.with_value(|r| download_json(name, r)));
-                set_message.set(result.err());
+                set_message.set(exported.with_value(download_json).err());
             }>"Download as JSON"</button>
             <button type="button" class="button button-secondary" on:click=move |_| {
-                let csv = response.with_value(|r| {
-                    String::from_utf8(csv_format::export_csv_bytes([r])).unwrap_or_default()
-                });
-                let csv_name = name.with_value(|name| format!("{}.csv", file_stem(name)));
+                let (csv, csv_name) = exported.with_value(|a| (
+                    String::from_utf8(csv_format::export_csv_bytes([&a.exported_response()])).unwrap_or_default(),
+                    format!("{}.csv", export_file_stem(&a.name, a.id())),
+                ));
                 set_message.set(download(&csv_name, "text/csv", &csv).err());
             }>"Download as CSV"</button>
             <button type="button" class="button button-secondary" on:click=move |_| {
