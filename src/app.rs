@@ -20,7 +20,9 @@ use crate::pages::{
     start::StartPage,
 };
 use crate::routes::Route;
-use crate::session::{namespace_from_location, Session};
+use crate::session::{
+    namespace_from_location, read_in_good_order, read_repairing, ReadBook, Session,
+};
 
 fn current_route() -> Route {
     let hash = window().location().hash().unwrap_or_default();
@@ -65,6 +67,7 @@ struct Parts {
     visit: fn(Route),
     download: fn(Session, WriteSignal<Option<String>>),
     setup: fn(),
+    read: ReadBook,
 }
 
 /// The whole app (see [`crate::handoff`] for the two builds).
@@ -74,6 +77,7 @@ pub fn app(start: Start) -> impl IntoView {
         visit: |_| {},
         download: download_current,
         setup: crate::charts::view::provide_dark_mode,
+        read: read_repairing,
     };
     shell(parts, start)
 }
@@ -85,6 +89,7 @@ pub fn questionnaire_app() -> impl IntoView {
         visit: crate::handoff::prefetch_from,
         download: crate::handoff::download_with_app,
         setup: || {},
+        read: read_in_good_order,
     };
     shell(parts, Start::default())
 }
@@ -95,8 +100,11 @@ fn shell(parts: Parts, start: Start) -> impl IntoView {
         visit,
         download,
         setup,
+        read,
     } = parts;
-    let session = Session::resume(&namespace_from_location(), start.handover);
+    let session = Session::resume(&namespace_from_location(), start.handover, read);
+    // A stored book that only the whole app can repair: every page waits for it (see `OpeningApp`).
+    let page = move |route| (!session.needs_app).then(|| page(route)).flatten();
     crate::handoff::remember(session);
     provide_context(session);
     setup();

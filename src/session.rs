@@ -8,8 +8,8 @@
 use leptos::prelude::*;
 
 use crate::state::{
-    set_aside_summary, Action, Book, BookError, SetAside, StoredBookError, StoredRead, BOOK_NAME,
-    BOOK_SCHEMA, SET_ASIDE_NAME,
+    set_aside_summary, Action, Book, BookError, SetAside, StoredBookError, BOOK_NAME, BOOK_SCHEMA,
+    SET_ASIDE_NAME,
 };
 use crate::storage::{self, StorageError, Store, DEFAULT_NAMESPACE};
 
@@ -33,7 +33,10 @@ pub struct Session {
     pub storage_notice: RwSignal<Option<StorageError>>,
     /// True while the book in memory holds changes storage has not taken (storage full).
     unsaved: RwSignal<bool>,
+    /// True when the stored book needs repairs this build does not make: the whole app must start.
+    pub needs_app: bool,
     store: StoredValue<Store>,
+    read: ReadBook,
 }
 
 /// The current time as ISO 8601.
@@ -99,23 +102,35 @@ pub struct Handover {
     keeping: Keeping,
     notice: Option<StorageError>,
     unsaved: bool,
+    /// True when the questionnaire left the stored book for the whole app to read (and repair).
+    #[serde(default)]
+    reread: bool,
 }
 
 impl Session {
     /// Continues from a handed-over session when there is one, else reads the book from storage under
-    /// `namespace`, dealing with every storage fault; then listens for changes made in other tabs.
-    pub fn resume(namespace: &str, handover: Option<Handover>) -> Session {
+    /// `namespace` with `read`, dealing with every storage fault; then listens for changes made in
+    /// other tabs.
+    pub fn resume(namespace: &str, handover: Option<Handover>, read: ReadBook) -> Session {
         let store = Store::new(namespace);
-        let (book, keeping, notice, unsaved) = match handover {
-            Some(h) => (h.book, h.keeping, h.notice, h.unsaved),
-            None => load(&store),
+        let loaded = match handover {
+            Some(h) if !h.reread => Loaded {
+                book: h.book,
+                keeping: h.keeping,
+                notice: h.notice,
+                unsaved: h.unsaved,
+                needs_app: false,
+            },
+            _ => load(&store, read),
         };
         let session = Session {
-            book: RwSignal::new(book),
-            keeping: RwSignal::new(keeping),
-            storage_notice: RwSignal::new(notice),
-            unsaved: RwSignal::new(unsaved),
+            book: RwSignal::new(loaded.book),
+            keeping: RwSignal::new(loaded.keeping),
+            storage_notice: RwSignal::new(loaded.notice),
+            unsaved: RwSignal::new(loaded.unsaved),
+            needs_app: loaded.needs_app,
             store: StoredValue::new(store),
+            read,
         };
         let listener = window_event_listener(leptos::ev::storage, move |event| {
             let ours = session.store.with_value(|s| s.key(BOOK_NAME));
@@ -140,23 +155,26 @@ impl Session {
             keeping: self.keeping.get_untracked(),
             notice: self.storage_notice.get_untracked(),
             unsaved: self.unsaved.get_untracked(),
+            reread: self.needs_app,
         }
     }
 
     fn stored_book(&self) -> Option<Book> {
         let envelope = self.store.with_value(|s| s.load(BOOK_NAME)).ok()??;
-        let read = read_book(envelope.schema, envelope.data.get()).ok()?;
-        // What another tab stored may hold something this one cannot read: it is kept aside before
-        // the book is saved without it, or the book is not used at all.
-        if read.changed()
-            && self
-                .store
-                .with_value(|s| keep_set_aside(s, &read.set_aside))
-                .is_err()
+        // What another tab stored may hold something this one cannot read: the reader keeps it
+        // aside before the book is used without it.
+        match self
+            .store
+            .with_value(|s| (self.read)(s, envelope.schema, envelope.data.get()))
         {
-            return None;
+            Read::Book { book, notice, .. } => {
+                if notice.is_some() {
+                    self.storage_notice.set(notice);
+                }
+                Some(book)
+            }
+            _ => None,
         }
-        Some(read.book)
     }
 
     /// What was set aside from the stored book over time (nothing is ever dropped).
@@ -248,8 +266,78 @@ impl Session {
     }
 }
 
-fn read_book(schema: u32, data: &str) -> Result<StoredRead, StoredBookError> {
-    Book::read_stored(schema, data, || new_id("a"))
+/// What reading the stored book gave.
+pub enum Read {
+    /// The book, what the person must be told about it, and whether memory holds more than storage.
+    Book {
+        book: Book,
+        notice: Option<StorageError>,
+        unsaved: bool,
+    },
+    /// Saved by a newer version of the app: left untouched.
+    Newer,
+    /// Not a book at all.
+    Unreadable,
+    /// Not in good order, and this build does not repair books: the whole app must read it.
+    NeedsRepair,
+}
+
+/// How a build reads the stored book. Given by each build's entry point, so that the questionnaire's
+/// first load carries no repairing code ([`read_in_good_order`]); the whole app repairs
+/// ([`read_repairing`]).
+pub type ReadBook = fn(&Store, u32, &str) -> Read;
+
+/// Reads a book in good order only; anything else is left to the whole app, untouched.
+pub fn read_in_good_order(_: &Store, schema: u32, data: &str) -> Read {
+    match Book::from_stored(schema, data) {
+        Ok(book) => Read::Book {
+            book,
+            notice: None,
+            unsaved: false,
+        },
+        Err(StoredBookError::Newer(_)) => Read::Newer,
+        Err(StoredBookError::Unreadable(_)) => Read::NeedsRepair,
+    }
+}
+
+/// Reads the stored book keeping every assessment that reads; what does not is kept aside (added to
+/// what was set aside before), then the book is saved without it, so that the next read is clean.
+pub fn read_repairing(store: &Store, schema: u32, data: &str) -> Read {
+    let read = match Book::read_stored(schema, data, || new_id("a")) {
+        Ok(read) => read,
+        Err(StoredBookError::Newer(_)) => return Read::Newer,
+        Err(StoredBookError::Unreadable(_)) => return Read::Unreadable,
+    };
+    if !read.changed() {
+        return Read::Book {
+            book: read.book,
+            notice: None,
+            unsaved: false,
+        };
+    }
+    if keep_set_aside(store, &read.set_aside).is_err() {
+        // Saving the book now would lose what could not be kept aside: storage is left as it is.
+        return Read::Book {
+            book: read.book,
+            notice: Some(StorageError::CorruptNotBackedUp),
+            unsaved: true,
+        };
+    }
+    let notice = (!read.set_aside.is_empty()).then(|| StorageError::PartlySetAside {
+        summary: set_aside_summary(&read.set_aside),
+    });
+    match store.save(BOOK_NAME, BOOK_SCHEMA, &read.book) {
+        Ok(()) => Read::Book {
+            book: read.book,
+            notice,
+            unsaved: false,
+        },
+        Err(error) => Read::Book {
+            book: read.book,
+            notice: Some(error),
+            unsaved: true,
+        },
+    }
 }
 
 /// Adds what could not be read to what was set aside before.
@@ -264,60 +352,69 @@ fn keep_set_aside(store: &Store, items: &[SetAside]) -> Result<(), StorageError>
     store.save(SET_ASIDE_NAME, BOOK_SCHEMA, &kept)
 }
 
-/// Reads the stored book, with whether memory holds more than storage. Every assessment that reads
-/// is kept; what does not is kept aside and reported; a book from a newer version is left untouched
-/// and the app works in memory; disabled storage means memory.
-fn load(store: &Store) -> (Book, Keeping, Option<StorageError>, bool) {
-    if !storage::available() {
-        return (
+/// The session as loaded from storage.
+struct Loaded {
+    book: Book,
+    keeping: Keeping,
+    notice: Option<StorageError>,
+    unsaved: bool,
+    needs_app: bool,
+}
+
+impl Loaded {
+    fn new(book: Book, keeping: Keeping, notice: Option<StorageError>) -> Loaded {
+        Loaded {
+            book,
+            keeping,
+            notice,
+            unsaved: false,
+            needs_app: false,
+        }
+    }
+}
+
+/// Reads the stored book with `read`. A book from a newer version is left untouched and the app
+/// works in memory; data that is not a book is kept aside and reported; disabled storage means
+/// memory; a book only the whole app can repair is left for it.
+fn load(store: &Store, read: ReadBook) -> Loaded {
+    let unavailable = || {
+        Loaded::new(
             Book::default(),
             Keeping::MemoryOnly,
             Some(StorageError::Unavailable),
-            false,
-        );
+        )
+    };
+    if !storage::available() {
+        return unavailable();
     }
     match store.load(BOOK_NAME) {
-        Ok(None) => (Book::default(), Keeping::Saved, None, false),
-        Ok(Some(envelope)) => match read_book(envelope.schema, envelope.data.get()) {
-            Ok(read) if !read.changed() => (read.book, Keeping::Saved, None, false),
-            Ok(read) => {
-                let notice = (!read.set_aside.is_empty()).then(|| StorageError::PartlySetAside {
-                    summary: set_aside_summary(&read.set_aside),
-                });
-                if keep_set_aside(store, &read.set_aside).is_err() {
-                    // Saving the book now would lose what could not be kept aside.
-                    return (
-                        read.book,
-                        Keeping::MemoryOnly,
-                        Some(StorageError::CorruptNotBackedUp),
-                        false,
-                    );
-                }
-                match store.save(BOOK_NAME, BOOK_SCHEMA, &read.book) {
-                    Ok(()) => (read.book, Keeping::Saved, notice, false),
-                    Err(error) => (read.book, Keeping::Saved, Some(error), true),
-                }
-            }
-            Err(StoredBookError::Newer(_)) => (
+        Ok(None) => Loaded::new(Book::default(), Keeping::Saved, None),
+        Ok(Some(envelope)) => match read(store, envelope.schema, envelope.data.get()) {
+            Read::Book {
+                book,
+                notice,
+                unsaved,
+            } => Loaded {
+                unsaved,
+                ..Loaded::new(book, Keeping::Saved, notice)
+            },
+            Read::Newer => Loaded::new(
                 Book::default(),
                 Keeping::MemoryOnly,
                 Some(StorageError::Newer),
-                false,
             ),
-            Err(StoredBookError::Unreadable(_)) => (
+            Read::Unreadable => Loaded::new(
                 Book::default(),
                 Keeping::Saved,
                 Some(store.keep_aside(BOOK_NAME)),
-                false,
             ),
+            Read::NeedsRepair => Loaded {
+                needs_app: true,
+                ..Loaded::new(Book::default(), Keeping::Saved, None)
+            },
         },
-        Err(StorageError::Unavailable) => (
-            Book::default(),
-            Keeping::MemoryOnly,
-            Some(StorageError::Unavailable),
-            false,
-        ),
-        Err(error) => (Book::default(), Keeping::Saved, Some(error), false),
+        Err(StorageError::Unavailable) => unavailable(),
+        Err(error) => Loaded::new(Book::default(), Keeping::Saved, Some(error)),
     }
 }
 

@@ -131,7 +131,7 @@ pub enum Action {
     Import {
         response: Response,
         name: String,
-        info: Option<AssessmentInfo>,
+        info: Option<Box<AssessmentInfo>>,
         now: String,
     },
 }
@@ -267,7 +267,7 @@ impl Book {
                 if self.get(&response.id).is_some() {
                     return Err(BookError::DuplicateId);
                 }
-                let info = info.unwrap_or_default();
+                let info = info.map(|i| *i).unwrap_or_default();
                 // A file's own name may be longer than a name typed here: it is cut, not refused.
                 let name = [info.name.as_str(), name.as_str()]
                     .into_iter()
@@ -1157,7 +1157,7 @@ mod tests {
         book.apply(Action::Import {
             response: exported.clone(),
             name: "Imported: file".into(),
-            info: Some(done.info()),
+            info: Some(Box::new(done.info())),
             now: NOW.into(),
         })
         .unwrap();

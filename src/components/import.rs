@@ -127,7 +127,7 @@ pub fn ImportAnswers() -> impl IntoView {
                                 } else {
                                     format!("Imported: {label} ({})", i + 1)
                                 },
-                                info: info.clone(),
+                                info: info.clone().map(Box::new),
                                 now: now(),
                             };
                             match session.dispatch(action) {
