@@ -13,14 +13,19 @@ use crate::state::{Action, Assessment};
 
 /// Starts a new assessment and goes to its first page.
 pub fn start_new(session: Session) {
+    if create_new(session) {
+        go(Route::Question(flow::Step::Example));
+    }
+}
+
+/// Starts a new assessment and opens it; false if it could not be.
+pub fn create_new(session: Session) -> bool {
     let action = Action::Create {
         id: new_id("a"),
         name: format!("Assessment of {}", today_long()),
         now: now(),
     };
-    if session.dispatch(action).is_ok() {
-        go(Route::Question(flow::Step::Example));
-    }
+    session.dispatch(action).is_ok()
 }
 
 /// Opens an assessment where the person left it.
