@@ -96,8 +96,8 @@ test('the accessibility statement has no accessibility violations', async ({ pag
 test('the example host page embeds the app in compact mode with its accent colour', async ({ page }) => {
   await page.goto('./embed-example.html');
   const frame = page.frameLocator('iframe[title="Collaboration readiness self-assessment"]');
-  // start=questionnaire opens on the first question page, where no assessment is open yet.
-  await expect(frame.getByRole('heading', { level: 1 })).toHaveText('No assessment is open');
+  // start=questionnaire opens on the first question of a new assessment (issue 15, item 3).
+  await expect(frame.getByRole('heading', { level: 1 })).toHaveText('A recent collaboration');
   await expect(frame.getByRole('banner')).toBeHidden();
   const accent = await frame.locator('html').evaluate((el) => getComputedStyle(el).getPropertyValue('--cr-accent').trim());
   expect(accent).toBe('#00703c');

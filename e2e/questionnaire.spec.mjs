@@ -1,5 +1,5 @@
 import { test, expect, axeViolations, openApp, disableStorage } from './support.mjs';
-import { Questionnaire, FULL_ANSWERS, Q } from './pages/questionnaire.mjs';
+import { Questionnaire, FULL_ANSWERS, NO_EXAMPLE_ANSWERS, Q } from './pages/questionnaire.mjs';
 
 const BOOK_KEY = 'collaboration-readiness/assessments';
 
@@ -270,4 +270,79 @@ test('text at 200% loses nothing: no sideways scrolling and every control still 
     expect(overflow, answers.heading).toBeLessThanOrEqual(0);
     await q.answerWithMouse(answers);
   }
+});
+
+test('defect 15: Change from Check your answers comes back there, through the pages the change reveals', async ({ page }) => {
+  const q = new Questionnaire(page);
+  await openApp(page);
+  await q.start();
+  for (const answers of NO_EXAMPLE_ANSWERS) await q.answerWithMouse(answers);
+  await expect(q.heading()).toHaveText('Check your answers');
+
+  // A change that reveals nothing: straight back.
+  await page.getByRole('link', { name: /^Change in general, to what extent/ }).click();
+  await expect(q.heading()).toHaveText('Collaboration in general');
+  await q.option(Q.q7, 'Important').check();
+  await q.continue();
+  await expect(q.heading()).toHaveText('Check your answers');
+  await expect(page.getByText('Important', { exact: true })).toBeVisible();
+
+  // Back from a change page returns to the check page too.
+  await page.getByRole('link', { name: /^Change what is your role/ }).click();
+  await expect(q.heading()).toHaveText('About you');
+  await page.getByRole('link', { name: 'Back', exact: true }).click();
+  await expect(q.heading()).toHaveText('Check your answers');
+
+  // q1 No → Yes reveals the questions about the example: they are asked, then the check page.
+  await page.getByRole('link', { name: /^Change in the past 12 months/ }).click();
+  await expect(q.heading()).toHaveText('A recent collaboration');
+  await q.option(Q.q1, 'Yes').check();
+  await q.continue();
+  await expect(q.heading()).toHaveText('About that collaboration');
+  await expect(q.heading()).toBeFocused();
+  await page.getByRole('link', { name: 'Back', exact: true }).click();
+  await expect(q.heading()).toHaveText('A recent collaboration');
+  await q.continue();
+  await q.answerWithMouse(FULL_ANSWERS[1]);
+  await expect(q.heading()).toHaveText('Check your answers');
+  await expect(page.getByText('Not answered')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Finish and see your results' }).click();
+  await expect(q.heading()).toHaveText('Your results');
+});
+
+test('defect 29: the Other box of q3 shows only while Other is ticked, and keeps what was typed', async ({ page }) => {
+  const q = new Questionnaire(page);
+  await openApp(page);
+  await q.start();
+  await q.option(Q.q1, 'Yes').check();
+  await q.continue();
+  await expect(q.heading()).toHaveText('About that collaboration');
+  const other = q.option(Q.q3, 'Other');
+  const box = q.textbox('If other, which organisations?');
+  await expect(box).toBeHidden();
+  await expect(other).toHaveAttribute('aria-expanded', 'false');
+  const controls = await other.getAttribute('aria-controls');
+  expect(controls).toBeTruthy();
+  // The revealed box stands right after its checkbox, in the element the checkbox controls.
+  await expect(page.locator(`.choice:has(> input[aria-controls="${controls}"]) + #${controls}`)).toHaveCount(1);
+
+  await other.check();
+  await expect(other).toHaveAttribute('aria-expanded', 'true');
+  await expect(box).toBeVisible();
+  await expect(page.locator(`#${controls}`).getByRole('textbox', { name: 'If other, which organisations?' })).toBeVisible();
+  await box.fill('A housing trust');
+  expect(await axeViolations(page)).toEqual([]);
+  // The next control after the ticked Other is its box, for the keyboard too.
+  await other.focus();
+  await page.keyboard.press('Tab');
+  await expect(box).toBeFocused();
+
+  await other.uncheck();
+  await expect(box).toBeHidden();
+  await expect(other).toHaveAttribute('aria-expanded', 'false');
+  await other.check();
+  await expect(box).toHaveValue('A housing trust');
+  await page.reload();
+  await expect(q.option(Q.q3, 'Other')).toBeChecked();
+  await expect(q.textbox('If other, which organisations?')).toHaveValue('A housing trust');
 });

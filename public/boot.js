@@ -14,7 +14,8 @@
 //   embed=1          compact mode: without the app's own header and footer
 //   accent=#1d4f91   accent colour (a hex colour)
 //   font=inherit     font: "inherit" leaves the system font; otherwise a font-family list
-//   start=group      start on the group report (or "questionnaire") when no page is named
+//   start=group      start on the group report when no page is named; "questionnaire": on the
+//                    open assessment (its results once finished), or the first question of a new one
 //   ns=name          storage namespace, so several embeds on one site keep their answers apart
 (() => {
   const APPS = __APPS__;
@@ -30,10 +31,10 @@
   }
   const font = params.get('font');
   if (font && /^[\w\s,"'-]{1,200}$/.test(font) && font !== 'inherit') root.style.setProperty('--cr-font', font);
-  const start = params.get('start');
-  if (!location.hash || location.hash === '#' || location.hash === '#/') {
-    if (start === 'group') history.replaceState(null, '', '#/group');
-    if (start === 'questionnaire') history.replaceState(null, '', '#/assessment/example');
+  // (start=questionnaire opens on the start page's build, which decides from the stored assessments
+  // where to go: see Route::questionnaire_visit in src/routes.rs.)
+  if (params.get('start') === 'group' && (!location.hash || location.hash === '#' || location.hash === '#/')) {
+    history.replaceState(null, '', '#/group');
   }
 
   // 2. The app. Its JavaScript is preloaded with its integrity (so the import below runs only the

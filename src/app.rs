@@ -24,9 +24,34 @@ use crate::session::{
     namespace_from_location, read_in_good_order, read_repairing, ReadBook, Session,
 };
 
+fn current_hash() -> String {
+    window().location().hash().unwrap_or_default()
+}
+
 fn current_route() -> Route {
-    let hash = window().location().hash().unwrap_or_default();
-    Route::from_hash(&hash)
+    Route::from_hash(&current_hash())
+}
+
+/// A visit whose address asks to open on the questionnaire and names no page (the embed's
+/// `data-start="questionnaire"`) goes on with the open assessment, to its results when it is
+/// finished, or starts a new one on its first question ([`Route::questionnaire_visit`]). Both builds
+/// decide this here, from the stored assessments, before the first page is drawn. The address is
+/// replaced, so "Back" does not return to a page that would send the person on again (in an iframe,
+/// the history is the host page's).
+fn open_requested_questionnaire(session: Session) {
+    let location = window().location();
+    let search = location.search().unwrap_or_default();
+    if !crate::routes::asks_for_questionnaire(&search, &current_hash()) {
+        return;
+    }
+    let target = match session.book.with_untracked(Route::questionnaire_visit) {
+        Some(route) => route,
+        None if crate::pages::assessments::create_new(session) => {
+            Route::Question(crate::flow::Step::Example)
+        }
+        None => return,
+    };
+    let _ = location.replace(&target.href());
 }
 
 /// The page of a route in the whole app.
@@ -34,6 +59,7 @@ fn any_page(route: Route) -> Option<AnyView> {
     Some(match route {
         Route::Start => view! { <StartPage/> }.into_any(),
         Route::Question(step) => view! { <QuestionPage step=step/> }.into_any(),
+        Route::Change(step) => view! { <QuestionPage step=step returning=true/> }.into_any(),
         Route::Check => view! { <CheckPage/> }.into_any(),
         Route::Assessments => view! { <AssessmentsPage/> }.into_any(),
         Route::Privacy => view! { <PrivacyPage/> }.into_any(),
@@ -54,6 +80,7 @@ fn questionnaire_page(route: Route) -> Option<AnyView> {
     }
     Some(match route {
         Route::Question(step) => view! { <QuestionPage step=step/> }.into_any(),
+        Route::Change(step) => view! { <QuestionPage step=step returning=true/> }.into_any(),
         _ => view! { <StartPage/> }.into_any(),
     })
 }
@@ -102,6 +129,9 @@ fn shell(parts: Parts, start: Start) -> impl IntoView {
         setup,
         read,
     } = parts;
+    // The questionnaire has decided where a `start=questionnaire` visit goes, unless it left the
+    // stored book for the whole app to read.
+    let decided = start.replaced && !start.handover.as_ref().is_some_and(|h| h.rereads());
     let session = Session::resume(&namespace_from_location(), start.handover, read);
     // A stored book that only the whole app can repair: every page waits for it (see `OpeningApp`).
     let page = move |route| (!session.needs_app).then(|| page(route)).flatten();
@@ -115,9 +145,19 @@ fn shell(parts: Parts, start: Start) -> impl IntoView {
         // After the page is drawn: the download is what the person asked for last.
         request_animation_frame(move || download(session, download_error.write_only()));
     }
+    if !decided && !session.needs_app {
+        open_requested_questionnaire(session);
+    }
     let (route, set_route) = signal(current_route());
+    // The address the page shows: replacing it with itself (as above) still fires a hashchange,
+    // which must not draw the page again.
+    let shown = StoredValue::new(current_hash());
     let listener = window_event_listener(leptos::ev::hashchange, move |_| {
-        set_route.set(current_route())
+        let hash = current_hash();
+        if shown.get_value() != hash {
+            shown.set_value(hash);
+            set_route.set(current_route());
+        }
     });
     on_cleanup(move || listener.remove());
 

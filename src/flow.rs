@@ -134,6 +134,30 @@ pub fn resume_at(response: &Response) -> Option<Step> {
         .find(|&s| !issues_on(s, response).is_empty())
 }
 
+/// The page after `step` for a person who came from "check your answers" to change an answer:
+/// the next page their change revealed, that is one shown now that was not in `before` (the pages
+/// shown when they left "check your answers") and that still misses a required answer (a page
+/// revealed with its earlier answers complete needs no visit); `None` to go back to "check your
+/// answers". Pages they skipped before are not revisited: that page lists them.
+pub fn next_returning(step: Step, before: &[Step], response: &Response) -> Option<Step> {
+    Step::all()
+        .into_iter()
+        .skip_while(|&s| s != step)
+        .skip(1)
+        .filter(|s| !before.contains(s) && s.is_shown(response))
+        .find(|&s| !issues_on(s, response).is_empty())
+}
+
+/// Where "Back" leads on a page reached while changing an answer from "check your answers": from a
+/// page the change revealed (not in `before`), the page before it; else `None`, "check your
+/// answers" itself, where the person came from.
+pub fn back_returning(step: Step, before: &[Step], response: &Response) -> Option<Step> {
+    if before.contains(&step) {
+        return None;
+    }
+    previous(step, response)
+}
+
 /// The validation findings for the page's fields that stop the results (missing or invalid answers).
 pub fn issues_on(step: Step, response: &Response) -> Vec<ValidationIssue> {
     let fields = step.fields();
@@ -376,5 +400,50 @@ mod tests {
             first_control_id(Field::Score(Measure::Prevalence, Factor::Citizens)),
             "q14_citizens-0"
         );
+    }
+
+    #[test]
+    fn defect_15_change_from_check_returns_there_through_the_pages_it_reveals() {
+        use Step::*;
+        let no = with(&[(Field::Q1, "no")]);
+        let yes = with(&[(Field::Q1, "yes")]);
+        // Answered about the example earlier, then said no, now yes again: nothing to ask.
+        let yes_kept = with(&[
+            (Field::Q1, "yes"),
+            (Field::Q2, "A hub"),
+            (Field::Q3, "ccg"),
+            (Field::Q4, "3"),
+            (Field::Q5, "middle"),
+            (Field::Q6, "very_successful"),
+        ]);
+        let with_no = steps(&no);
+        let with_yes = steps(&yes);
+        // (page changed, pages shown on leaving check, answers now, next, back)
+        type Case<'a> = (Step, &'a [Step], &'a Response, Option<Step>, Option<Step>);
+        let cases: [Case; 7] = [
+            // q1 no → yes reveals the example's details, which must be answered, then check.
+            (Example, &with_no, &yes, Some(ExampleDetails), None),
+            (ExampleDetails, &with_no, &yes, None, Some(Example)),
+            // Revealed with every required answer already there: straight back to check.
+            (Example, &with_no, &yes_kept, None, None),
+            // q1 yes → no hides a page: back to check at once.
+            (Example, &with_yes, &no, None, None),
+            // A change that reveals nothing, although later pages were skipped unanswered.
+            (Example, &with_yes, &yes, None, None),
+            (General, &with_yes, &yes, None, None),
+            (AboutYou, &with_no, &no, None, None),
+        ];
+        for (step, before, response, next, back) in cases {
+            assert_eq!(
+                next_returning(step, before, response),
+                next,
+                "next from {step:?}"
+            );
+            assert_eq!(
+                back_returning(step, before, response),
+                back,
+                "back from {step:?}"
+            );
+        }
     }
 }

@@ -6,7 +6,8 @@
 //! rule on the host. This module is pure (no browser crate) so that parsing and printing are tested
 //! natively.
 
-use crate::flow::Step;
+use crate::flow::{self, Step};
+use crate::state::{Assessment, Book};
 
 /// A screen of the app.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -15,6 +16,9 @@ pub enum Route {
     Start,
     /// A page of questions of the open assessment.
     Question(Step),
+    /// The same page reached from "Check your answers" to change an answer: "Continue" leads back
+    /// there, through any page the change reveals (see [`flow::next_returning`]).
+    Change(Step),
     /// "Check your answers" for the open assessment.
     Check,
     /// The person's assessments: open, rename, delete.
@@ -57,11 +61,14 @@ impl Route {
             "group" => Route::Group,
             "accessibility" => Route::Accessibility,
             shared if shared == "shared" || shared.starts_with("shared/") => Route::Shared,
-            other => other
-                .strip_prefix("assessment/")
-                .and_then(Step::from_slug)
-                .map(Route::Question)
-                .unwrap_or(Route::NotFound),
+            other => {
+                let page = other.strip_prefix("assessment/").unwrap_or("");
+                match page.strip_suffix("/change") {
+                    Some(slug) => Step::from_slug(slug).map(Route::Change),
+                    None => Step::from_slug(page).map(Route::Question),
+                }
+                .unwrap_or(Route::NotFound)
+            }
         }
     }
 
@@ -70,6 +77,7 @@ impl Route {
         match self {
             Route::Start | Route::NotFound => "#/".into(),
             Route::Question(step) => format!("#/assessment/{}", step.slug()),
+            Route::Change(step) => format!("#/assessment/{}/change", step.slug()),
             Route::Check => "#/assessment/check".into(),
             Route::Assessments => "#/assessments".into(),
             Route::Privacy => "#/privacy".into(),
@@ -86,7 +94,7 @@ impl Route {
     pub fn name(self) -> String {
         match self {
             Route::Start => "Collaboration Readiness".into(),
-            Route::Question(step) => step.heading(),
+            Route::Question(step) | Route::Change(step) => step.heading(),
             Route::Check => "Check your answers".into(),
             Route::Assessments => "Your assessments".into(),
             Route::Privacy => "Your answers and your privacy".into(),
@@ -116,14 +124,40 @@ impl Route {
     /// `assessment/check` (an unknown `assessment/…` page loads the questionnaire, which hands over
     /// to the whole app's "page not found").
     pub fn in_questionnaire(self) -> bool {
-        matches!(self, Route::Start | Route::Question(_))
+        matches!(self, Route::Start | Route::Question(_) | Route::Change(_))
     }
 
     /// True where the questionnaire starts fetching the whole app in the background, so that the
     /// results open without a wait: from the first of the six categories' pages on, when a person is
     /// well into the questionnaire (someone who leaves after a page or two never downloads it).
     pub fn prefetches_app(self) -> bool {
-        matches!(self, Route::Question(Step::Factor(_) | Step::AboutYou))
+        matches!(
+            self,
+            Route::Question(Step::Factor(_) | Step::AboutYou)
+                | Route::Change(Step::Factor(_) | Step::AboutYou)
+        )
+    }
+
+    /// Where "Continue" takes a person on one of their assessments (the start page, a visit that
+    /// asks for the questionnaire): the results once it is finished (every required answer given
+    /// and "Finish" pressed), else the first page with a required answer missing, else "check your
+    /// answers" (where the person finishes). Not the page they were last on: that may be the last
+    /// page of questions, long after the one they skipped.
+    pub fn continuing(assessment: &Assessment) -> Route {
+        if assessment.completed_at.is_some() && assessment.response.is_complete() {
+            return Route::Results;
+        }
+        match flow::resume_at(&assessment.response) {
+            Some(step) => Route::Question(step),
+            None => Route::Check,
+        }
+    }
+
+    /// Where a visit that asks to open on the questionnaire ([`asks_for_questionnaire`]) goes: on
+    /// with the open assessment ([`Route::continuing`]: its results when it is finished), or `None`
+    /// when none is open, and a new assessment is started on its first question.
+    pub fn questionnaire_visit(book: &Book) -> Option<Route> {
+        book.current().map(Route::continuing)
     }
 
     /// Every route, for tests and navigation.
@@ -136,15 +170,60 @@ impl Route {
             Route::Benchmark,
         ];
         all.extend(Step::all().into_iter().map(Route::Question));
+        all.extend(Step::all().into_iter().map(Route::Change));
         all
     }
 }
 
+/// True when the page's address asks to open on the questionnaire (`start=questionnaire` in its
+/// query, as the embed's `data-start` sets it) and names no page: `search` and `hash` are
+/// `location.search` and `location.hash`. (The boot script, public/boot.js, sends `start=group`
+/// on to the group report itself; where the questionnaire goes depends on the stored assessments,
+/// which only the app reads.)
+pub fn asks_for_questionnaire(search: &str, hash: &str) -> bool {
+    let names_no_page = matches!(hash, "" | "#" | "#/");
+    names_no_page
+        && search
+            .trim_start_matches('?')
+            .split('&')
+            .any(|pair| pair == "start=questionnaire")
+}
+
 #[cfg(test)]
 mod tests {
-    use super::Route;
-    use crate::engine::instrument::Factor;
+    use super::{asks_for_questionnaire, Route};
+    use crate::engine::instrument::{Factor, Field};
+    use crate::engine::response::AnswerAction;
     use crate::flow::Step;
+    use crate::state::{Action, Book};
+
+    /// The stored book every shipped version reads: an unfinished assessment (open, last on the
+    /// involvement page, q5 and q6 missing) and a finished one (q1 = no).
+    fn stored_book() -> Book {
+        let v1 = include_str!("../tests/fixtures/storage/book-v1.json");
+        let envelope: serde_json::Value = serde_json::from_str(v1).unwrap();
+        Book::from_stored(1, &envelope["data"].to_string()).unwrap()
+    }
+
+    const UNFINISHED: &str = "a-mf3k2p-1x9z";
+    const FINISHED: &str = "a-mf1aaa-7q2w";
+
+    fn with(book: &Book, action: Action) -> Book {
+        let mut book = book.clone();
+        book.apply(action).unwrap();
+        book
+    }
+
+    fn answer(id: &str, field: Field, code: &str) -> Action {
+        Action::Answer {
+            id: id.into(),
+            action: AnswerAction::Choose {
+                field,
+                code: code.into(),
+            },
+            now: "2026-12-01T10:00:00Z".into(),
+        }
+    }
 
     #[test]
     fn parses_every_spelling_of_a_fragment() {
@@ -171,6 +250,14 @@ mod tests {
                 Route::Question(Step::Factor(Factor::Places)),
             ),
             ("#/assessment/factor-nowhere", Route::NotFound),
+            ("#/assessment/example/change", Route::Change(Step::Example)),
+            (
+                "#/assessment/factor-places/change/",
+                Route::Change(Step::Factor(Factor::Places)),
+            ),
+            ("#/assessment/nowhere/change", Route::NotFound),
+            ("#/assessment/check/change", Route::NotFound),
+            ("#/assessment/change", Route::NotFound),
             ("#/assessment", Route::NotFound),
             ("#/nowhere", Route::NotFound),
             ("#/BENCHMARK", Route::NotFound),
@@ -188,6 +275,8 @@ mod tests {
             ("#/assessment/example", true, false),
             ("#/assessment/about-you", true, true),
             ("#/assessment/factor-behaviours", true, true),
+            ("#/assessment/example/change", true, false),
+            ("#/assessment/about-you/change", true, true),
             ("#/assessment/check", false, false),
             ("#/assessment/nowhere", false, false),
             ("#/privacy", false, false),
@@ -215,6 +304,93 @@ mod tests {
                 "links stay relative to the page"
             );
             assert!(route.title().ends_with("Collaboration Readiness"));
+        }
+    }
+
+    #[test]
+    fn defect_26_continue_leads_to_the_results_once_finished_else_the_first_unanswered_page() {
+        let stored = stored_book();
+        let fresh = with(
+            &Book::default(),
+            Action::Create {
+                id: "new".into(),
+                name: "New".into(),
+                now: "2026-12-01T09:00:00Z".into(),
+            },
+        );
+        // The finished assessment after a change that makes it incomplete again (q1 no → yes asks
+        // about the example).
+        let reopened = with(&stored, answer(FINISHED, Field::Q1, "yes"));
+        // The unfinished one with every required answer given, not yet finished.
+        let mut all_given = stored.clone();
+        let mut complete = stored.get(FINISHED).unwrap().response.clone();
+        complete.id = UNFINISHED.into();
+        all_given.assessments[0].response = complete;
+        let cases = [
+            (&fresh, "new", Route::Question(Step::Example)),
+            // Last on the involvement page, but the example's details still miss q5 and q6.
+            (&stored, UNFINISHED, Route::Question(Step::ExampleDetails)),
+            (&all_given, UNFINISHED, Route::Check),
+            (&stored, FINISHED, Route::Results),
+            (&reopened, FINISHED, Route::Question(Step::ExampleDetails)),
+        ];
+        for (book, id, expected) in cases {
+            assert_eq!(Route::continuing(book.get(id).unwrap()), expected, "{id}");
+        }
+    }
+
+    #[test]
+    fn defect_03_start_questionnaire_opens_a_new_assessment_or_goes_on_with_the_open_one() {
+        let stored = stored_book();
+        let finished_open = with(
+            &stored,
+            Action::Open {
+                id: FINISHED.into(),
+            },
+        );
+        let none_open = with(
+            &stored,
+            Action::Delete {
+                id: UNFINISHED.into(),
+            },
+        );
+        let cases = [
+            // A first visit: nothing stored, so a new assessment on its first question.
+            (Book::default(), None),
+            // Assessments kept, none open: a new one too.
+            (none_open, None),
+            (stored, Some(Route::Question(Step::ExampleDetails))),
+            // A returning visitor who finished: their results, not q1 with "26 of 26".
+            (finished_open, Some(Route::Results)),
+        ];
+        for (book, expected) in cases {
+            assert_eq!(Route::questionnaire_visit(&book), expected, "{book:?}");
+        }
+    }
+
+    #[test]
+    fn defect_03_only_an_address_that_names_no_page_starts_on_the_questionnaire() {
+        let cases = [
+            (
+                "?embed=1&start=questionnaire&accent=%2300703c&ns=team",
+                "",
+                true,
+            ),
+            ("?start=questionnaire", "#", true),
+            ("start=questionnaire", "#/", true),
+            ("?start=questionnaire", "#/results", false),
+            ("?start=questionnaire", "#/assessment/example", false),
+            ("?start=group", "", false),
+            ("?start=questionnaires", "", false),
+            ("?restart=questionnaire", "", false),
+            ("", "", false),
+        ];
+        for (search, hash, expected) in cases {
+            assert_eq!(
+                asks_for_questionnaire(search, hash),
+                expected,
+                "{search} {hash}"
+            );
         }
     }
 }

@@ -107,6 +107,13 @@ pub struct Handover {
     reread: bool,
 }
 
+impl Handover {
+    /// True when the questionnaire left the stored book unread, for the whole app to read.
+    pub fn rereads(&self) -> bool {
+        self.reread
+    }
+}
+
 impl Session {
     /// Continues from a handed-over session when there is one, else reads the book from storage under
     /// `namespace` with `read`, dealing with every storage fault; then listens for changes made in
@@ -231,7 +238,8 @@ impl Session {
 
     /// Applies `change` to the latest book and saves it, as [`Session::dispatch`] does.
     fn dispatch_with<T>(&self, change: impl FnOnce(&mut Book) -> T) -> Result<T, BookError> {
-        let saving = self.keeping.get_untracked() == Keeping::Saved;
+        // A book left for the whole app to repair is never written over by this build.
+        let saving = self.keeping.get_untracked() == Keeping::Saved && !self.needs_app;
         let mut book = if saving && !self.unsaved.get_untracked() {
             // Another tab may have saved since this one last looked.
             self.stored_book()

@@ -1,4 +1,5 @@
 // Page object for the self-assessment: what a person does, found by role and label only.
+import { readFileSync } from 'node:fs';
 import { expect } from '@playwright/test';
 
 export const Q = {
@@ -89,6 +90,33 @@ export const FULL_ANSWERS = [
     ],
   },
 ];
+
+/** FULL_ANSWERS for a person with no recent example (q1 = No): the questions about it are skipped. */
+export const NO_EXAMPLE_ANSWERS = [
+  { heading: 'A recent collaboration', answers: [['choose', Q.q1, 'No']] },
+  ...FULL_ANSWERS.filter((p) => !['A recent collaboration', 'About that collaboration'].includes(p.heading)),
+];
+
+/**
+ * The stored book every shipped version reads (tests/fixtures/storage/book-v1.json): "Team away day",
+ * unfinished (last on the involvement page, q5 and q6 not answered), and "Before the restructure",
+ * finished. `open` names the one that is open: 'unfinished' or 'finished'.
+ */
+export function storedBook(open) {
+  const book = JSON.parse(readFileSync(new URL('../../tests/fixtures/storage/book-v1.json', import.meta.url), 'utf8'));
+  book.data.current = book.data.assessments[open === 'finished' ? 1 : 0].response.id;
+  return JSON.stringify(book);
+}
+
+/** Puts `book` in storage under `key` before the page's scripts run, on the first load only. */
+export async function seedStorage(page, key, book) {
+  await page.addInitScript(([key, book]) => {
+    if (!sessionStorage.getItem('seeded')) {
+      localStorage.setItem(key, book);
+      sessionStorage.setItem('seeded', '1');
+    }
+  }, [key, book]);
+}
 
 export class Questionnaire {
   constructor(page) {

@@ -69,10 +69,15 @@ pub fn ChoiceField(
     /// Id of an element that describes the question further (a factor's statement).
     #[prop(optional)]
     described_by_extra: Option<&'static str>,
-    /// Shown after the options (q3's "other" text box).
+    /// The code of the option whose ticking reveals `children` (GOV.UK conditional reveal).
+    #[prop(optional)]
+    reveal_with: Option<&'static str>,
+    /// Shown right after the option `reveal_with` names while it is ticked (q3's "other" text
+    /// box); hidden, not removed, otherwise, so that what was typed comes back with the tick.
     #[prop(optional)]
     children: Option<Children>,
 ) -> impl IntoView {
+    let mut children = children;
     let session = Session::get();
     let kind = field.kind();
     let multiple = matches!(kind, FieldKind::Multiple(_));
@@ -109,6 +114,20 @@ pub fn ChoiceField(
                 }
             }
         };
+        let revealed = (reveal_with == Some(code))
+            .then(|| children.take())
+            .flatten();
+        let conditional_id = revealed.is_some().then(|| format!("{control}-conditional"));
+        let expanded = {
+            let (checked, reveals) = (checked.clone(), revealed.is_some());
+            move || reveals.then(|| checked().to_string())
+        };
+        let revealed = revealed.map(|c| {
+            let checked = checked.clone();
+            view! {
+                <div class="choice-conditional" id=conditional_id.clone() hidden=move || !checked()>{c()}</div>
+            }
+        });
         let on_change = move |ev: leptos::ev::Event| {
             let on = event_target_checked(&ev);
             let action = if multiple {
@@ -143,10 +162,13 @@ pub fn ChoiceField(
                     name=name
                     value=code
                     prop:checked=checked
+                    aria-controls=conditional_id
+                    aria-expanded=expanded
                     on:change=on_change
                 />
                 <label class="choice-label" for=control>{option.label}</label>
             </div>
+            {revealed}
         }
     };
     let option_views = options.iter().map(option_view).collect_view();
@@ -159,7 +181,6 @@ pub fn ChoiceField(
                     <p class="error-message" id=error_id.clone()><span class="visually-hidden">"Error: "</span>{m}</p>
                 })}
                 <div class="choices" class:choices-scale=matches!(field, Field::Score(..))>{option_views}</div>
-                {children.map(|c| c())}
             </fieldset>
         </div>
     }

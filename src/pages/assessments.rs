@@ -14,15 +14,20 @@ use crate::state::{set_aside_file, Action, Assessment, SetAside, MAX_NAME_CHARS}
 
 /// Starts a new assessment and goes to its first page.
 pub fn start_new(session: Session) {
+    if create_new(session) {
+        go(Route::Question(flow::Step::Example));
+    }
+}
+
+/// Starts a new assessment and opens it; false if it could not be.
+pub fn create_new(session: Session) -> bool {
     let name = session.book.with_untracked(|b| b.new_name(&today_long()));
     let action = Action::Create {
         id: new_id("a"),
         name,
         now: now(),
     };
-    if session.dispatch(action).is_ok() {
-        go(Route::Question(flow::Step::Example));
-    }
+    session.dispatch(action).is_ok()
 }
 
 /// Opens an assessment where the person left it.

@@ -36,6 +36,7 @@ fn row_label(field: Field) -> String {
 #[component]
 pub fn CheckPage() -> impl IntoView {
     let session = Session::get();
+    crate::pages::question::back_on_check();
     let errors = RwSignal::new(Vec::<ErrorLink>::new());
     let response = move || {
         session
@@ -54,7 +55,7 @@ pub fn CheckPage() -> impl IntoView {
                 let field = i.field?;
                 Some(ErrorLink {
                     message: flow::message(&i),
-                    target: ErrorTarget::Page(Route::Question(flow::step_of(field))),
+                    target: ErrorTarget::Page(Route::Change(flow::step_of(field))),
                 })
             })
             .collect();
@@ -94,7 +95,8 @@ pub fn CheckPage() -> impl IntoView {
                         let answered = answer.is_some();
                         let empty = if field.is_required() { "Not answered" } else { "Not given (optional)" };
                         let label = row_label(field);
-                        let href = Route::Question(step).href();
+                        // Back here once the answer is changed (and any page it reveals answered).
+                        let href = Route::Change(step).href();
                         let hidden_context = format!(" {}", label.to_lowercase());
                         view! {
                             <div class="summary-row">

@@ -1,12 +1,14 @@
 //! A page of questions (GOV.UK question-page pattern): back link, section caption, heading, progress,
 //! the questions as fieldsets, an error summary that takes focus, and "Continue".
 
+use std::cell::RefCell;
+
 use leptos::prelude::*;
 
 use crate::components::field::{score_legend, ChoiceField, TextField};
 use crate::components::{focus_id, go, BackLink, ErrorLink, ErrorSummary, ErrorTarget};
 use crate::engine::instrument::{Factor, Field, FieldKind, QuestionId, INSTRUMENT};
-use crate::engine::response::ValidationIssue;
+use crate::engine::response::{Response, ValidationIssue};
 use crate::flow::{self, Step};
 use crate::routes::Route;
 use crate::session::Session;
@@ -41,9 +43,43 @@ fn preamble(step: Step) -> Option<(&'static str, bool)> {
     }
 }
 
+thread_local! {
+    /// While a person changes answers from "check your answers": the assessment, and the pages it
+    /// showed when they left that page, so that the pages their change reveals can be told apart.
+    static LEFT_CHECK: RefCell<Option<(String, Vec<Step>)>> = const { RefCell::new(None) };
+}
+
+/// Called by "check your answers" when it is shown: the next change starts from there.
+pub fn back_on_check() {
+    LEFT_CHECK.with(|l| l.borrow_mut().take());
+}
+
+/// The pages the assessment showed when the person left "check your answers" to change an answer:
+/// recorded on the first page they came to (nothing has changed yet there), kept through the pages
+/// their change reveals.
+fn shown_on_leaving_check(id: &str, response: &Response) -> Vec<Step> {
+    LEFT_CHECK.with(|l| {
+        let mut left = l.borrow_mut();
+        match left.as_ref() {
+            Some((kept, before)) if kept == id => before.clone(),
+            _ => {
+                let before = flow::steps(response);
+                *left = Some((id.to_string(), before.clone()));
+                before
+            }
+        }
+    })
+}
+
 /// The questions of one page for the open assessment.
 #[component]
-pub fn QuestionPage(step: Step) -> impl IntoView {
+pub fn QuestionPage(
+    step: Step,
+    /// True when the person came from "check your answers" to change an answer: "Continue" and
+    /// "Back" lead back there, through any page the change reveals.
+    #[prop(optional)]
+    returning: bool,
+) -> impl IntoView {
     let session = Session::get();
     // A memo, so that answering a question (a change to the book) does not rebuild the page.
     let current = Memo::new(move |_| {
@@ -58,7 +94,7 @@ pub fn QuestionPage(step: Step) -> impl IntoView {
                 .book
                 .with_untracked(|b| b.get(&id).is_some_and(|a| step.is_shown(&a.response)));
             if shown {
-                view! { <Questions step=step id=id/> }.into_any()
+                view! { <Questions step=step id=id returning=returning/> }.into_any()
             } else {
                 view! { <Skipped/> }.into_any()
             }
@@ -89,7 +125,7 @@ fn Skipped() -> impl IntoView {
 }
 
 #[component]
-fn Questions(step: Step, id: String) -> impl IntoView {
+fn Questions(step: Step, id: String, returning: bool) -> impl IntoView {
     let session = Session::get();
     let issues = RwSignal::new(Vec::<ValidationIssue>::new());
     let issues_signal: Signal<Vec<ValidationIssue>> = issues.into();
@@ -118,18 +154,34 @@ fn Questions(step: Step, id: String) -> impl IntoView {
                 .with_untracked(|b| b.get(&id).map(|a| a.response.clone()))
         }
     };
+    let before: Option<Vec<Step>> = returning
+        .then(|| response().map(|r| shown_on_leaving_check(&id, &r)))
+        .flatten();
     let back = {
         let response = response.clone();
-        match response().and_then(|r| flow::previous(step, &r)) {
-            Some(prev) => Route::Question(prev).href(),
-            None => Route::Start.href(),
+        let before = before.clone();
+        match (response(), before.as_deref()) {
+            (Some(r), Some(before)) => match flow::back_returning(step, before, &r) {
+                Some(prev) => Route::Change(prev),
+                None => Route::Check,
+            },
+            (r, _) => match r.and_then(|r| flow::previous(step, &r)) {
+                Some(prev) => Route::Question(prev),
+                None => Route::Start,
+            },
         }
+        .href()
     };
     let forward = {
         let response = response.clone();
-        move || match response().and_then(|r| flow::next(step, &r)) {
-            Some(next) => Route::Question(next),
-            None => Route::Check,
+        move || {
+            match (response(), before.as_deref()) {
+                (Some(r), Some(before)) => {
+                    flow::next_returning(step, before, &r).map(Route::Change)
+                }
+                (r, _) => r.and_then(|r| flow::next(step, &r)).map(Route::Question),
+            }
+            .unwrap_or(Route::Check)
         }
     };
     let on_submit = {
@@ -183,7 +235,8 @@ fn Questions(step: Step, id: String) -> impl IntoView {
             let id = id.clone();
             match (field, field.kind()) {
                 (Field::Q3, _) => view! {
-                    <ChoiceField id=id.clone() field=field legend=question.text.to_string() errors=issues_signal>
+                    <ChoiceField id=id.clone() field=field legend=question.text.to_string() errors=issues_signal
+                        reveal_with="other">
                         <TextField id=id.clone() field=Field::Q3Other label="If other, which organisations?".to_string()
                             errors=issues_signal single_line=true/>
                     </ChoiceField>

@@ -2,7 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::pages::assessments::{resume, start_new};
+use crate::components::go;
+use crate::pages::assessments::start_new;
 use crate::routes::Route;
 use crate::session::Session;
 
@@ -10,13 +11,11 @@ use crate::session::Session;
 #[component]
 pub fn StartPage() -> impl IntoView {
     let session = Session::get();
-    // The assessment to carry on with: the open one if it is unfinished.
-    let unfinished = Memo::new(move |_| {
-        session.book.with(|b| {
-            b.current()
-                .filter(|a| a.completed_at.is_none())
-                .map(|a| (a.id().to_string(), a.name.clone()))
-        })
+    // The open assessment, and where carrying on with it leads: its results once it is finished.
+    let open = Memo::new(move |_| {
+        session
+            .book
+            .with(|b| b.current().map(|a| (a.name.clone(), Route::continuing(a))))
     });
     let has_any = move || session.book.with(|b| !b.assessments.is_empty());
     view! {
@@ -50,10 +49,21 @@ pub fn StartPage() -> impl IntoView {
             "share your answers with a facilitator, you export them as a file yourself."
         </p>
         <p><a href=Route::Privacy.href()>"Read more about your answers and your privacy"</a></p>
-        {move || match unfinished.get() {
-            Some((id, name)) => view! {
+        {move || match open.get() {
+            Some((name, Route::Results)) => view! {
+                <p>"You have finished \u{201c}"{name.clone()}"\u{201d}."</p>
                 <div class="button-group">
-                    <button type="button" class="button" on:click=move |_| resume(session, &id)>
+                    <a class="button" href=Route::Results.href()>
+                        "See the results of \u{201c}"{name}"\u{201d}"
+                    </a>
+                    <button type="button" class="button button-secondary" on:click=move |_| start_new(session)>
+                        "Start a new assessment"
+                    </button>
+                </div>
+            }.into_any(),
+            Some((name, route)) => view! {
+                <div class="button-group">
+                    <button type="button" class="button" on:click=move |_| go(route)>
                         "Continue \u{201c}"{name}"\u{201d}"
                     </button>
                     <button type="button" class="button button-secondary" on:click=move |_| start_new(session)>
