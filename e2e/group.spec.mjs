@@ -377,6 +377,12 @@ test('defect 6: partial responses are counted, and the facilitator includes or l
   await expect(size).not.toContainText('left out by the filter');
   await expect(g.cells(headline, 'Collaboration important or critical (q7)').nth(1)).toHaveText('6');
   await expect(g.cells(headline, 'Collaborating achieves better outcomes (q9)').nth(1)).toHaveText('6');
+  // The report tables say so too.
+  const tables = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download report tables (CSV)' }).click();
+  const tablesCsv = readFileSync(await (await tables).path(), 'utf8');
+  expect(tablesCsv).toContain('Report,Responses,in the report,6,count,\r\n');
+  expect(tablesCsv).toContain('Report,Responses,"partial, left out",2,count,\r\n');
 
   await choice.getByLabel('Include them: each counts only in the questions it answered').check();
   await expect(size).toContainText('This report covers 8 responses.');

@@ -316,6 +316,19 @@ pub fn partial_text(count: u64, partial: Partial) -> Option<String> {
     })
 }
 
+/// The hint of the report's choice about partial responses: how many there are among those the
+/// filter keeps.
+pub fn partial_hint(count: u64) -> String {
+    match count {
+        0 => "None of the responses is partial (not every question answered).".to_string(),
+        1 => "1 response is partial: not every question it was shown is answered.".to_string(),
+        n => format!(
+            "{} responses are partial: not every question they were shown is answered.",
+            format::count(n)
+        ),
+    }
+}
+
 /// Reads the minimum group size a facilitator typed. Anything but a whole number of at least
 /// [`DEFAULT_MIN_GROUP_SIZE`] is refused with a message that says the report keeps `in_effect`, the
 /// size it uses now, so that the page can put that value back in the field: the field never shows a
@@ -868,6 +881,12 @@ mod tests {
         };
         assert_eq!(partial_count(&responses, &public), 0);
 
+        assert_eq!(
+            partial_hint(2),
+            "2 responses are partial: not every question they were shown is answered."
+        );
+        assert!(partial_hint(1).starts_with("1 response is partial: "));
+        assert!(partial_hint(0).starts_with("None of the responses is partial"));
         assert_eq!(partial_text(0, Partial::Include), None);
         assert_eq!(
             partial_text(2, Partial::Include).unwrap(),

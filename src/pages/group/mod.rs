@@ -20,7 +20,8 @@ use crate::engine::json_format::set_to_json;
 use crate::group::format::responses;
 use crate::group::tables::report_tables_csv;
 use crate::group::{
-    file_stem, group_report, min_group_size_from, partial_count, Group, Partial, NAME_MAX_CHARS,
+    file_stem, group_report, min_group_size_from, partial_count, partial_hint, Group, Partial,
+    NAME_MAX_CHARS,
 };
 use crate::group_store::{self, GroupNotice, GroupStore};
 use crate::session::{namespace_from_location, new_id, now, today_long, Keeping};
@@ -122,7 +123,7 @@ pub fn GroupPage() -> impl IntoView {
                     }}
                 </section>
                 <Compare store=store current=current options=options partial=partial report=report/>
-                <Export store=store current=current report=report/>
+                <Export store=store current=current report=report partial=partial partial_n=partial_n/>
             </Show>
         </Show>
     }
@@ -430,19 +431,6 @@ fn ReportOptions(
     }
 }
 
-/// What the partial-responses choice says about the group (among the responses the filter keeps).
-fn partial_hint(n: u64) -> String {
-    let what = "not every question they were shown is answered";
-    match n {
-        0 => format!("None of the responses in this report is partial ({what})."),
-        1 => format!("1 response is partial: {what}."),
-        n => format!(
-            "{} responses are partial: {what}.",
-            crate::group::format::count(n)
-        ),
-    }
-}
-
 /// A second group's report side by side with this one's.
 #[component]
 fn Compare(
@@ -512,6 +500,8 @@ fn Export(
     store: GroupStore,
     current: Memo<Option<String>>,
     report: Memo<Option<GroupReport>>,
+    partial: RwSignal<Partial>,
+    partial_n: Memo<u64>,
 ) -> impl IntoView {
     let (error, set_error) = signal(None::<String>);
     let with_group = move |f: &dyn Fn(&Group) -> Result<(), String>| {
@@ -551,7 +541,12 @@ fn Export(
                         file_stem(&g.name, "report-tables", &local_minute())
                     ),
                     "text/csv;charset=utf-8",
-                    &report_tables_csv(&g.name, r, &compare_group(r)),
+                    &report_tables_csv(
+                        &g.name,
+                        r,
+                        &compare_group(r),
+                        (partial_n.get_untracked(), partial.get_untracked()),
+                    ),
                 ),
                 None => Err("There is no report to export yet.".into()),
             })
