@@ -2,7 +2,10 @@
 //!
 //! This module owns the group as data (its stored shape and schema version), how responses from a
 //! JSON file or from the person's own assessment join a group (duplicates reported, never added
-//! twice), and what an import did, file by file, for the import summary. CSV files are read by the
+//! twice), and what an import did, file by file, for the import summary; how this tab's list of
+//! groups follows what other tabs saved ([`put_stored`], [`refresh_all`]); which responses are
+//! partial and whether the report counts them ([`Partial`]); and the rules and words of the report's
+//! controls (names, minimum group size, download names, the withheld-figures notice). CSV files are read by the
 //! engine's [`CsvImporter`](crate::engine::CsvImporter); their [`ImportSummary`] is kept as the
 //! engine reports it.
 //!
