@@ -5,9 +5,9 @@
 //! twice), and what an import did, file by file, for the import summary; how this tab's list of
 //! groups follows what other tabs saved ([`put_stored`], [`refresh_all`]); which responses are
 //! partial and whether the report counts them ([`Partial`]); and the rules and words of the report's
-//! controls (names, minimum group size, download names, the withheld-figures notice). CSV files are read by the
-//! engine's [`CsvImporter`](crate::engine::CsvImporter); their [`ImportSummary`] is kept as the
-//! engine reports it.
+//! controls (names, minimum group size, download names, the withheld-figures notice). CSV files
+//! are read by the engine's [`CsvImporter`](crate::engine::CsvImporter); their [`ImportSummary`] is
+//! kept as the engine reports it.
 //!
 //! Pure: no browser crate, no storage, no clock (times and ids come in from the caller). It must never
 //! add a response it has not reported, nor drop one silently. Numbers shown in the report are the
