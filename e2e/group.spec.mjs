@@ -225,7 +225,8 @@ test('the responses CSV export imports again to the same report', async ({ page 
   const downloading = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Download responses (CSV)' }).click();
   const download = await downloading;
-  expect(download.suggestedFilename()).toBe('group-original-responses.csv');
+  // Defect 9 added the date and time to the minute, so that two downloads of one day differ.
+  expect(download.suggestedFilename()).toMatch(/^group-original-responses-\d{4}-\d{2}-\d{2}-\d{4}\.csv$/);
   const bytes = readFileSync(await download.path());
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   expect(bytes.toString('utf8')).toContain('\r\n');
@@ -304,4 +305,177 @@ test('100,000 responses import with a progress bar while the page keeps respondi
   // About 30 MB does not fit in the browser's storage: the page says so and offers the downloads.
   await expect(page.getByRole('alert').filter({ hasText: 'too large for this browser' })).toContainText('Download it');
   await expect(page.getByRole('button', { name: 'Download the group (JSON)' })).toBeVisible();
+});
+
+/** The rows of the group-40 fixture, header apart (one line each: no field holds a line break). */
+function group40Rows() {
+  const [header, ...rows] = readFileSync(fixture('group-40.csv'), 'utf8').split(/\r?\n/).filter((line) => line !== '');
+  expect(rows).toHaveLength(40);
+  return { header, rows };
+}
+
+const csvFile = (name, header, rows) => ({ name, mimeType: 'text/csv', buffer: Buffer.from([header, ...rows].join('\r\n') + '\r\n') });
+
+test('defect 1: two tabs on one group import 20 rows each and keep all 40', async ({ page, context }) => {
+  const { header, rows } = group40Rows();
+  const a = new GroupReportPage(page);
+  await a.open();
+  await a.createGroup('Two tabs');
+  const pageB = await context.newPage();
+  const b = new GroupReportPage(pageB);
+  await b.open();
+  await expect(b.groupSelect().getByRole('option', { selected: true })).toHaveText('Two tabs (0 responses)');
+
+  await a.chooseFiles(csvFile('first-20.csv', header, rows.slice(0, 20)));
+  await expect(await a.totals()).toHaveText('20 responses added, 0 duplicates left out, 0 rows rejected.');
+  await b.chooseFiles(csvFile('last-20.csv', header, rows.slice(20)));
+  await expect(await b.totals()).toHaveText('20 responses added, 0 duplicates left out, 0 rows rejected.');
+
+  for (const g of [a, b]) {
+    await expect(g.groupSelect().getByRole('option', { selected: true })).toHaveText('Two tabs (40 responses)');
+    await expect(g.report()).toContainText('This report covers 40 responses.');
+  }
+  const stored = await page.evaluate(() =>
+    Object.keys(localStorage)
+      .filter((k) => k.startsWith('collaboration-readiness/group-') && !k.includes('.backup-'))
+      .map((k) => JSON.parse(localStorage.getItem(k)).data),
+  );
+  expect(stored).toHaveLength(1);
+  const ids = new Set(stored[0].responses.map((r) => r.id));
+  expect(ids.size).toBe(40);
+
+  // A rename in one tab reaches the other, and neither loses a response to it.
+  await pageB.getByRole('button', { name: 'Rename group' }).click();
+  await pageB.getByLabel('New name').fill('Two tabs, renamed');
+  await pageB.getByRole('button', { name: 'Save name' }).click();
+  await expect(a.groupSelect().getByRole('option', { selected: true })).toHaveText('Two tabs, renamed (40 responses)');
+  await pageB.close();
+});
+
+test('defect 6: partial responses are counted, and the facilitator includes or leaves them out', async ({ page }) => {
+  const g = new GroupReportPage(page);
+  await g.open();
+  await g.createGroup('Some partial');
+  const complete = [1, 2, 3, 4, 5, 6].map((i) => responseCells(i));
+  // Nearly empty: q1 and q7 only.
+  const partial = ['partial-1', 'partial-2'].map((id) => ({ response_id: id, q1: 'yes', q7: 'critical' }));
+  await g.chooseFiles({ name: 'mixed.csv', mimeType: 'text/csv', buffer: Buffer.from(csvOf([...complete, ...partial])) });
+  await expect(await g.totals()).toHaveText('8 responses added, 0 duplicates left out, 0 rows rejected.');
+
+  const size = g.report();
+  await expect(size).toContainText('This report covers 8 responses. 2 of them are partial (not every question answered): each counts only in the questions it answered.');
+  const choice = page.getByRole('group', { name: 'Partial responses' });
+  await expect(choice).toHaveAccessibleDescription('2 responses are partial: not every question they were shown is answered.');
+  await expect(choice.getByLabel('Include them: each counts only in the questions it answered')).toBeChecked();
+  const headline = g.table('Headline shares');
+  // They answered q7, so they count there, and not in q9.
+  await expect(g.cells(headline, 'Collaboration important or critical (q7)').nth(1)).toHaveText('8');
+  await expect(g.cells(headline, 'Collaborating achieves better outcomes (q9)').nth(1)).toHaveText('6');
+
+  await choice.getByLabel('Leave them out of the report').check();
+  await expect(size).toContainText('This report covers 6 responses. 2 partial responses (not every question answered) are left out.');
+  await expect(size).not.toContainText('left out by the filter');
+  await expect(g.cells(headline, 'Collaboration important or critical (q7)').nth(1)).toHaveText('6');
+  await expect(g.cells(headline, 'Collaborating achieves better outcomes (q9)').nth(1)).toHaveText('6');
+  // The report tables say so too.
+  const tables = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download report tables (CSV)' }).click();
+  const tablesCsv = readFileSync(await (await tables).path(), 'utf8');
+  expect(tablesCsv).toContain('Report,Responses,in the report,6,count,\r\n');
+  expect(tablesCsv).toContain('Report,Responses,"partial, left out",2,count,\r\n');
+
+  await choice.getByLabel('Include them: each counts only in the questions it answered').check();
+  await expect(size).toContainText('This report covers 8 responses.');
+  expect(await axeViolations(page)).toEqual([]);
+});
+
+test('defect 9: a group name over 120 characters is refused with a message at the field', async ({ page }) => {
+  const g = new GroupReportPage(page);
+  await g.open();
+  const field = page.getByLabel('Name of the group', { exact: true });
+  await expect(field).toHaveAccessibleDescription(/Up to 120 characters\./);
+  await field.fill('n'.repeat(121));
+  await page.getByRole('button', { name: 'Create group' }).click();
+  const message = 'The name must be 120 characters or fewer (this one has 121).';
+  await expect(page.getByText(message)).toBeVisible();
+  await expect(field).toBeFocused();
+  await expect(field).toHaveAccessibleDescription(new RegExp(message.replace(/[.()]/g, '\\$&')));
+  // What was typed stays, so that it can be shortened.
+  await expect(field).toHaveValue('n'.repeat(121));
+  await field.fill('n'.repeat(120));
+  await page.getByRole('button', { name: 'Create group' }).click();
+  await expect(g.groupSelect().getByRole('option', { selected: true })).toHaveText(`${'n'.repeat(120)} (0 responses)`);
+
+  await page.getByRole('button', { name: 'Rename group' }).click();
+  await page.getByLabel('New name').fill('r'.repeat(150));
+  await page.getByRole('button', { name: 'Save name' }).click();
+  await expect(page.getByText('The name must be 120 characters or fewer (this one has 150).')).toBeVisible();
+  await expect(g.groupSelect().getByRole('option', { selected: true })).toHaveText(`${'n'.repeat(120)} (0 responses)`);
+});
+
+test('defect 9: group downloads have short names, and two of one day do not share one', async ({ page }) => {
+  const g = new GroupReportPage(page);
+  await g.open();
+  await g.createGroup(`${'Health and social care partnership '.repeat(3)}north`);
+  await g.chooseFiles(fixture('group-40.csv'));
+  await expect(await g.totals()).toContainText('40 responses added');
+  const names = [];
+  for (const time of [new Date(2026, 11, 1, 9, 15), new Date(2026, 11, 1, 16, 2)]) {
+    await page.clock.setFixedTime(time);
+    for (const button of ['Download responses (CSV)', 'Download the group (JSON)', 'Download report tables (CSV)']) {
+      const downloading = page.waitForEvent('download');
+      await page.getByRole('button', { name: button }).click();
+      names.push((await downloading).suggestedFilename());
+    }
+  }
+  expect(names[0]).toMatch(/^group-health-and-social-care-[a-z0-9]{4}-responses-2026-12-01-0915\.csv$/);
+  expect(names[2]).toMatch(/-report-tables-2026-12-01-0915\.csv$/);
+  expect(names[3]).toMatch(/-responses-2026-12-01-1602\.csv$/);
+  expect(new Set(names).size).toBe(names.length);
+  for (const name of names) expect(name.length).toBeLessThanOrEqual(80);
+});
+
+test('defect 13: a minimum group size below the floor is refused and the field shows the size in use', async ({ page }) => {
+  const g = new GroupReportPage(page);
+  await g.open();
+  await g.createGroup('Floor');
+  await g.chooseFiles(fixture('group-40.csv'));
+  await expect(await g.totals()).toContainText('40 responses added');
+  const min = page.getByLabel('Minimum group size');
+  await min.fill('41');
+  await min.press('Tab');
+  await expect(g.report()).toContainText('fewer than the minimum group size of 41');
+  for (const typed of ['3', '0', '']) {
+    await min.fill(typed);
+    await min.press('Tab');
+    await expect(page.getByText('The report still uses a minimum of 41.')).toBeVisible();
+    await expect(page.getByText('Enter a whole number of 5 or more')).toBeVisible();
+    await expect(min).toHaveValue('41');
+    await expect(g.report()).toContainText('fewer than the minimum group size of 41');
+  }
+  await min.fill('5');
+  await min.press('Tab');
+  await expect(page.getByText('Enter a whole number of 5 or more')).toBeHidden();
+  await expect(g.report()).toContainText('This report covers 40 responses.');
+  await expect(min).toHaveValue('5');
+});
+
+test('defect 17: the withheld-figures notice suggests a lower minimum only when it is above the floor', async ({ page }) => {
+  const g = new GroupReportPage(page);
+  await g.open();
+  await g.createGroup('Small');
+  await g.chooseFiles(fixture('bad-rows.csv'));
+  await expect(await g.totals()).toContainText('3 responses added');
+  const notice = g.report().getByRole('note');
+  await expect(notice).toContainText('fewer than the minimum group size of 5');
+  await expect(notice).toContainText('Add responses.');
+  await expect(notice).not.toContainText('lower the minimum');
+
+  await g.createGroup('Larger');
+  await g.chooseFiles(fixture('group-40.csv'));
+  await expect(await g.totals()).toContainText('40 responses added');
+  const min = page.getByLabel('Minimum group size');
+  await min.fill('41');
+  await min.press('Tab');
+  await expect(g.report().getByRole('note')).toContainText('Add responses or lower the minimum group size (it cannot go below 5).');
 });

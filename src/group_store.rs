@@ -7,12 +7,17 @@
 //! group is still saved, and whatever was saved before stays as it was. Storage is reached only
 //! through [`Store`]; this module never touches `localStorage` itself. It must never drop a group it
 //! could not save, and never let the person believe something is saved that is not.
+//!
+//! Several tabs may show one group. Each change is applied to the group as storage holds it just
+//! before the change (so responses another tab added meanwhile are kept), unless this tab's copy is
+//! the only full one (kept in memory because storage could not take it); and a `storage` event from
+//! another tab brings its changes into this tab's list ([`crate::group::refresh_all`]).
 
 use std::collections::HashSet;
 
 use leptos::prelude::*;
 
-use crate::group::{storage_name, Group, GROUP_NAME_PREFIX, GROUP_SCHEMA};
+use crate::group::{put_stored, refresh_all, storage_name, Group, GROUP_NAME_PREFIX, GROUP_SCHEMA};
 use crate::session::Keeping;
 use crate::storage::{self, StorageError, Store};
 
@@ -46,17 +51,37 @@ pub struct GroupStore {
 }
 
 impl GroupStore {
-    /// Loads every stored group of `namespace`. Unreadable ones are kept aside and reported.
+    /// Loads every stored group of `namespace`, then follows the changes other tabs make to them.
+    /// Unreadable ones are kept aside and reported.
     pub fn start(namespace: &str) -> GroupStore {
         let store = Store::new(namespace);
         let (groups, keeping, notice) = load(&store);
-        GroupStore {
+        let prefix = store.key(GROUP_NAME_PREFIX);
+        let this = GroupStore {
             groups: RwSignal::new(groups),
             unsaved: RwSignal::new(HashSet::new()),
             keeping: RwSignal::new(keeping),
             notice: RwSignal::new(notice),
             store: StoredValue::new(store),
-        }
+        };
+        let listener = window_event_listener(leptos::ev::storage, move |event| {
+            if this.keeping.get_untracked() != Keeping::Saved {
+                return;
+            }
+            // `key` is null when another tab cleared all storage.
+            match event.key() {
+                None => this.reload_all(),
+                Some(key) => {
+                    if let Some(id) = key.strip_prefix(&prefix) {
+                        if !id.contains(".backup-") {
+                            this.reload(id);
+                        }
+                    }
+                }
+            }
+        });
+        on_cleanup(move || listener.remove());
+        this
     }
 
     /// The group with this id, if any, as a clone (small groups only: prefer [`GroupStore::with`]).
@@ -71,19 +96,98 @@ impl GroupStore {
         self.save(&id);
     }
 
-    /// Changes one group in place and saves it. Returns what `f` returned, or `None` when the group
-    /// no longer exists.
+    /// Changes one group and saves it: the group as storage holds it now (another tab may have
+    /// changed it since this one last read it), or this tab's copy when only memory holds all of it.
+    /// Returns what `f` returned, or `None` when the group no longer exists.
     pub fn change<T>(&self, id: &str, f: impl FnOnce(&mut Group) -> T) -> Option<T> {
+        let memory_only = self.keeping.get_untracked() != Keeping::Saved
+            || self.unsaved.with_untracked(|u| u.contains(id));
+        if !memory_only {
+            match self.stored(id) {
+                Stored::Group(latest) => {
+                    self.groups.update_untracked(|gs| {
+                        put_stored(gs, latest);
+                    });
+                }
+                // Not (or no longer) in storage: this tab's copy is all there is, and is saved anew.
+                Stored::Absent => {}
+                Stored::Unreadable(set_aside) => {
+                    let name = storage_name(id);
+                    match set_aside
+                        .unwrap_or_else(|| self.store.with_value(|s| s.keep_aside(&name)))
+                    {
+                        StorageError::Corrupt { backup_key } => {
+                            self.notice.set(Some(GroupNotice::SetAside { backup_key }));
+                        }
+                        // What storage holds could not be kept aside: it is not written over.
+                        _ => {
+                            let out = self.apply(id, f);
+                            if out.is_some() {
+                                self.keep_unsaved(id, GroupNotice::NotSetAside);
+                            }
+                            return out;
+                        }
+                    }
+                }
+            }
+        }
+        let out = self.apply(id, f);
+        if out.is_some() {
+            self.save(id);
+        }
+        out
+    }
+
+    /// Applies `f` to this tab's copy of the group.
+    fn apply<T>(&self, id: &str, f: impl FnOnce(&mut Group) -> T) -> Option<T> {
         let mut out = None;
         self.groups.update(|gs| {
             if let Some(g) = gs.iter_mut().find(|g| g.id == id) {
                 out = Some(f(g));
             }
         });
-        if out.is_some() {
-            self.save(id);
-        }
         out
+    }
+
+    /// What storage holds for one group now.
+    fn stored(&self, id: &str) -> Stored {
+        match self.store.with_value(|s| s.load(&storage_name(id))) {
+            Ok(None) | Err(StorageError::Unavailable) => Stored::Absent,
+            Ok(Some(envelope)) => match Group::from_stored(envelope.schema, envelope.data.get()) {
+                Ok(group) => Stored::Group(group),
+                Err(_) => Stored::Unreadable(None),
+            },
+            Err(set_aside) => Stored::Unreadable(Some(set_aside)),
+        }
+    }
+
+    /// Another tab saved or deleted this group: this tab's list follows, unless this tab holds more
+    /// of the group than storage does. What cannot be read is left alone (this tab keeps its copy).
+    fn reload(&self, id: &str) {
+        if self.unsaved.with_untracked(|u| u.contains(id)) {
+            return;
+        }
+        match self.stored(id) {
+            Stored::Group(group) => self.groups.maybe_update(|gs| put_stored(gs, group)),
+            Stored::Absent => self.groups.maybe_update(|gs| {
+                let before = gs.len();
+                gs.retain(|g| g.id != id);
+                gs.len() != before
+            }),
+            Stored::Unreadable(_) => {}
+        }
+    }
+
+    /// Another tab cleared storage: the list becomes what storage holds, but for the groups kept
+    /// only in memory here.
+    fn reload_all(&self) {
+        let (stored, keeping, _) = self.store.with_value(load);
+        if keeping != Keeping::Saved {
+            return;
+        }
+        let kept = self.unsaved.get_untracked();
+        self.groups
+            .maybe_update(|gs| refresh_all(gs, stored, &kept));
     }
 
     /// Deletes a group from memory and storage.
@@ -167,6 +271,15 @@ impl GroupStore {
             ),
         }
     }
+}
+
+/// What storage holds under one group's key.
+enum Stored {
+    Group(Group),
+    Absent,
+    /// Data that is not a group this version reads: already kept aside by the store (with what it
+    /// said), or still in place (`None`: a newer version's shape, say).
+    Unreadable(Option<StorageError>),
 }
 
 /// Responses beyond which a group cannot fit in localStorage in any browser (≈ 12 million characters).

@@ -2,9 +2,12 @@
 //!
 //! This module owns the group as data (its stored shape and schema version), how responses from a
 //! JSON file or from the person's own assessment join a group (duplicates reported, never added
-//! twice), and what an import did, file by file, for the import summary. CSV files are read by the
-//! engine's [`CsvImporter`](crate::engine::CsvImporter); their [`ImportSummary`] is kept as the
-//! engine reports it.
+//! twice), and what an import did, file by file, for the import summary; how this tab's list of
+//! groups follows what other tabs saved ([`put_stored`], [`refresh_all`]); which responses are
+//! partial and whether the report counts them ([`Partial`]); and the rules and words of the report's
+//! controls (names, minimum group size, download names, the withheld-figures notice). CSV files
+//! are read by the engine's [`CsvImporter`](crate::engine::CsvImporter); their [`ImportSummary`] is
+//! kept as the engine reports it.
 //!
 //! Pure: no browser crate, no storage, no clock (times and ids come in from the caller). It must never
 //! add a response it has not reported, nor drop one silently. Numbers shown in the report are the
@@ -17,6 +20,7 @@ use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
 
+use crate::engine::aggregate::{GroupOptions, GroupReport, ResponseFilter, DEFAULT_MIN_GROUP_SIZE};
 use crate::engine::csv_format::ImportSummary;
 use crate::engine::error::RejectReason;
 use crate::engine::Response;
@@ -27,6 +31,11 @@ pub const GROUP_SCHEMA: u32 = 1;
 /// Storage names of groups start with this (one key per group, so that a group too large for the
 /// browser's storage does not stop the others from being saved).
 pub const GROUP_NAME_PREFIX: &str = "group-";
+
+/// The longest name a group may have, in characters: long enough for any real name ("Health and
+/// social care partnership, North West, spring 2026 survey"), short enough to fit a heading, a list
+/// of groups and a file name.
+pub const NAME_MAX_CHARS: usize = 120;
 
 /// A named set of responses.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -57,6 +66,8 @@ pub enum StoredGroupError {
 pub enum GroupError {
     #[error("A name is needed.")]
     EmptyName,
+    #[error("The name must be {NAME_MAX_CHARS} characters or fewer (this one has {0}).")]
+    NameTooLong(usize),
     #[error("“{0}” is already in this group.")]
     AlreadyInGroup(String),
 }
@@ -100,11 +111,36 @@ impl Group {
     }
 
     /// Adds responses that an import has already checked (the CSV importer was given [`Group::ids`]).
-    pub fn extend(&mut self, responses: Vec<Response>, now: &str) {
-        if !responses.is_empty() {
-            self.responses.extend(responses);
+    /// The group may have gained responses since (another tab added them while the file was read):
+    /// one whose id is now taken is not added twice. Returns how many were left out so.
+    pub fn extend(&mut self, responses: Vec<Response>, now: &str) -> u64 {
+        let mut ids: HashSet<String> = self.ids();
+        let before = responses.len();
+        let new: Vec<Response> = responses
+            .into_iter()
+            .filter(|r| ids.insert(r.id.clone()))
+            .collect();
+        let left_out = (before - new.len()) as u64;
+        if !new.is_empty() {
+            self.responses.extend(new);
             self.updated_at = now.to_string();
         }
+        left_out
+    }
+
+    /// Adds what a CSV import staged and returns its summary, counting as duplicates the rows whose
+    /// ids the group gained while the file was read (so that the summary adds up to what joined).
+    pub fn join_csv(
+        &mut self,
+        staged: Vec<Response>,
+        mut summary: ImportSummary,
+        now: &str,
+    ) -> ImportSummary {
+        let late = self.extend(staged, now);
+        summary.imported -= late;
+        summary.rejected_count += late;
+        summary.duplicate_count += late;
+        summary
     }
 
     /// Adds the responses of a JSON document: each one whose id is new is added; a duplicate (of the
@@ -179,11 +215,171 @@ pub fn storage_name(id: &str) -> String {
 
 fn checked_name(name: &str) -> Result<String, GroupError> {
     let name = name.trim();
+    let len = name.chars().count();
     if name.is_empty() {
         Err(GroupError::EmptyName)
+    } else if len > NAME_MAX_CHARS {
+        Err(GroupError::NameTooLong(len))
     } else {
         Ok(name.to_string())
     }
+}
+
+/// Puts a group as storage holds it (saved by another tab, or read just before a change) in the list
+/// in place of this tab's copy, or adds it where it belongs by creation time. Returns false when the
+/// list already held exactly that group, so that nothing is drawn again for nothing.
+pub fn put_stored(groups: &mut Vec<Group>, stored: Group) -> bool {
+    match groups.iter_mut().find(|g| g.id == stored.id) {
+        Some(g) if *g == stored => false,
+        Some(g) => {
+            *g = stored;
+            true
+        }
+        None => {
+            let at = groups.partition_point(|g| g.created_at <= stored.created_at);
+            groups.insert(at, stored);
+            true
+        }
+    }
+}
+
+/// Takes the list to what storage holds after another tab changed it: every stored group in place of
+/// this tab's copy, and a group storage no longer has (deleted in another tab) out of the list. A group
+/// kept only in memory (`kept_in_memory`: storage could not take it) stays as this tab has it, since
+/// it holds more than storage does. Returns true when the list changed.
+pub fn refresh_all(
+    groups: &mut Vec<Group>,
+    stored: Vec<Group>,
+    kept_in_memory: &HashSet<String>,
+) -> bool {
+    let stored_ids: HashSet<String> = stored.iter().map(|g| g.id.clone()).collect();
+    let before = groups.len();
+    groups.retain(|g| stored_ids.contains(&g.id) || kept_in_memory.contains(&g.id));
+    let mut changed = groups.len() != before;
+    for group in stored {
+        if !kept_in_memory.contains(&group.id) {
+            changed |= put_stored(groups, group);
+        }
+    }
+    changed
+}
+
+/// True when a response leaves some question it was shown unanswered (free text is never needed):
+/// a partial response, which the report counts only in the questions it answered.
+pub fn is_partial(response: &Response) -> bool {
+    !response.completion().is_complete()
+}
+
+/// Whether the group report counts partial responses (see [`is_partial`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Partial {
+    /// Counted, each only in the questions it answered (the engine never counts a missing answer).
+    #[default]
+    Include,
+    /// Left out of the report altogether.
+    LeaveOut,
+}
+
+/// The partial responses among those the filter keeps: the report's "n of them are partial".
+pub fn partial_count(responses: &[Response], filter: &ResponseFilter) -> u64 {
+    responses
+        .iter()
+        .filter(|r| filter.matches(r) && is_partial(r))
+        .count() as u64
+}
+
+/// The group report over `responses`, with or without the partial ones. Left out, they are not
+/// counted as "left out by the filter" either: the page says how many there are apart.
+pub fn group_report(
+    responses: &[Response],
+    options: GroupOptions,
+    partial: Partial,
+) -> GroupReport {
+    match partial {
+        Partial::Include => GroupReport::from_responses(responses, options),
+        Partial::LeaveOut => {
+            GroupReport::from_responses(responses.iter().filter(|r| !is_partial(r)), options)
+        }
+    }
+}
+
+/// What a report says about its partial responses, after its size; `None` when it has none.
+pub fn partial_text(count: u64, partial: Partial) -> Option<String> {
+    (count > 0).then(|| match partial {
+        Partial::Include => format!(
+            " {} {} partial (not every question answered): each counts only in the questions it answered.",
+            format::count(count),
+            if count == 1 { "of them is" } else { "of them are" }
+        ),
+        Partial::LeaveOut => format!(
+            " {} (not every question answered) {} left out.",
+            format::plural(count, "partial response", "partial responses"),
+            if count == 1 { "is" } else { "are" }
+        ),
+    })
+}
+
+/// The hint of the report's choice about partial responses: how many there are among those the
+/// filter keeps.
+pub fn partial_hint(count: u64) -> String {
+    match count {
+        0 => "None of the responses is partial (not every question answered).".to_string(),
+        1 => "1 response is partial: not every question it was shown is answered.".to_string(),
+        n => format!(
+            "{} responses are partial: not every question they were shown is answered.",
+            format::count(n)
+        ),
+    }
+}
+
+/// Reads the minimum group size a facilitator typed. Anything but a whole number of at least
+/// [`DEFAULT_MIN_GROUP_SIZE`] is refused with a message that says the report keeps `in_effect`, the
+/// size it uses now, so that the page can put that value back in the field: the field never shows a
+/// size the report does not use.
+pub fn min_group_size_from(text: &str, in_effect: usize) -> Result<usize, String> {
+    let still = format!("The report still uses a minimum of {in_effect}.");
+    match text.trim().parse::<usize>() {
+        Ok(n) if n >= DEFAULT_MIN_GROUP_SIZE => Ok(n),
+        Ok(n) => Err(format!(
+            "Enter a whole number of {DEFAULT_MIN_GROUP_SIZE} or more: with {n}, a breakdown could \
+             show how one person answered. {still}"
+        )),
+        Err(_) => Err(format!(
+            "Enter a whole number of {DEFAULT_MIN_GROUP_SIZE} or more. {still}"
+        )),
+    }
+}
+
+/// Why a report shows no figures, and what would make it show them: more responses; a wider filter
+/// only when one is set; partial responses only when they are left out; a lower minimum group size
+/// only when it is above the floor ([`DEFAULT_MIN_GROUP_SIZE`]), never below it.
+pub fn withheld_notice(report: &GroupReport, partial_left_out: u64) -> String {
+    let min = report.min_group_size;
+    let mut remedies = vec!["add responses".to_string()];
+    if !report.filter.is_empty() {
+        remedies.push("widen the filter".into());
+    }
+    if partial_left_out > 0 {
+        remedies.push("include the partial responses".into());
+    }
+    if min > DEFAULT_MIN_GROUP_SIZE {
+        remedies.push(format!(
+            "lower the minimum group size (it cannot go below {DEFAULT_MIN_GROUP_SIZE})"
+        ));
+    }
+    let last = remedies.pop().expect("adding responses is always a remedy");
+    let remedies = if remedies.is_empty() {
+        last
+    } else {
+        format!("{} or {last}", remedies.join(", "))
+    };
+    let mut remedies = remedies;
+    remedies[..1].make_ascii_uppercase();
+    format!(
+        "The figures are withheld: this report covers {}, fewer than the minimum group size of {min}. \
+         With so few responses, figures could reveal how a single person answered. {remedies}.",
+        format::plural(report.n_responses, "response", "responses")
+    )
 }
 
 /// A response of a JSON document that was not added.
@@ -313,12 +509,70 @@ pub fn totals(files: &[FileReport]) -> Totals {
     })
 }
 
-/// A file name for a download about a group: the group's name in letters, digits and dashes.
-pub fn file_stem(group_name: &str, what: &str) -> String {
-    match crate::slug::slug(group_name) {
-        slug if slug.is_empty() => format!("group-{what}"),
-        slug => format!("group-{slug}-{what}"),
+/// Characters of the group's name a download's file name keeps.
+const STEM_NAME_CHARS: usize = 32;
+
+/// A file name (without extension) for a download about a group: the group's name in letters, digits
+/// and dashes, cut to [`STEM_NAME_CHARS`] at a dash where it can be, what the file holds, and the date
+/// and time to the minute of `at` (`YYYY-MM-DDTHH:MM…`, the clock's local time), so that two downloads
+/// of one day do not overwrite or shadow each other. A cut name ends in four characters drawn from the
+/// whole name, so that two long names that begin alike still give two names.
+pub fn file_stem(group_name: &str, what: &str, at: &str) -> String {
+    let slug = crate::slug::slug(group_name);
+    let name = if slug.chars().count() <= STEM_NAME_CHARS {
+        slug.clone()
+    } else {
+        let cut: String = slug.chars().take(STEM_NAME_CHARS).collect();
+        let cut = match cut.rfind('-') {
+            Some(dash) if dash >= STEM_NAME_CHARS / 2 => cut[..dash].to_string(),
+            _ => cut,
+        };
+        format!("{}-{}", cut.trim_end_matches('-'), short_hash(&slug))
+    };
+    let mut parts = vec!["group".to_string()];
+    if !name.is_empty() {
+        parts.push(name);
     }
+    parts.push(what.to_string());
+    if let Some(minute) = minute_of(at) {
+        parts.push(minute);
+    }
+    parts.join("-")
+}
+
+/// `2026-12-01T19:40:54.123Z` → `2026-12-01-1940`; `None` for anything not of that shape.
+fn minute_of(at: &str) -> Option<String> {
+    let b = at.as_bytes();
+    let digits = |r: std::ops::Range<usize>| {
+        b.get(r.clone())
+            .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+    };
+    let shaped = digits(0..4)
+        && b.get(4) == Some(&b'-')
+        && digits(5..7)
+        && b.get(7) == Some(&b'-')
+        && digits(8..10)
+        && b.get(10) == Some(&b'T')
+        && digits(11..13)
+        && b.get(13) == Some(&b':')
+        && digits(14..16);
+    shaped.then(|| format!("{}-{}{}", &at[..10], &at[11..13], &at[14..16]))
+}
+
+/// Four base-36 characters from the text (FNV-1a): stable across runs and builds.
+fn short_hash(text: &str) -> String {
+    let mut h: u32 = 0x811c_9dc5;
+    for b in text.bytes() {
+        h = (h ^ u32::from(b)).wrapping_mul(0x0100_0193);
+    }
+    const DIGITS: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    (0..4)
+        .map(|_| {
+            let d = DIGITS[(h % 36) as usize] as char;
+            h /= 36;
+            d
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -486,10 +740,276 @@ mod tests {
 
     #[test]
     fn download_names_are_safe() {
+        // Without a readable time, the name alone (as before the time was added).
         assert_eq!(
-            file_stem("Partnership <2026>!", "responses"),
+            file_stem("Partnership <2026>!", "responses", ""),
             "group-partnership-2026-responses"
         );
-        assert_eq!(file_stem("¿?", "report"), "group-report");
+        assert_eq!(file_stem("¿?", "report", ""), "group-report");
+    }
+
+    /// The 40 complete responses of the fixture.
+    fn group_40() -> Vec<Response> {
+        let csv = std::fs::read("tests/fixtures/group-40.csv").unwrap();
+        import_csv(csv.as_slice(), ImportOptions::default())
+            .unwrap()
+            .responses
+    }
+
+    #[test]
+    fn defect_01_a_change_applied_to_the_stored_group_keeps_both_tabs_responses() {
+        let rows = group_40();
+        let created = group();
+        // Both tabs opened the empty group; tab A then imported the first 20 rows and saved.
+        let mut tab_a = vec![created.clone()];
+        let mut tab_b = vec![created.clone()];
+        tab_a[0].extend(rows[..20].to_vec(), "t-a");
+        let stored = tab_a[0].clone();
+        // Tab B's change starts from what storage holds, not from its own, older copy.
+        assert!(put_stored(&mut tab_b, stored.clone()));
+        assert!(
+            !put_stored(&mut tab_b, stored),
+            "the same group again changes nothing"
+        );
+        let left_out = tab_b[0].extend(rows[20..].to_vec(), "t-b");
+        assert_eq!(left_out, 0);
+        let ids: Vec<&str> = tab_b[0].responses.iter().map(|r| r.id.as_str()).collect();
+        let expected: Vec<&str> = rows.iter().map(|r| r.id.as_str()).collect();
+        assert_eq!(ids, expected);
+        // Tab A, told by a storage event, takes B's group: 40 there too.
+        let b_saved = tab_b[0].clone();
+        assert!(refresh_all(&mut tab_a, vec![b_saved], &HashSet::new()));
+        assert_eq!(tab_a[0].responses.len(), 40);
+    }
+
+    #[test]
+    fn defect_01_responses_another_tab_added_meanwhile_join_once_and_count_as_duplicates() {
+        let rows = group_40();
+        let mut g = group();
+        // The CSV was checked against the group while it was empty ...
+        let csv = std::fs::read("tests/fixtures/group-40.csv").unwrap();
+        let import = import_csv(csv.as_slice(), ImportOptions::default()).unwrap();
+        // ... and meanwhile another tab added 5 of its rows.
+        g.extend(rows[..5].to_vec(), "t0");
+        let summary = g.join_csv(import.responses, import.summary, "t1");
+        assert_eq!(g.responses.len(), 40);
+        assert_eq!(g.ids().len(), 40);
+        assert_eq!(
+            (
+                summary.imported,
+                summary.duplicate_count,
+                summary.rejected_count
+            ),
+            (35, 5, 5)
+        );
+        let file = FileReport {
+            name: "group-40.csv".into(),
+            outcome: Outcome::Csv(summary),
+        };
+        assert_eq!(
+            (file.added(), file.duplicates(), file.rejected()),
+            (35, 5, 0)
+        );
+    }
+
+    #[test]
+    fn defect_01_another_tabs_changes_refresh_the_list_and_groups_kept_in_memory_stay() {
+        let older = Group::new("g0".into(), "Older", "2026-01-01T00:00:00Z").unwrap();
+        let mut kept = Group::new("g2".into(), "Too large", "2026-01-03T00:00:00Z").unwrap();
+        kept.extend(vec![response("big")], "t");
+        let deleted = Group::new("g3".into(), "Deleted there", "2026-01-04T00:00:00Z").unwrap();
+        let mut list = vec![older.clone(), kept.clone(), deleted];
+        // Storage: the older group renamed there, a new one made there, g2 at an earlier state
+        // (storage could not take this tab's), and g3 gone.
+        let mut renamed = older.clone();
+        renamed.rename("Renamed there", "t").unwrap();
+        let made_there = Group::new("g1".into(), "Made there", "2026-01-02T00:00:00Z").unwrap();
+        let stale_kept = Group::new("g2".into(), "Too large", "2026-01-03T00:00:00Z").unwrap();
+        let in_memory: HashSet<String> = ["g2".to_string()].into();
+        assert!(refresh_all(
+            &mut list,
+            vec![made_there, stale_kept, renamed],
+            &in_memory
+        ));
+        let names: Vec<&str> = list.iter().map(|g| g.name.as_str()).collect();
+        assert_eq!(names, ["Renamed there", "Made there", "Too large"]);
+        assert_eq!(list[2], kept, "the group kept only in memory is this tab's");
+        let again = list.clone();
+        assert!(!refresh_all(&mut list, again.clone(), &in_memory));
+        assert_eq!(list, again);
+    }
+
+    /// A response that answered q1 and q7 only.
+    fn nearly_empty(id: &str) -> Response {
+        let mut r = Response::new(id);
+        r.choose(Field::Q1, "yes").unwrap();
+        r.choose(Field::Q7, "critical").unwrap();
+        r
+    }
+
+    #[test]
+    fn defect_06_partial_responses_are_counted_and_can_be_left_out() {
+        let mut responses = group_40();
+        assert_eq!(partial_count(&responses, &ResponseFilter::default()), 0);
+        responses.push(nearly_empty("p1"));
+        responses.push(nearly_empty("p2"));
+        assert!(is_partial(&responses[40]) && !is_partial(&responses[0]));
+        assert_eq!(partial_count(&responses, &ResponseFilter::default()), 2);
+
+        let complete = GroupReport::from_responses(&responses[..40], GroupOptions::default());
+        let included = group_report(&responses, GroupOptions::default(), Partial::Include);
+        let left_out = group_report(&responses, GroupOptions::default(), Partial::LeaveOut);
+        assert_eq!((included.n_responses, left_out.n_responses), (42, 40));
+        assert_eq!(left_out, complete);
+        assert_eq!(left_out.n_filtered_out, 0);
+        // Included, they count only where they answered: in q7, not in q9 or any factor.
+        let (inc, com) = (
+            included.statistics.as_ref().unwrap(),
+            complete.statistics.as_ref().unwrap(),
+        );
+        assert_eq!(
+            inc.headline.q7_important_or_critical.of,
+            com.headline.q7_important_or_critical.of + 2
+        );
+        assert_eq!(
+            inc.headline.q9_collaborating_better,
+            com.headline.q9_collaborating_better
+        );
+        assert_eq!(inc.factors, com.factors);
+
+        // Counted among the responses the filter keeps (they answered no sector).
+        let public = ResponseFilter {
+            sector: Some(crate::engine::instrument::Sector::Public),
+            ..ResponseFilter::default()
+        };
+        assert_eq!(partial_count(&responses, &public), 0);
+
+        assert_eq!(
+            partial_hint(2),
+            "2 responses are partial: not every question they were shown is answered."
+        );
+        assert!(partial_hint(1).starts_with("1 response is partial: "));
+        assert!(partial_hint(0).starts_with("None of the responses is partial"));
+        assert_eq!(partial_text(0, Partial::Include), None);
+        assert_eq!(
+            partial_text(2, Partial::Include).unwrap(),
+            " 2 of them are partial (not every question answered): each counts only in the questions it answered."
+        );
+        assert_eq!(
+            partial_text(1, Partial::LeaveOut).unwrap(),
+            " 1 partial response (not every question answered) is left out."
+        );
+    }
+
+    #[test]
+    fn defect_09_group_names_are_at_most_120_characters_with_a_message() {
+        let longest = "é".repeat(NAME_MAX_CHARS);
+        assert_eq!(Group::new("g".into(), &longest, "t").unwrap().name, longest);
+        let too_long = format!("{longest}x");
+        let error = Group::new("g".into(), &too_long, "t").unwrap_err();
+        assert_eq!(error, GroupError::NameTooLong(121));
+        assert_eq!(
+            error.to_string(),
+            "The name must be 120 characters or fewer (this one has 121)."
+        );
+        // Spaces around the name do not count; a rename is held to the same rule.
+        assert!(Group::new("g".into(), &format!("  {longest}  "), "t").is_ok());
+        let mut g = group();
+        assert_eq!(g.rename(&too_long, "t2"), Err(GroupError::NameTooLong(121)));
+        assert_eq!(g.name, "Partnership");
+    }
+
+    #[test]
+    fn defect_09_group_file_names_are_short_and_distinct() {
+        let at = "2026-12-01T19:40:54.123Z";
+        assert_eq!(
+            file_stem("Partnership 2026", "responses", at),
+            "group-partnership-2026-responses-2026-12-01-1940"
+        );
+        // Two exports of one day, minutes apart, do not share a name.
+        assert_ne!(
+            file_stem("Partnership 2026", "responses", "2026-12-01T09:15"),
+            file_stem("Partnership 2026", "responses", "2026-12-01T16:02")
+        );
+        // A long name is cut, at a dash, and two long names that begin alike stay apart.
+        let long_a = format!("{} north", "Health and social care partnership ".repeat(3));
+        let long_b = format!("{} south", "Health and social care partnership ".repeat(3));
+        let (a, b) = (
+            file_stem(&long_a, "report-tables", at),
+            file_stem(&long_b, "report-tables", at),
+        );
+        assert_ne!(a, b);
+        for stem in [&a, &b] {
+            assert!(stem.chars().count() <= 80, "{stem}");
+            assert!(stem.starts_with("group-health-and-social-care-"), "{stem}");
+            assert!(stem.ends_with("-report-tables-2026-12-01-1940"), "{stem}");
+            assert!(!stem.contains("--"), "{stem}");
+        }
+        let longest = file_stem(&"x".repeat(NAME_MAX_CHARS), "report-tables", at);
+        assert!(longest.chars().count() <= 80, "{longest}");
+        // The same name gives the same stem (nothing random in it).
+        assert_eq!(a, file_stem(&long_a, "report-tables", at));
+        // A time of another shape is left out rather than printed wrongly.
+        assert_eq!(
+            file_stem("Partnership", "responses", "1 December"),
+            "group-partnership-responses"
+        );
+    }
+
+    #[test]
+    fn defect_13_a_minimum_group_size_below_the_floor_is_refused_and_the_size_in_effect_kept() {
+        assert_eq!(min_group_size_from(" 12 ", 8), Ok(12));
+        assert_eq!(min_group_size_from("5", 8), Ok(5));
+        for text in ["3", "0", "4"] {
+            let message = min_group_size_from(text, 8).unwrap_err();
+            assert!(
+                message.starts_with("Enter a whole number of 5 or more"),
+                "{message}"
+            );
+            assert!(
+                message.ends_with("The report still uses a minimum of 8."),
+                "{message}"
+            );
+        }
+        for text in ["", "2.5", "-6", "five", "99999999999999999999999"] {
+            assert_eq!(
+                min_group_size_from(text, 5),
+                Err(
+                    "Enter a whole number of 5 or more. The report still uses a minimum of 5."
+                        .into()
+                ),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn defect_17_the_withheld_notice_suggests_a_lower_minimum_only_above_the_floor() {
+        let three = &group_40()[..3];
+        let at_floor = GroupReport::from_responses(three, GroupOptions::default());
+        let notice = withheld_notice(&at_floor, 0);
+        assert_eq!(
+            notice,
+            "The figures are withheld: this report covers 3 responses, fewer than the minimum group size \
+             of 5. With so few responses, figures could reveal how a single person answered. Add responses."
+        );
+        assert!(!notice.contains("lower"));
+
+        let above = GroupReport::from_responses(
+            &group_40(),
+            GroupOptions::default().with_min_group_size(41),
+        );
+        assert!(withheld_notice(&above, 0)
+            .ends_with("Add responses or lower the minimum group size (it cannot go below 5)."));
+
+        let filtered = GroupReport::from_responses(
+            three,
+            GroupOptions::default().with_filter(ResponseFilter {
+                sector: Some(crate::engine::instrument::Sector::Public),
+                ..ResponseFilter::default()
+            }),
+        );
+        assert!(withheld_notice(&filtered, 2)
+            .ends_with("Add responses, widen the filter or include the partial responses."));
     }
 }

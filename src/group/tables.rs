@@ -15,7 +15,7 @@ use crate::engine::instrument::{
     Area, Choice, Engagement, Measure, Region, Role, Sector, Stakeholder,
 };
 
-use super::format;
+use super::{format, Partial};
 
 /// Leik's disagreement at or above which the page says a group is divided on a factor: answers
 /// spread about as widely as an even split over the four options (D = 0.67) or more, up to a split
@@ -349,10 +349,13 @@ pub fn success_column_name(key: &str) -> &'static str {
 /// Every table of the report as one CSV (UTF-8 with BOM, CRLF, as the responses export), one figure
 /// per line: `table,row,column,value,unit,n`. Values are plain numbers (means to two decimals,
 /// percentages whole) so that a spreadsheet reads them as numbers.
+/// `partial`: the partial responses among those the filter keeps, and whether the report counts
+/// them (so that the file says what its counts cover, as the page does).
 pub fn report_tables_csv(
     group_name: &str,
     report: &GroupReport,
     comparison: &GroupComparison,
+    partial: (u64, Partial),
 ) -> String {
     let mut lines = vec![
         Line {
@@ -376,6 +379,17 @@ pub fn report_tables_csv(
             row: "Responses".into(),
             column: "left out by the filter".into(),
             value: report.n_filtered_out.to_string(),
+            unit: "count",
+            n: None,
+        },
+        Line {
+            table: "Report",
+            row: "Responses".into(),
+            column: match partial.1 {
+                Partial::Include => "partial, counted where they answered".into(),
+                Partial::LeaveOut => "partial, left out".into(),
+            },
+            value: partial.0.to_string(),
             unit: "count",
             n: None,
         },
@@ -506,7 +520,12 @@ mod tests {
     #[test]
     fn tables_csv_has_bom_crlf_and_one_figure_per_line() {
         let r = report(GroupOptions::default());
-        let csv = report_tables_csv("=cmd|' /C calc'!A0", &r, &compare_group(&r));
+        let csv = report_tables_csv(
+            "=cmd|' /C calc'!A0",
+            &r,
+            &compare_group(&r),
+            (0, Partial::Include),
+        );
         assert!(csv.starts_with("\u{feff}table,row,column,value,unit,n\r\n"));
         assert!(
             csv.contains("Report,Group,name,'=cmd|' /C calc'!A0,,\r\n"),
@@ -525,5 +544,16 @@ mod tests {
         ));
         let rows = csv.split("\r\n").filter(|l| !l.is_empty()).count();
         assert!(rows > 200, "{rows} lines");
+    }
+
+    #[test]
+    fn defect_06_the_tables_csv_says_how_many_responses_are_partial_and_whether_they_count() {
+        let r = report(GroupOptions::default());
+        let c = compare_group(&r);
+        let included = report_tables_csv("g", &r, &c, (3, Partial::Include));
+        assert!(included
+            .contains("Report,Responses,\"partial, counted where they answered\",3,count,\r\n"));
+        let left_out = report_tables_csv("g", &r, &c, (2, Partial::LeaveOut));
+        assert!(left_out.contains("Report,Responses,\"partial, left out\",2,count,\r\n"));
     }
 }

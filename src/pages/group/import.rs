@@ -209,8 +209,9 @@ impl Importer {
                 }
                 let summary: ImportSummary = importer.summary().clone();
                 store
-                    .change(group_id, move |g| g.extend(staged, &now()))
-                    .map(|()| Outcome::Csv(summary))
+                    .change(group_id, move |g| {
+                        Outcome::Csv(g.join_csv(staged, summary, &now()))
+                    })
                     .unwrap_or_else(group_gone)
             }
         }

@@ -19,7 +19,10 @@ use crate::engine::instrument::{Choice, Region, RoleGroup, Sector};
 use crate::engine::json_format::set_to_json;
 use crate::group::format::responses;
 use crate::group::tables::report_tables_csv;
-use crate::group::{file_stem, Group};
+use crate::group::{
+    file_stem, group_report, min_group_size_from, partial_count, partial_hint, Group, Partial,
+    NAME_MAX_CHARS,
+};
 use crate::group_store::{self, GroupNotice, GroupStore};
 use crate::session::{namespace_from_location, new_id, now, today_long, Keeping};
 
@@ -29,13 +32,17 @@ use import::{AddResponses, ImportSummaryView};
 #[component]
 pub fn GroupPage() -> impl IntoView {
     let (store, importer) = group_store::shared(&namespace_from_location());
-    // The group shown: the one chosen, else the most recently changed.
+    // The group shown: the one chosen, else the one shown so far, else the most recently changed.
+    // The one shown so far stays even when another tab changes a different group later, so that the
+    // page does not switch groups under the person.
     let chosen = RwSignal::new(None::<String>);
-    let current = Memo::new(move |_| {
+    let current = Memo::new(move |shown: Option<&Option<String>>| {
         store.groups.with(|gs| {
-            let picked = chosen.get();
-            picked
-                .filter(|id| gs.iter().any(|g| &g.id == id))
+            let exists = |id: &String| gs.iter().any(|g| &g.id == id);
+            chosen
+                .get()
+                .filter(exists)
+                .or_else(|| shown.cloned().flatten().filter(exists))
                 .or_else(|| {
                     gs.iter()
                         .max_by(|a, b| a.updated_at.cmp(&b.updated_at))
@@ -44,14 +51,27 @@ pub fn GroupPage() -> impl IntoView {
         })
     });
     let options = RwSignal::new(GroupOptions::default());
+    let partial = RwSignal::new(Partial::default());
     let report = Memo::new(move |_| {
         let id = current.get()?;
         let options = options.get();
+        let partial = partial.get();
         store.groups.with(|gs| {
             gs.iter()
                 .find(|g| g.id == id)
                 .filter(|g| !g.responses.is_empty())
-                .map(|g| GroupReport::from_responses(&g.responses, options))
+                .map(|g| group_report(&g.responses, options, partial))
+        })
+    });
+    // Partial responses among those the filter keeps, whether or not the report counts them.
+    let partial_n = Memo::new(move |_| {
+        let Some(id) = current.get() else {
+            return 0;
+        };
+        options.with(|o| {
+            store.with(&id, |g| {
+                g.map_or(0, |g| partial_count(&g.responses, &o.filter))
+            })
         })
     });
     let group_id = Signal::derive(move || current.get().unwrap_or_default());
@@ -91,16 +111,19 @@ pub fn GroupPage() -> impl IntoView {
                     <p class="empty-group">"This group has no responses yet. Add files above to see its report."</p>
                 }
             >
-                <ReportOptions options=options/>
+                <ReportOptions options=options partial=partial partial_n=partial_n/>
                 <section aria-labelledby="report-heading" class="group-report">
                     <h2 id="report-heading" class="report-title">
                         {move || format!("Report: {}", current_name(store, current))}
                     </h2>
                     <p class="print-only">{format!("Printed {}.", today_long())}</p>
-                    {move || report.with(|r| r.as_ref().map(report::report_view))}
+                    {move || {
+                        let partial = (partial_n.get(), partial.get());
+                        report.with(|r| r.as_ref().map(|r| report::report_view(r, partial)))
+                    }}
                 </section>
-                <Compare store=store current=current options=options report=report/>
-                <Export store=store current=current report=report/>
+                <Compare store=store current=current options=options partial=partial report=report/>
+                <Export store=store current=current report=report partial=partial partial_n=partial_n/>
             </Show>
         </Show>
     }
@@ -196,7 +219,9 @@ fn Groups(
             <form class="create-group" on:submit=create novalidate>
                 <div class="form-group" class:form-group-error=move || create_error.get().is_some()>
                     <label class="label" for="new-group-name">{legend}</label>
-                    <p class="hint" id="new-group-name-hint">"For example the partnership or the year of the survey."</p>
+                    <p class="hint" id="new-group-name-hint">
+                        {format!("For example the partnership or the year of the survey. Up to {NAME_MAX_CHARS} characters.")}
+                    </p>
                     {move || create_error.get().map(|e| view! { <p class="error-message" id="new-group-name-error">{e}</p> })}
                     <input
                         id="new-group-name"
@@ -259,9 +284,10 @@ fn Groups(
                     <form class="rename" on:submit=rename novalidate>
                         <div class="form-group" class:form-group-error=move || rename_error.get().is_some()>
                             <label class="label" for="rename-group">"New name"</label>
+                            <p class="hint" id="rename-group-hint">{format!("Up to {NAME_MAX_CHARS} characters.")}</p>
                             {move || rename_error.get().map(|e| view! { <p class="error-message" id="rename-group-error">{e}</p> })}
                             <input id="rename-group" class="input" type="text" autocomplete="off"
-                                aria-describedby=move || rename_error.get().map(|_| "rename-group-error")
+                                aria-describedby=move || if rename_error.get().is_some() { "rename-group-hint rename-group-error" } else { "rename-group-hint" }
                                 prop:value=rename_to
                                 on:input:target=move |ev| set_rename_to.set(ev.target().value())/>
                         </div>
@@ -296,9 +322,14 @@ fn parse<T: Choice>(value: &str) -> Option<T> {
     T::from_code(value)
 }
 
-/// Filter and minimum group size.
+/// Filter, minimum group size and partial responses.
 #[component]
-fn ReportOptions(options: RwSignal<GroupOptions>) -> impl IntoView {
+fn ReportOptions(
+    options: RwSignal<GroupOptions>,
+    partial: RwSignal<Partial>,
+    /// Partial responses among those the filter keeps.
+    partial_n: Memo<u64>,
+) -> impl IntoView {
     let (min_text, set_min_text) = signal(options.get_untracked().min_group_size.to_string());
     let (min_error, set_min_error) = signal(None::<String>);
     let set_filter = move |f: &dyn Fn(&mut ResponseFilter)| {
@@ -356,20 +387,45 @@ fn ReportOptions(options: RwSignal<GroupOptions>) -> impl IntoView {
                         aria-describedby=move || if min_error.get().is_some() { "min-group-size-hint min-group-size-error" } else { "min-group-size-hint" }
                         prop:value=min_text
                         on:change:target=move |ev| {
-                            let text = ev.target().value();
-                            set_min_text.set(text.clone());
-                            match text.trim().parse::<usize>() {
-                                Ok(n) if n >= DEFAULT_MIN_GROUP_SIZE => {
+                            let input = ev.target();
+                            let in_effect = options.with_untracked(|o| o.min_group_size);
+                            match min_group_size_from(&input.value(), in_effect) {
+                                Ok(n) => {
                                     set_min_error.set(None);
+                                    set_min_text.set(n.to_string());
                                     options.update(|o| o.min_group_size = n);
                                 }
-                                _ => set_min_error.set(Some(format!(
-                                    "Enter a whole number of {DEFAULT_MIN_GROUP_SIZE} or more"
-                                ))),
+                                // The field goes back to the size the report uses, so that it never
+                                // shows one the report does not apply; the message says what was refused.
+                                Err(message) => {
+                                    set_min_error.set(Some(message));
+                                    let text = in_effect.to_string();
+                                    input.set_value(&text);
+                                    set_min_text.set(text);
+                                }
                             }
                         }
                     />
                 </div>
+            </div>
+            <div class="form-group">
+                <fieldset class="fieldset" aria-describedby="partial-hint">
+                    <legend class="label">"Partial responses"</legend>
+                    <p class="hint" id="partial-hint">{move || partial_hint(partial_n.get())}</p>
+                    <div class="choices">
+                        {[
+                            (Partial::Include, "partial-include", "Include them: each counts only in the questions it answered"),
+                            (Partial::LeaveOut, "partial-leave-out", "Leave them out of the report"),
+                        ].into_iter().map(|(choice, id, label)| view! {
+                            <div class="choice">
+                                <input class="choice-input" type="radio" id=id name="partial" value=id
+                                    prop:checked=move || partial.get() == choice
+                                    on:change=move |_| partial.set(choice)/>
+                                <label class="choice-label" for=id>{label}</label>
+                            </div>
+                        }).collect_view()}
+                    </div>
+                </fieldset>
             </div>
         </section>
     }
@@ -381,6 +437,7 @@ fn Compare(
     store: GroupStore,
     current: Memo<Option<String>>,
     options: RwSignal<GroupOptions>,
+    partial: RwSignal<Partial>,
     report: Memo<Option<GroupReport>>,
 ) -> impl IntoView {
     let other = RwSignal::new(None::<String>);
@@ -396,15 +453,11 @@ fn Compare(
     let second = Memo::new(move |_| {
         let id = other.get()?;
         let options = options.get();
+        let partial = partial.get();
         store.groups.with(|gs| {
             gs.iter()
                 .find(|g| g.id == id && Some(&g.id) != current.get().as_ref())
-                .map(|g| {
-                    (
-                        g.name.clone(),
-                        GroupReport::from_responses(&g.responses, options),
-                    )
-                })
+                .map(|g| (g.name.clone(), group_report(&g.responses, options, partial)))
         })
     });
     view! {
@@ -418,7 +471,7 @@ fn Compare(
             >
                 <div class="form-group no-print">
                     <label class="label" for="compare-select">"Compare with"</label>
-                    <p class="hint" id="compare-hint">"Both reports use the same filter and minimum group size."</p>
+                    <p class="hint" id="compare-hint">"Both reports use the same filter, minimum group size and choice of partial responses."</p>
                     <select id="compare-select" class="select" aria-describedby="compare-hint"
                         on:change:target=move |ev| {
                             let v = ev.target().value();
@@ -447,6 +500,8 @@ fn Export(
     store: GroupStore,
     current: Memo<Option<String>>,
     report: Memo<Option<GroupReport>>,
+    partial: RwSignal<Partial>,
+    partial_n: Memo<u64>,
 ) -> impl IntoView {
     let (error, set_error) = signal(None::<String>);
     let with_group = move |f: &dyn Fn(&Group) -> Result<(), String>| {
@@ -462,7 +517,7 @@ fn Export(
             let text = String::from_utf8(bytes)
                 .map_err(|_| "The export is not valid text.".to_string())?;
             download(
-                &format!("{}.csv", file_stem(&g.name, "responses")),
+                &format!("{}.csv", file_stem(&g.name, "responses", &local_minute())),
                 "text/csv;charset=utf-8",
                 &text,
             )
@@ -471,7 +526,7 @@ fn Export(
     let group_json = move |_| {
         with_group(&|g| {
             download(
-                &format!("{}.json", file_stem(&g.name, "responses")),
+                &format!("{}.json", file_stem(&g.name, "responses", &local_minute())),
                 "application/json",
                 &set_to_json(&g.responses),
             )
@@ -481,9 +536,17 @@ fn Export(
         with_group(&|g| {
             report.with_untracked(|r| match r {
                 Some(r) => download(
-                    &format!("{}.csv", file_stem(&g.name, "report-tables")),
+                    &format!(
+                        "{}.csv",
+                        file_stem(&g.name, "report-tables", &local_minute())
+                    ),
                     "text/csv;charset=utf-8",
-                    &report_tables_csv(&g.name, r, &compare_group(r)),
+                    &report_tables_csv(
+                        &g.name,
+                        r,
+                        &compare_group(r),
+                        (partial_n.get_untracked(), partial.get_untracked()),
+                    ),
                 ),
                 None => Err("There is no report to export yet.".into()),
             })
@@ -505,4 +568,18 @@ fn Export(
             {move || error.get().map(|e| view! { <p class="error-message" role="alert">{e}</p> })}
         </section>
     }
+}
+
+/// The clock's local date and time to the minute (`2026-12-01T19:40`), for download names: the time
+/// the person sees on their own clock.
+fn local_minute() -> String {
+    let d = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date(),
+        d.get_hours(),
+        d.get_minutes()
+    )
 }

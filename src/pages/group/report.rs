@@ -23,6 +23,7 @@ use crate::group::format::{self, count, mean, plural, points, score_difference, 
 use crate::group::tables::{
     headline_rows, is_divided, key_figures, success_column_name, DIVIDED_AT,
 };
+use crate::group::{partial_text, withheld_notice, Partial};
 
 /// A table whose first column names each row; every other cell is right-aligned text.
 fn table(caption: String, headers: &[&str], rows: Vec<(String, Vec<String>)>) -> impl IntoView {
@@ -74,8 +75,10 @@ fn benchmark_share(figure: Figure) -> String {
         .unwrap_or_else(|| "not published".into())
 }
 
-/// The report, or why it is withheld.
-pub fn report_view(report: &GroupReport) -> AnyView {
+/// The report, or why it is withheld. `partial`: the partial responses among those the filter keeps,
+/// and whether the report counts them.
+pub fn report_view(report: &GroupReport, partial: (u64, Partial)) -> AnyView {
+    let (partial_n, partial_choice) = partial;
     let min = report.min_group_size;
     let filtered = (report.n_filtered_out > 0).then(|| {
         format!(
@@ -87,16 +90,17 @@ pub fn report_view(report: &GroupReport) -> AnyView {
         <p class="report-size">
             <strong>{format!("This report covers {}.", plural(report.n_responses, "response", "responses"))}</strong>
             {filtered}
+            {partial_text(partial_n, partial_choice)}
             {format!(" Breakdowns with fewer than {min} respondents are withheld, so that no one can be singled out.")}
         </p>
     };
     let Some(s) = &report.statistics else {
-        let reason = format!(
-            "The figures are withheld: this report covers {}, fewer than the minimum group size of {min}. \
-             With so few responses, figures could reveal how a single person answered. Add responses, \
-             widen the filter, or lower the minimum group size (it cannot go below 5).",
-            plural(report.n_responses, "response", "responses")
-        );
+        let left_out = if partial_choice == Partial::LeaveOut {
+            partial_n
+        } else {
+            0
+        };
+        let reason = withheld_notice(report, left_out);
         return view! {
             {size}
             <div class="notice" role="note"><p>{reason}</p></div>
