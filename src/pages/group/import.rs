@@ -108,7 +108,7 @@ impl Importer {
     pub fn add_own(self, store: GroupStore, group_id: &str, session: Session, assessment_id: &str) {
         let Some((name, response)) = session.book.with_untracked(|b| {
             b.get(assessment_id)
-                .map(|a| (a.name.clone(), a.response.clone()))
+                .map(|a| (a.name.clone(), a.exported_response()))
         }) else {
             return;
         };
