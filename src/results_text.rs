@@ -187,20 +187,20 @@ pub fn no_action_area_text(reader: Reader, pages: &[MissingPage]) -> String {
     }
 }
 
-/// The sentence that introduces the action areas.
+/// Where the areas of action come from.
+pub const NEXT_STEPS_BACKGROUND: &str = "After the survey, the Collaborate Foundation held a seminar on how \
+     to improve readiness. Its four areas of action are in Appendix 1 of the report.";
+
+/// The sentence that introduces the action areas that apply.
 pub fn next_steps_intro(reader: Reader, finished: bool) -> String {
-    let which = if finished {
+    if finished {
         format!("These are the ones {} answers point to:", reader.the())
     } else {
         format!(
             "These are the ones {} answers so far point to; more may apply once the assessment is finished:",
             reader.the()
         )
-    };
-    format!(
-        "After the survey, the Collaborate Foundation held a seminar on how to improve readiness. Its four \
-         areas of action are in Appendix 1 of the report. {which}"
-    )
+    }
 }
 
 /// Why an action area applies, as the end of a sentence starting "Because …".
