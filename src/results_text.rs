@@ -165,7 +165,10 @@ pub fn missing_text(pages: &[MissingPage]) -> String {
 
 /// The link text that takes the person back to the first page with a missing answer.
 pub fn continue_text(step: Step) -> String {
-    format!("Continue the assessment at \u{201c}{}\u{201d}", step.heading())
+    format!(
+        "Continue the assessment at \u{201c}{}\u{201d}",
+        step.heading()
+    )
 }
 
 /// What "What to do next" says when no action area shows: for a finished assessment, that none of
@@ -188,7 +191,8 @@ pub fn no_action_area_text(reader: Reader, pages: &[MissingPage]) -> String {
 }
 
 /// Where the areas of action come from.
-pub const NEXT_STEPS_BACKGROUND: &str = "After the survey, the Collaborate Foundation held a seminar on how \
+pub const NEXT_STEPS_BACKGROUND: &str =
+    "After the survey, the Collaborate Foundation held a seminar on how \
      to improve readiness. Its four areas of action are in Appendix 1 of the report.";
 
 /// The sentence that introduces the action areas that apply.
@@ -207,12 +211,17 @@ pub fn next_steps_intro(reader: Reader, finished: bool) -> String {
 pub fn trigger_text(trigger: Trigger, reader: Reader) -> String {
     let org = reader.the();
     match trigger {
-        Trigger::Factor(f) => format!("{} is little or not present in {org} organisation", f.name()),
+        Trigger::Factor(f) => format!(
+            "{} is little or not present in {org} organisation",
+            f.name()
+        ),
         Trigger::Incentives => {
             format!("{org} organisation does little or nothing to value and incentivise collaborative work")
         }
         Trigger::Tools => match reader {
-            Reader::Owner => "your organisation gives you few or no tools to collaborate well".into(),
+            Reader::Owner => {
+                "your organisation gives you few or no tools to collaborate well".into()
+            }
             Reader::Shared => {
                 "the organisation gives its people few or no tools to collaborate well".into()
             }
@@ -296,7 +305,9 @@ pub fn benchmark_answer(reader: Reader, score: Option<f64>, in_group: Option<boo
 pub fn radar_table_caption(reader: Reader) -> &'static str {
     match reader {
         Reader::Owner => "Your importance and prevalence for the six categories (0 to 3)",
-        Reader::Shared => "Importance and prevalence for the six categories in these results (0 to 3)",
+        Reader::Shared => {
+            "Importance and prevalence for the six categories in these results (0 to 3)"
+        }
     }
 }
 
@@ -561,8 +572,11 @@ mod tests {
         );
         // Finished, the same answers say that no weakness shows.
         let done = complete("3");
-        assert!(no_action_area_text(Reader::Owner, &missing_pages(&done))
-            .starts_with("None of the weaknesses that lead to an area of action shows in your answers."));
+        assert!(
+            no_action_area_text(Reader::Owner, &missing_pages(&done)).starts_with(
+                "None of the weaknesses that lead to an area of action shows in your answers."
+            )
+        );
         assert!(next_steps_intro(Reader::Owner, false).contains("more may apply"));
         assert!(!next_steps_intro(Reader::Owner, true).contains("more may apply"));
     }
@@ -674,8 +688,7 @@ mod tests {
         texts.push(benchmark_column(Reader::Shared).into());
         texts.push(benchmark_caption(Reader::Shared));
         texts.extend(
-            [Some(true), Some(false), None]
-                .map(|g| benchmark_answer(Reader::Shared, None, g)),
+            [Some(true), Some(false), None].map(|g| benchmark_answer(Reader::Shared, None, g)),
         );
         texts.push(radar_table_caption(Reader::Shared).into());
         texts.push(radar_label(Reader::Shared).into());
@@ -693,10 +706,7 @@ mod tests {
                 .split(|c: char| !c.is_alphanumeric())
                 .map(str::to_lowercase)
                 .collect();
-            assert!(
-                !words.iter().any(|w| w == "your" || w == "you"),
-                "{text}"
-            );
+            assert!(!words.iter().any(|w| w == "your" || w == "you"), "{text}");
         }
         assert_eq!(
             SectionKind::Readiness.title(Reader::Shared),

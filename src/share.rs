@@ -196,19 +196,49 @@ mod tests {
         let cases = [
             // Framed by the host page it names: the link opens that page.
             (search.as_str(), "https://foundation.example/", true, host),
-            (search.as_str(), "https://foundation.example/take-part?page=2", true, host),
+            (
+                search.as_str(),
+                "https://foundation.example/take-part?page=2",
+                true,
+                host,
+            ),
             // Not framed, or framed by another site than the one named: the full app.
             (search.as_str(), "https://foundation.example/", false, app),
             (search.as_str(), "https://evil.example/", true, app),
             (search.as_str(), "", true, app),
             // An embed without a host (an older embed.js): the full app, not the bare embed.
-            ("?embed=1&start=questionnaire", "https://foundation.example/", true, app),
+            (
+                "?embed=1&start=questionnaire",
+                "https://foundation.example/",
+                true,
+                app,
+            ),
             ("", "", false, app),
             // Addresses no browser serialises, or that are not web pages.
-            ("?host=javascript%3Aalert(1)", "javascript:alert(1)", true, app),
-            ("?host=https%3A%2F%2Ffoundation.example%2F%23x", "https://foundation.example/", true, app),
-            ("?host=https%3A%2F%2Fa%40foundation.example%2F", "https://a@foundation.example/", true, app),
-            ("?host=https%3A%2F%2Ffoundation.example%2Fa%20b", "https://foundation.example/", true, app),
+            (
+                "?host=javascript%3Aalert(1)",
+                "javascript:alert(1)",
+                true,
+                app,
+            ),
+            (
+                "?host=https%3A%2F%2Ffoundation.example%2F%23x",
+                "https://foundation.example/",
+                true,
+                app,
+            ),
+            (
+                "?host=https%3A%2F%2Fa%40foundation.example%2F",
+                "https://a@foundation.example/",
+                true,
+                app,
+            ),
+            (
+                "?host=https%3A%2F%2Ffoundation.example%2Fa%20b",
+                "https://foundation.example/",
+                true,
+                app,
+            ),
             ("?host=%E0%A4", "https://foundation.example/", true, app),
             ("?host=%2", "https://foundation.example/", true, app),
         ];
@@ -221,11 +251,21 @@ mod tests {
         }
         // Origins compare without regard to case, and a port makes another origin.
         assert_eq!(
-            link_base(app, "?host=https%3A%2F%2FFoundation.example%2F", "https://foundation.EXAMPLE/", true),
+            link_base(
+                app,
+                "?host=https%3A%2F%2FFoundation.example%2F",
+                "https://foundation.EXAMPLE/",
+                true
+            ),
             "https://Foundation.example/"
         );
         assert_eq!(
-            link_base(app, "?host=https%3A%2F%2Ffoundation.example%3A8443%2F", "https://foundation.example/", true),
+            link_base(
+                app,
+                "?host=https%3A%2F%2Ffoundation.example%3A8443%2F",
+                "https://foundation.example/",
+                true
+            ),
             app
         );
     }

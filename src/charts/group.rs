@@ -209,7 +209,8 @@ pub fn gaps(stats: &GroupStatistics) -> Vec<GapBar> {
             let shown = |share: Option<f64>| share.map(percent);
             Some(GapBar {
                 factor: f.factor,
-                gap: (shown(f.importance.share_great_deal)? - shown(f.prevalence.share_great_deal)?)
+                gap: (shown(f.importance.share_great_deal)?
+                    - shown(f.prevalence.share_great_deal)?)
                     / 100.0,
             })
         })

@@ -435,7 +435,9 @@ mod tests {
             "{radar}"
         );
         assert!(
-            radar.contains("1 of the six categories is not applicable or not answered and is left out."),
+            radar.contains(
+                "1 of the six categories is not applicable or not answered and is left out."
+            ),
             "{radar}"
         );
         let scatter = scatter_summary(&score_points(&s));
