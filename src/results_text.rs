@@ -156,10 +156,37 @@ pub fn missing_text(pages: &[MissingPage]) -> String {
     if pages.is_empty() {
         return String::new();
     }
-    let names: Vec<String> = pages
+    let factor_pages = pages
         .iter()
-        .map(|p| format!("{} ({})", p.step.heading(), answers_word(p.answers)))
-        .collect();
+        .filter(|p| matches!(p.step, Step::Factor(_)))
+        .count();
+    // Eight factor pages by name would make the list longer than a phone's screen.
+    let all_factors = factor_pages == Factor::ALL.len();
+    let mut names: Vec<String> = Vec::new();
+    for p in pages {
+        match p.step {
+            Step::Factor(f) if all_factors => {
+                if f == Factor::ALL[0] {
+                    let answers = pages
+                        .iter()
+                        .filter(|p| matches!(p.step, Step::Factor(_)))
+                        .map(|p| p.answers)
+                        .sum();
+                    names.push(format!(
+                        "the eight pages on the factors, {} to {} ({})",
+                        Factor::ALL[0].name(),
+                        Factor::ALL[Factor::ALL.len() - 1].name(),
+                        answers_word(answers)
+                    ));
+                }
+            }
+            _ => names.push(format!(
+                "{} ({})",
+                p.step.heading(),
+                answers_word(p.answers)
+            )),
+        }
+    }
     format!("Not answered yet: {}.", join_and(&names))
 }
 
@@ -579,6 +606,33 @@ mod tests {
         );
         assert!(next_steps_intro(Reader::Owner, false).contains("more may apply"));
         assert!(!next_steps_intro(Reader::Owner, true).contains("more may apply"));
+    }
+
+    #[test]
+    fn defect_16_the_eight_factor_pages_are_named_together_when_all_are_missing() {
+        let mut r = Response::new("t");
+        r.choose(Field::Q1, "no").unwrap();
+        assert_eq!(
+            missing_text(&missing_pages(&r)),
+            "Not answered yet: Collaboration in general (2 answers), Involvement (3 answers), the eight \
+             pages on the factors, Collaborative Behaviours to Requirements (16 answers) and About you \
+             (4 answers)."
+        );
+        // One answer on a factor page still leaves that page, so all eight, missing.
+        r.choose(Field::Score(Measure::Importance, Factor::Places), "3")
+            .unwrap();
+        assert!(missing_text(&missing_pages(&r)).contains("the eight pages on the factors"));
+        assert!(missing_text(&missing_pages(&r)).contains("(15 answers)"));
+        // With one page done, the seven others are named one by one.
+        r.choose(Field::Score(Measure::Prevalence, Factor::Places), "3")
+            .unwrap();
+        let text = missing_text(&missing_pages(&r));
+        assert!(
+            text.contains("Collaborative Services (2 answers), Collaborative Markets (2 answers)")
+                && !text.contains("Collaborative Places")
+                && !text.contains("eight"),
+            "{text}"
+        );
     }
 
     #[test]
