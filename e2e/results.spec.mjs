@@ -258,6 +258,9 @@ test('defect 17: a shared view speaks of these results, never of the reader\'s o
   const results = text.replaceAll('Your assessments', '');
   expect(results).not.toMatch(/\byour\b/i);
   expect(results).not.toMatch(/\byou (are|placed|said|have)\b/i);
+  // Nor do the names that assistive technology reads out.
+  const names = await other.locator('main [aria-label]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+  expect(names.filter((name) => /\byour\b/i.test(name))).toEqual([]);
   await fresh.close();
 });
 

@@ -280,7 +280,7 @@ fn FactorTable(score: ResponseScore, response: Response, reader: Reader) -> impl
             "Scores run from 0 (not at all) to 3 (a great deal). The gap is importance minus prevalence. A factor is a "
             "priority when its gap is 2 or more, or when it is at least somewhat important but little or not present."
         </p>
-        {table_scroll("Your scores by factor", view! {
+        {table_scroll(SectionKind::Factors.title(reader), view! {
             <table id="factor-table" class="stack-table" role="table">
                 <caption>"Importance, prevalence, gap, prevalence band and priority for each factor"</caption>
                 <thead role="rowgroup">
