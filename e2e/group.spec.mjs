@@ -15,7 +15,11 @@ const expected = JSON.parse(readFileSync(fixture('group-40.expected.json'), 'utf
 // The report's way of printing: means to two decimals, shares as whole percentages.
 const mean = (x) => x.toFixed(2);
 const pct = (x) => `${Math.round(x * 100)}%`;
-const points = (x) => `${x > 0 ? '+' : ''}${Math.round(x * 100)} points`;
+// A difference of two shares: the difference of the whole percentages printed beside it (defect 17).
+const pointsBetween = (from, to) => {
+  const d = Math.round(to * 100) - Math.round(from * 100);
+  return `${d > 0 ? '+' : d < 0 ? '\u2212' : ''}${Math.abs(d)} ${Math.abs(d) === 1 ? 'point' : 'points'}`;
+};
 
 test('importing group-40.csv shows the figures of the expected report', async ({ page }) => {
   const g = new GroupReportPage(page);
@@ -31,7 +35,7 @@ test('importing group-40.csv shows the figures of the expected report', async ({
     await expect(g.cells(factors, name)).toHaveText([
       String(f.importance.n), mean(f.importance.mean), pct(f.importance.share_at_least_somewhat),
       String(f.prevalence.n), mean(f.prevalence.mean), pct(f.prevalence.share_at_least_somewhat),
-      points(f.great_deal_gap),
+      pointsBetween(f.prevalence.share_great_deal, f.importance.share_great_deal),
     ]);
   }
   const importance = g.table('Answers on importance, share of scored answers per factor');

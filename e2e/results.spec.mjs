@@ -1,5 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { test, expect, axeViolations, forbidDialogs, openApp } from './support.mjs';
+import { createServer } from 'node:http';
+import { test as plainTest } from '@playwright/test';
+import { test, expect, axeViolations, forbidDialogs, openApp, rowByHeader } from './support.mjs';
 import { Questionnaire, FULL_ANSWERS, Q } from './pages/questionnaire.mjs';
 import { Results } from './pages/results.mjs';
 
@@ -55,7 +57,7 @@ test('both charts draw, each beside a table that matches the engine', async ({ p
   const r = await completeAssessment(page);
   expect(await r.paintedPixels(/^Radar chart/)).toBeGreaterThan(1000);
   expect(await r.paintedPixels(/^Scatter chart/)).toBeGreaterThan(1000);
-  await expect(page.locator('figcaption').filter({ hasText: 'Your largest gaps, of 2, are Collaborative Behaviours (importance 3, prevalence 1) and Collaborative Places (importance 3, prevalence 1).' })).toBeVisible();
+  await expect(page.locator('figcaption').filter({ hasText: 'The largest gap is 2, shared by Collaborative Behaviours (importance 3, prevalence 1) and Collaborative Places (importance 3, prevalence 1).' })).toBeVisible();
   await expect(page.locator('figcaption').filter({ hasText: 'In the priority zone (important, but little or not prevalent): Collaborative Behaviours, Collaborative Citizens, Collaborative Places.' })).toBeVisible();
 
   const radarTable = page.getByRole('table', { name: 'Your importance and prevalence for the six categories (0 to 3)' });
@@ -187,7 +189,192 @@ test('two assessments compare side by side, factor by factor', async ({ page }) 
   const r = new Results(page);
   const table = page.getByRole('table', { name: /^Change per factor/ });
   expect(await r.row(table, 'Collaborative Behaviours')).toEqual(['3', '3', '0', '1', '3', '+2']);
-  await expect(page.locator('figcaption')).toContainText('prevalence rose for Collaborative Behaviours and fell for none');
+  await expect(page.locator('figcaption')).toContainText('prevalence rose for Collaborative Behaviours and did not fall for any factor');
   expect(await r.paintedPixels(/^Radar chart of importance and prevalence in the two/)).toBeGreaterThan(1000);
   expect(await axeViolations(page)).toEqual([]);
+});
+
+/** Completes FULL_ANSWERS, then a second assessment with behaviours' prevalence raised to 3. */
+async function twoAssessments(page) {
+  await completeAssessment(page);
+  const later = structuredClone(FULL_ANSWERS);
+  later[4].answers[1][2] = 'A great deal';
+  await page.goto('./#/assessments');
+  await page.getByRole('button', { name: 'Start a new assessment' }).click();
+  const q = new Questionnaire(page);
+  for (const a of later) await q.answerWithMouse(a);
+  await page.getByRole('button', { name: 'Finish and see your results' }).click();
+  await expect(q.heading()).toHaveText('Your results');
+}
+
+/** True when the element lies wholly inside the viewport's width (no sideways scrolling needed). */
+async function fitsAcross(locator, width) {
+  const box = await locator.boundingBox();
+  return box !== null && box.x >= 0 && box.x + box.width <= width + 0.5;
+}
+
+test('defect 16: the results of an unfinished assessment say what is missing and lead back to it', async ({ page }) => {
+  const q = new Questionnaire(page);
+  await openApp(page);
+  await q.start();
+  for (const a of FULL_ANSWERS.slice(0, 3)) await q.answerWithMouse(a);
+  await expect(q.heading()).toHaveText('Involvement');
+  await page.goto('./#/results');
+  await expect(q.heading()).toHaveText('Your results');
+  await expect(page.getByText('None of the weaknesses')).toHaveCount(0);
+  const next = page.getByRole('heading', { name: 'What to do next', level: 2 });
+  await expect(next).toBeVisible();
+  await expect(page.getByText(/^No area of action can be given yet: the assessment is not finished/)).toBeVisible();
+  await expect(page.getByText('Not answered yet: Involvement (3 answers), the eight pages on the factors, Collaborative Behaviours to Requirements (16 answers) and About you (4 answers).').first()).toBeVisible();
+  const links = page.getByRole('link', { name: 'Continue the assessment at “Involvement”' });
+  await expect(links).toHaveCount(2);
+  await links.last().click();
+  await expect(q.heading()).toHaveText('Involvement');
+  expect(await axeViolations(page)).toEqual([]);
+});
+
+test('defect 17: a shared view speaks of these results, never of the reader\'s own', async ({ page, browser, baseURL }) => {
+  await completeAssessment(page);
+  await expect(page.getByRole('heading', { name: 'Your collaboration readiness' })).toBeVisible();
+  const link = await page.getByLabel('Link to these results').inputValue();
+  const fresh = await browser.newContext({ baseURL });
+  const other = await fresh.newPage();
+  await other.goto(link);
+  await expect(other.getByRole('heading', { level: 1 })).toHaveText('Shared results');
+  await expect(new Results(other).factorTable()).toBeVisible();
+  await expect(other.getByRole('heading', { name: 'Collaboration readiness in these results', level: 2 })).toBeVisible();
+  await expect(other.getByRole('listitem').filter({ hasText: '(the answer)' })).toHaveText(/^INVOLVE/);
+  await expect(other.getByText('(your answer)')).toHaveCount(0);
+  await expect(other.getByText('The answer places the typical involvement of the public and service users at step 3 of 5')).toBeVisible();
+  // Everything above "Keep a copy" (which offers the reader a copy among their own assessments),
+  // but the name of the page "Your assessments".
+  const text = await other.evaluate(() => {
+    const range = document.createRange();
+    range.setStartBefore(document.querySelector('main').firstChild);
+    range.setEndBefore(document.getElementById('section-keep-a-copy'));
+    return range.toString();
+  });
+  expect(text).toContain('Scores by factor');
+  const results = text.replaceAll('Your assessments', '');
+  expect(results).not.toMatch(/\byour\b/i);
+  expect(results).not.toMatch(/\byou (are|placed|said|have)\b/i);
+  // Nor do the names that assistive technology reads out.
+  const names = await other.locator('main [aria-label]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+  expect(names.filter((name) => /\byour\b/i.test(name))).toEqual([]);
+  await fresh.close();
+});
+
+test('defect 17 and 22: the compare page never offers one assessment twice, and its changes fit a phone', async ({ page }) => {
+  await twoAssessments(page);
+  await page.getByRole('link', { name: 'Compare two of your assessments' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Compare two assessments');
+  const earlier = page.getByLabel('Earlier assessment');
+  const later = page.getByLabel('Later assessment');
+  const offered = async (select) => select.locator('option').evaluateAll((os) => os.map((o) => o.value));
+  const chosen = async (select) => select.evaluate((s) => s.value);
+  expect(await offered(later)).not.toContain(await chosen(earlier));
+  expect(await offered(earlier)).not.toContain(await chosen(later));
+  expect(await offered(earlier)).toHaveLength(1);
+  await expect(page.locator('figcaption')).toContainText('prevalence rose for Collaborative Behaviours and did not fall for any factor');
+
+  await page.setViewportSize({ width: 320, height: 640 });
+  const table = page.getByRole('table', { name: /^Change per factor/ });
+  const cells = rowByHeader(table, 'Collaborative Behaviours').getByRole('cell');
+  await expect(cells.last()).toHaveText('+2');
+  await cells.last().scrollIntoViewIfNeeded();
+  expect(await fitsAcross(cells.last(), 320)).toBe(true);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  expect(await axeViolations(page)).toEqual([]);
+});
+
+test('defect 22: on a 320 px phone the key columns fit, and the contents list moves to each section', async ({ page }) => {
+  const r = await completeAssessment(page);
+  await page.setViewportSize({ width: 320, height: 640 });
+  const cells = rowByHeader(r.factorTable(), 'Collaborative Behaviours').getByRole('cell');
+  await expect(cells).toHaveText(['3', '1', '2', 'A little or not at all', 'Yes']);
+  for (const i of [2, 3, 4]) {
+    await cells.nth(i).scrollIntoViewIfNeeded();
+    await expect(cells.nth(i)).toBeVisible();
+    expect(await fitsAcross(cells.nth(i), 320), `gap, band, priority: cell ${i}`).toBe(true);
+  }
+  // Nothing on the page needs sideways scrolling, and no table sits in a box that scrolls sideways.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  const boxes = await page.locator('.table-scroll').evaluateAll((els) => els.map((e) => e.scrollWidth - e.clientWidth));
+  expect(boxes.every((d) => d <= 1), `sideways overflow: ${boxes}`).toBe(true);
+  // Captions wrap instead of being cut.
+  for (const caption of await page.locator('main caption').all()) {
+    expect(await fitsAcross(caption, 320)).toBe(true);
+  }
+
+  const contents = page.getByRole('navigation', { name: 'Contents' });
+  await contents.scrollIntoViewIfNeeded();
+  const links = contents.getByRole('link');
+  await expect(links).toHaveText([
+    'Your collaboration readiness', 'Your scores by factor', 'Your profile across the six categories',
+    'Importance against prevalence', 'Compared with the 2018 survey', 'What to do next',
+    'Engagement of citizens', 'Keep, share and print',
+  ]);
+  for (const name of ['Compared with the 2018 survey', 'Keep, share and print', 'Your scores by factor']) {
+    await contents.scrollIntoViewIfNeeded();
+    await contents.getByRole('link', { name }).click();
+    const heading = page.getByRole('heading', { name, level: 2 });
+    await expect(heading).toBeFocused();
+    await expect(heading).toBeInViewport();
+    expect(new URL(page.url()).hash).toBe('#/results');
+  }
+  // By keyboard too.
+  await contents.getByRole('link', { name: 'What to do next' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'What to do next', level: 2 })).toBeFocused();
+  expect(await axeViolations(page)).toEqual([]);
+});
+
+// A share link made inside an embed: the host page is served from another origin (another port of
+// 127.0.0.1), as in embed.spec.mjs, so this test does without the fixture that forbids such requests.
+plainTest.describe('defect 25', () => {
+  let host;
+  let hostURL;
+
+  plainTest.beforeAll(async ({}, testInfo) => {
+    const appURL = new URL('./', testInfo.project.use.baseURL).href;
+    host = createServer((req, res) => {
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+      res.end(`<!doctype html><html lang="en"><head><title>A foundation</title></head><body>
+        <h1>A foundation's page</h1>
+        <div data-collaboration-readiness data-src="${appURL}" data-namespace="host"></div>
+        <script src="${appURL}embed.js"></script></body></html>`);
+    });
+    await new Promise((resolve) => host.listen(0, '127.0.0.1', resolve));
+    hostURL = `http://127.0.0.1:${host.address().port}/take-part?page=2`;
+  });
+
+  plainTest.afterAll(() => host.close());
+
+  plainTest('defect 25: a share link made in an embed opens the host page, never the bare app', async ({ page, baseURL }) => {
+    const r = await completeAssessment(page);
+    const before = await r.rows(r.factorTable());
+    const own = await page.getByLabel('Link to these results').inputValue();
+    const fragment = new URL(own).hash;
+
+    // The host page, opened with the results' fragment: the embed shows them.
+    await page.goto(hostURL + fragment);
+    const frame = page.frameLocator('iframe[title="Collaboration readiness self-assessment"]');
+    await expect(frame.getByRole('heading', { level: 1 })).toHaveText('Shared results');
+    const link = await frame.getByLabel('Link to these results').inputValue();
+    expect(link).toBe(hostURL + fragment);
+
+    // The link made there opens the host page again, with the same results.
+    await page.goto('about:blank');
+    await page.goto(link);
+    await expect(page.getByRole('heading', { level: 1, name: "A foundation's page" })).toBeVisible();
+    await expect(frame.getByRole('heading', { level: 1 })).toHaveText('Shared results');
+    expect(await new Results(frame).rows(new Results(frame).factorTable())).toEqual(before);
+
+    // A host named in the address but not the page that framed the app is ignored: the link opens
+    // the full app at its own address.
+    await page.goto(`./?embed=1&host=${encodeURIComponent('https://elsewhere.example/')}${fragment}`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Shared results');
+    const forged = await page.getByLabel('Link to these results').inputValue();
+    expect(forged).toBe(new URL('./', baseURL).href + fragment);
+  });
 });

@@ -27,6 +27,11 @@
     Object.keys(opts).forEach(function (k) {
       if (opts[k]) url.searchParams.set(k, opts[k]);
     });
+    // This page's address, so that a share link made in the app opens this page rather than the bare
+    // app (the app uses it only if this page is the one that framed it); and a share link to this
+    // page (#/shared/…) opens its results in the app.
+    url.searchParams.set('host', location.href.split('#')[0]);
+    if (location.hash.indexOf('#/shared/') === 0) url.hash = location.hash;
     var iframe = document.createElement('iframe');
     iframe.src = url.href;
     iframe.title = host.getAttribute('data-title') || 'Collaboration readiness self-assessment';

@@ -9,6 +9,7 @@ pub mod charts;
 pub mod engine;
 pub mod flow;
 pub mod group;
+pub mod results_text;
 pub mod routes;
 pub mod share;
 pub mod slug;

@@ -48,6 +48,81 @@ pub fn read(fragment: &str) -> Result<Response, ShareError> {
     json_format::response_from_json(&text).map_err(|e| ShareError::Invalid(e.to_string()))
 }
 
+/// The address a share link starts with (everything before its `#`), so that the link opens a page
+/// with the app's header and menu, never the bare embedded app.
+///
+/// - `app`: the app page's own address, without its query or fragment (origin and path);
+/// - `search`: the app page's query, where embed.js puts `host=<the host page's address>`;
+/// - `referrer` and `framed`: the page that framed the app, if it is framed.
+///
+/// Inside an embed the link opens the host page (embed.js there passes a `#/shared/…` fragment on to
+/// the app), but only when the host named in the query is the page that framed the app: the query
+/// alone could be forged to send the answers to another site. Otherwise the link opens the full app
+/// at its own address, without the embedding options.
+pub fn link_base(app: &str, search: &str, referrer: &str, framed: bool) -> String {
+    let host = search
+        .trim_start_matches('?')
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("host="))
+        .and_then(percent_decode);
+    match host {
+        Some(host)
+            if framed
+                && is_web_address(&host)
+                && !host.contains('#')
+                && origin(&host).is_some()
+                && origin(&host) == origin(referrer) =>
+        {
+            host
+        }
+        _ => app.to_string(),
+    }
+}
+
+/// An absolute `http:` or `https:` address of printable ASCII (as a browser serialises one).
+fn is_web_address(url: &str) -> bool {
+    let lower = url.to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://"))
+        && url.bytes().all(|b| b.is_ascii_graphic())
+}
+
+/// `scheme://host[:port]`, lower-cased, of an absolute web address.
+fn origin(url: &str) -> Option<String> {
+    if !is_web_address(url) {
+        return None;
+    }
+    let (scheme, rest) = url.split_once("://")?;
+    let authority = rest.split(['/', '?', '#']).next()?;
+    // An address with credentials ("user@") is never one embed.js sends.
+    (!authority.is_empty() && !authority.contains('@'))
+        .then(|| format!("{scheme}://{authority}").to_ascii_lowercase())
+}
+
+/// Decodes a query value as `URLSearchParams` writes it (`%XX`, `+` for a space).
+fn percent_decode(value: &str) -> Option<String> {
+    let bytes = value.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'%' => {
+                let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
+                out.push(u8::from_str_radix(hex, 16).ok()?);
+                i += 3;
+            }
+            b'+' => {
+                out.push(b' ');
+                i += 1;
+            }
+            b => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -110,5 +185,88 @@ mod tests {
             read(&format!("{PREFIX}{}", URL_SAFE_NO_PAD.encode(b"{\"x\":1}"))),
             Err(ShareError::Invalid(_))
         ));
+    }
+
+    #[test]
+    fn defect_25_a_link_made_in_an_embed_opens_the_host_page_or_the_full_app() {
+        let app = "https://app.example/collaboration-readiness/";
+        let host = "https://foundation.example/take-part?page=2";
+        let encoded = "https%3A%2F%2Ffoundation.example%2Ftake-part%3Fpage%3D2";
+        let search = format!("?embed=1&ns=team&host={encoded}");
+        let cases = [
+            // Framed by the host page it names: the link opens that page.
+            (search.as_str(), "https://foundation.example/", true, host),
+            (
+                search.as_str(),
+                "https://foundation.example/take-part?page=2",
+                true,
+                host,
+            ),
+            // Not framed, or framed by another site than the one named: the full app.
+            (search.as_str(), "https://foundation.example/", false, app),
+            (search.as_str(), "https://evil.example/", true, app),
+            (search.as_str(), "", true, app),
+            // An embed without a host (an older embed.js): the full app, not the bare embed.
+            (
+                "?embed=1&start=questionnaire",
+                "https://foundation.example/",
+                true,
+                app,
+            ),
+            ("", "", false, app),
+            // Addresses no browser serialises, or that are not web pages.
+            (
+                "?host=javascript%3Aalert(1)",
+                "javascript:alert(1)",
+                true,
+                app,
+            ),
+            (
+                "?host=https%3A%2F%2Ffoundation.example%2F%23x",
+                "https://foundation.example/",
+                true,
+                app,
+            ),
+            (
+                "?host=https%3A%2F%2Fa%40foundation.example%2F",
+                "https://a@foundation.example/",
+                true,
+                app,
+            ),
+            (
+                "?host=https%3A%2F%2Ffoundation.example%2Fa%20b",
+                "https://foundation.example/",
+                true,
+                app,
+            ),
+            ("?host=%E0%A4", "https://foundation.example/", true, app),
+            ("?host=%2", "https://foundation.example/", true, app),
+        ];
+        for (search, referrer, framed, expected) in cases {
+            assert_eq!(
+                link_base(app, search, referrer, framed),
+                expected,
+                "{search} from {referrer} (framed: {framed})"
+            );
+        }
+        // Origins compare without regard to case, and a port makes another origin.
+        assert_eq!(
+            link_base(
+                app,
+                "?host=https%3A%2F%2FFoundation.example%2F",
+                "https://foundation.EXAMPLE/",
+                true
+            ),
+            "https://Foundation.example/"
+        );
+        assert_eq!(
+            link_base(
+                app,
+                "?host=https%3A%2F%2Ffoundation.example%3A8443%2F",
+                "https://foundation.example/",
+                true
+            ),
+            app
+        );
     }
 }

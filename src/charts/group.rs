@@ -15,7 +15,7 @@ use charming::{
 };
 
 use super::percent;
-use super::profile::{short_name, Point, RadarLine};
+use super::profile::{join_and, short_name, Point, RadarLine};
 use super::{IMPORTANCE_COLOUR, PREVALENCE_COLOUR};
 use crate::engine::aggregate::{CrossTab, FactorStats, GroupStatistics, RatingStats};
 use crate::engine::benchmark::first_max;
@@ -136,18 +136,57 @@ pub fn distribution_summary(rows: &[Distribution], measure: Measure) -> String {
         Measure::Importance => "important",
         Measure::Prevalence => "prevalent",
     };
-    let top = first_max(rows.iter().map(|d| (d, Some(d.great_deal))));
-    let low = first_max(rows.iter().map(|d| (d, Some(d.little_or_none))));
+    // Compared as shown (whole percentages), so that factors printed alike are named together.
+    let names = |ks: Vec<&Distribution>| -> Vec<String> {
+        ks.iter().map(|d| d.factor.name().to_string()).collect()
+    };
+    let top = tied_max(rows.iter().map(|d| (d, Some(percent(d.great_deal)))));
+    let low = tied_max(rows.iter().map(|d| (d, Some(percent(d.little_or_none)))));
     match (top, low) {
-        (Some((top, _)), Some((low, _))) => format!(
-            "{} is most often rated {what} a great deal ({}%). {} is most often rated {what} only a \
-             little or not at all ({}%).",
-            top.factor.name(),
-            percent(top.great_deal),
-            low.factor.name(),
-            percent(low.little_or_none),
+        (Some((top, t)), Some((low, l))) => format!(
+            "{} most often rated {what} a great deal ({}). {} most often rated {what} only a little or \
+             not at all ({}).",
+            subject(&names(top.clone())),
+            each(t, top.len()),
+            subject(&names(low.clone())),
+            each(l, low.len()),
         ),
         _ => format!("No factor has been rated for how {what} it is yet."),
+    }
+}
+
+/// Every item with the largest value (ties kept, in order), with that value; items without a value
+/// are skipped.
+fn tied_max<K: Copy>(items: impl IntoIterator<Item = (K, Option<f64>)>) -> Option<(Vec<K>, f64)> {
+    let items: Vec<(K, f64)> = items
+        .into_iter()
+        .filter_map(|(k, v)| v.map(|v| (k, v)))
+        .collect();
+    let (_, best) = first_max(items.iter().map(|(k, v)| (*k, Some(*v))))?;
+    Some((
+        items
+            .iter()
+            .filter(|(_, v)| *v == best)
+            .map(|(k, _)| *k)
+            .collect(),
+        best,
+    ))
+}
+
+/// "X is" or "X and Y are".
+fn subject(names: &[String]) -> String {
+    match names {
+        [one] => format!("{one} is"),
+        _ => format!("{} are", join_and(names)),
+    }
+}
+
+/// A whole percentage, "each" when it is shared by a tie: "27%", "27% each".
+fn each(value: f64, tied: usize) -> String {
+    if tied > 1 {
+        format!("{value}% each")
+    } else {
+        format!("{value}%")
     }
 }
 
@@ -159,18 +198,32 @@ pub struct GapBar {
     pub gap: f64,
 }
 
-/// The great-deal gaps of the factors that have one, in display order.
+/// The great-deal gaps of the factors that have one, in display order: the difference of the two
+/// whole percentages the report prints beside it, so that the bars, the table and the shares agree.
 pub fn gaps(stats: &GroupStatistics) -> Vec<GapBar> {
     stats
         .factors
         .iter()
         .filter_map(|f| {
+            f.great_deal_gap?;
+            let shown = |share: Option<f64>| share.map(percent);
             Some(GapBar {
                 factor: f.factor,
-                gap: f.great_deal_gap?,
+                gap: (shown(f.importance.share_great_deal)?
+                    - shown(f.prevalence.share_great_deal)?)
+                    / 100.0,
             })
         })
         .collect()
+}
+
+/// "1 point", "35 points".
+fn points_word(points: f64) -> String {
+    if points.abs() == 1.0 {
+        format!("{points} point")
+    } else {
+        format!("{points} points")
+    }
 }
 
 /// Horizontal bars of the great-deal gap in percentage points (first factor on top); a negative gap
@@ -219,16 +272,16 @@ pub fn gap_summary(rows: &[GapBar]) -> String {
         return "No factor has both importance and prevalence rated yet.".into();
     };
     let mut text = format!(
-        "The largest great-deal gap is for {}: {} points more respondents rate it important a great \
+        "The largest great-deal gap is for {}: {} more respondents rate it important a great \
          deal than find it prevalent a great deal.",
         first.factor.name(),
-        percent(first.gap)
+        points_word(percent(first.gap))
     );
     if let Some(second) = sorted.get(1) {
         text.push_str(&format!(
-            " Next is {} ({} points).",
+            " Next is {} ({}).",
             second.factor.name(),
-            percent(second.gap)
+            points_word(percent(second.gap))
         ));
     }
     let none: Vec<&str> = rows
@@ -335,8 +388,16 @@ pub fn crosstab_summary(series: &[GroupedSeries]) -> String {
     let steps = engagement_steps();
     let parts: Vec<String> = series
         .iter()
-        .map(|s| match first_max(s.values.iter().copied().enumerate()) {
-            Some((i, v)) => format!("{}: most often {} ({v}%)", s.name, steps[i]),
+        .map(|s| match tied_max(s.values.iter().copied().enumerate()) {
+            Some((at, v)) => {
+                let named: Vec<String> = at.iter().map(|i| steps[*i].clone()).collect();
+                format!(
+                    "{}: most often {} ({})",
+                    s.name,
+                    join_and(&named),
+                    each(v, at.len())
+                )
+            }
             None => format!("{}: not shown (too few respondents)", s.name),
         })
         .collect();
@@ -546,6 +607,24 @@ mod tests {
     }
 
     #[test]
+    fn defect_17_the_gap_bars_are_the_difference_of_the_shares_printed() {
+        let s = stats();
+        let behaviours = s.factor(Factor::Behaviours);
+        // 0.1884 apart unrounded (19), but printed as two whole percentages 18 points apart.
+        let shown = |x: Option<f64>| percent(x.unwrap());
+        assert_eq!(
+            shown(behaviours.importance.share_great_deal)
+                - shown(behaviours.prevalence.share_great_deal),
+            18.0
+        );
+        assert_eq!(percent(behaviours.great_deal_gap.unwrap()), 19.0);
+        let rows = gaps(&s);
+        assert_eq!(percent(rows[0].gap), 18.0);
+        assert_eq!(points_word(1.0), "1 point");
+        assert_eq!(points_word(-1.0), "-1 point");
+    }
+
+    #[test]
     fn gap_bars_show_points_and_the_summary_names_the_largest() {
         let s = stats();
         let rows = gaps(&s);
@@ -645,6 +724,40 @@ mod tests {
         assert_eq!(
             crosstab_summary(&series),
             "Public sector: most often CONSULT (50%); Third sector: most often INFORM (60%)."
+        );
+    }
+
+    #[test]
+    fn defect_17_a_tie_for_the_most_common_step_is_reported_as_a_tie() {
+        let series = vec![GroupedSeries {
+            name: "Third sector".into(),
+            values: vec![Some(27.0), Some(27.0), Some(20.0), Some(13.0), Some(13.0)],
+        }];
+        assert_eq!(
+            crosstab_summary(&series),
+            "Third sector: most often INFORM and CONSULT (27% each)."
+        );
+    }
+
+    #[test]
+    fn defect_17_factors_rated_alike_are_named_together() {
+        let row = |factor, great_deal, little_or_none| Distribution {
+            factor,
+            little_or_none,
+            somewhat: 1.0 - great_deal - little_or_none,
+            great_deal,
+            n: 10,
+        };
+        // 0.2049 and 0.2 both print as 20%: a tie as the reader sees it.
+        let rows = [
+            row(Factor::Systems, 0.2049, 0.1),
+            row(Factor::Places, 0.2, 0.6),
+            row(Factor::Markets, 0.1, 0.3),
+        ];
+        assert_eq!(
+            distribution_summary(&rows, Measure::Prevalence),
+            "Collaborative Systems and Collaborative Places are most often rated prevalent a great deal \
+             (20% each). Collaborative Places is most often rated prevalent only a little or not at all (60%)."
         );
     }
 

@@ -230,7 +230,7 @@ pub fn radar_summary(score: &ResponseScore) -> String {
             let widest: Vec<_> = gaps.iter().filter(|(_, g, _, _)| *g == gap).collect();
             if let [(factor, _, i, p)] = widest.as_slice() {
                 parts.push(format!(
-                    "{} is your largest gap: importance {i}, prevalence {p} (a gap of {gap}).",
+                    "{} has the largest gap: importance {i}, prevalence {p} (a gap of {gap}).",
                     factor.name()
                 ));
             } else {
@@ -239,7 +239,7 @@ pub fn radar_summary(score: &ResponseScore) -> String {
                     .map(|(f, _, i, p)| format!("{} (importance {i}, prevalence {p})", f.name()))
                     .collect();
                 parts.push(format!(
-                    "Your largest gaps, of {gap}, are {}.",
+                    "The largest gap is {gap}, shared by {}.",
                     join_and(&names)
                 ));
             }
@@ -249,24 +249,31 @@ pub fn radar_summary(score: &ResponseScore) -> String {
         }
         None => parts.push("No category has both importance and prevalence rated yet.".into()),
     }
-    if let Some(best) = six
-        .iter()
-        .filter(|s| s.prevalence.is_some())
-        // The first of equals in display order (max_by_key keeps the last).
-        .rev()
-        .max_by_key(|s| s.prevalence)
-    {
-        parts.push(format!(
-            "{} is the most prevalent in your organisation ({} of 3).",
-            best.factor.name(),
-            best.prevalence.unwrap_or_default()
-        ));
+    // Equals are named together (a tie is reported as a tie), in display order.
+    if let Some(best) = six.iter().filter_map(|s| s.prevalence).max() {
+        let names: Vec<String> = six
+            .iter()
+            .filter(|s| s.prevalence == Some(best))
+            .map(|s| s.factor.name().to_string())
+            .collect();
+        parts.push(if let [one] = names.as_slice() {
+            format!("{one} is the most prevalent in the organisation ({best} of 3).")
+        } else {
+            format!(
+                "{} are equally the most prevalent in the organisation ({best} of 3).",
+                join_and(&names)
+            )
+        });
     }
     let missing = six
         .iter()
         .filter(|s| s.importance.is_none() || s.prevalence.is_none())
         .count();
-    if missing > 0 {
+    if missing == 1 {
+        parts.push(
+            "1 of the six categories is not applicable or not answered and is left out.".into(),
+        );
+    } else if missing > 0 {
         parts.push(format!(
             "{missing} of the six categories are not applicable or not answered and are left out."
         ));
@@ -422,13 +429,15 @@ mod tests {
     fn summaries_name_the_right_factors() {
         let s = score(&fixture());
         let radar = radar_summary(&s);
-        assert!(radar.starts_with("Collaborative Behaviours is your largest gap: importance 3, prevalence 1 (a gap of 2)."), "{radar}");
+        assert!(radar.starts_with("Collaborative Behaviours has the largest gap: importance 3, prevalence 1 (a gap of 2)."), "{radar}");
         assert!(
             radar.contains("Collaborative Systems is the most prevalent"),
             "{radar}"
         );
         assert!(
-            radar.contains("1 of the six categories are not applicable"),
+            radar.contains(
+                "1 of the six categories is not applicable or not answered and is left out."
+            ),
             "{radar}"
         );
         let scatter = scatter_summary(&score_points(&s));
@@ -450,7 +459,7 @@ mod tests {
         let text = radar_summary(&s);
         assert!(
             text.starts_with(
-                "Your largest gaps, of 2, are Collaborative Behaviours (importance 3, prevalence 1) and \
+                "The largest gap is 2, shared by Collaborative Behaviours (importance 3, prevalence 1) and \
                  Collaborative Places (importance 3, prevalence 1)."
             ),
             "{text}"
@@ -463,6 +472,29 @@ mod tests {
             join_and(&["a".into(), "b".into(), "c".into()]),
             "a, b and c"
         );
+    }
+
+    #[test]
+    fn defect_17_equal_gaps_and_equal_prevalence_read_as_ties_and_never_say_your() {
+        let s = score(&response(&[
+            (Factor::Behaviours, "3", "1"),
+            (Factor::Citizens, "3", "3"),
+            (Factor::Systems, "3", "3"),
+            (Factor::Places, "3", "1"),
+        ]));
+        let text = radar_summary(&s);
+        assert!(!text.contains("of 2, are"), "{text}");
+        assert!(
+            text.contains(
+                "Collaborative Citizens and Collaborative Systems are equally the most prevalent in the \
+                 organisation (3 of 3)."
+            ),
+            "{text}"
+        );
+        assert!(text.contains("2 of the six categories are"), "{text}");
+        // The same words serve a shared view, so they never speak of "your" answers.
+        let words: Vec<String> = text.split(' ').map(str::to_lowercase).collect();
+        assert!(!words.iter().any(|w| w == "your"), "{text}");
     }
 
     #[test]

@@ -22,7 +22,7 @@ pub fn share(x: Option<f64>) -> String {
     x.map_or_else(|| NO_ANSWERS.into(), |x| format!("{}%", percent(x) as i64))
 }
 
-/// A difference of shares in whole percentage points: `+19 points`, `−5 points`, `0 points`.
+/// A difference of shares in whole percentage points: `+19 points`, `−5 points`, `+1 point`.
 pub fn points(x: Option<f64>) -> String {
     x.map_or_else(
         || NO_ANSWERS.into(),
@@ -30,10 +30,17 @@ pub fn points(x: Option<f64>) -> String {
             let p = percent(x);
             let sign = if p > 0.0 { "+" } else { "" };
             let p = p as i64;
-            let text = format!("{sign}{p} points");
+            let unit = if p.abs() == 1 { "point" } else { "points" };
+            let text = format!("{sign}{p} {unit}");
             text.replacen('-', &MINUS.to_string(), 1)
         },
     )
+}
+
+/// The difference `to − from` of two shares printed beside it, in points: the difference of the
+/// whole percentages shown (23% and 17% give `+6 points`), so that the figures a reader sees add up.
+pub fn points_between(from: Option<f64>, to: Option<f64>) -> String {
+    points(from.zip(to).map(|(a, b)| (percent(b) - percent(a)) / 100.0))
 }
 
 /// A difference of means: `+0.12`, `−0.30`.
@@ -105,6 +112,41 @@ mod tests {
         assert_eq!(score_difference(Some(0.123)), "+0.12");
         assert_eq!(score_difference(Some(-0.3)), "\u{2212}0.30");
         assert_eq!(score_difference(Some(-0.001)), "0.00");
+    }
+
+    #[test]
+    fn defect_17_one_point_is_singular() {
+        assert_eq!(points(Some(0.01)), "+1 point");
+        assert_eq!(points(Some(-0.0104)), "\u{2212}1 point");
+        assert_eq!(points(Some(0.02)), "+2 points");
+    }
+
+    #[test]
+    fn defect_17_a_difference_matches_the_rounded_shares_beside_it() {
+        // 23% and 17% as shown, 5.4 points apart unrounded: the page says +6, as a reader works out.
+        let (from, to) = (Some(0.1749), Some(0.2251));
+        assert_eq!((share(from), share(to)), ("17%".into(), "23%".into()));
+        assert_eq!(points(to.zip(from).map(|(a, b)| a - b)), "+5 points");
+        assert_eq!(points_between(from, to), "+6 points");
+        assert_eq!(points_between(to, from), "\u{2212}6 points");
+        assert_eq!(points_between(Some(0.105), Some(0.114)), "0 points");
+        assert_eq!(points_between(None, to), NO_ANSWERS);
+        // Every pair of whole percentages: the difference printed is their difference.
+        for a in 0..=100u32 {
+            for b in (0..=100u32).step_by(7) {
+                let (fa, fb) = (f64::from(a) / 100.0 + 0.004, f64::from(b) / 100.0 - 0.004);
+                let (sa, sb) = (percent(fa) as i64, percent(fb) as i64);
+                let d = sb - sa;
+                let expected = match d {
+                    0 => "0 points".to_string(),
+                    1 => "+1 point".to_string(),
+                    -1 => "\u{2212}1 point".to_string(),
+                    d if d > 0 => format!("+{d} points"),
+                    d => format!("\u{2212}{} points", -d),
+                };
+                assert_eq!(points_between(Some(fa), Some(fb)), expected, "{a} {b}");
+            }
+        }
     }
 
     #[test]

@@ -75,13 +75,14 @@ impl KeyFigure {
         }
     }
 
-    /// `other − self`, printed (points for shares, score difference for means).
+    /// `other − self`, printed (for shares, the points between the two percentages shown; for means,
+    /// the score difference).
     pub fn difference(&self, other: &KeyFigure) -> String {
         let d = self.value.zip(other.value).map(|(a, b)| b - a);
         match self.kind {
             Kind::Count => String::new(),
             Kind::Score => format::score_difference(d),
-            Kind::Share => format::points(d),
+            Kind::Share => format::points_between(self.value, other.value),
         }
     }
 }

@@ -8,17 +8,24 @@ use wasm_bindgen::JsCast;
 
 use crate::charts::profile::{
     radar, radar_summary, scatter, scatter_summary, score_lines, score_points, short_name,
-    RadarLine, OVERLAY_COLOUR, OVERLAY_COLOUR_2,
 };
 use crate::charts::view::ChartFigure;
 use crate::components::notices::download_json;
-use crate::components::table_scroll;
+use crate::components::{focus_id, table_scroll};
 use crate::download::download;
 use crate::engine::benchmark::{compare_response, BENCHMARK_2018};
 use crate::engine::csv_format;
 use crate::engine::instrument::{Choice, Engagement, Factor, INSTRUMENT};
 use crate::engine::response::Response;
-use crate::engine::scoring::{score, FactorScore, ResponseScore, Trigger};
+use crate::engine::scoring::{score, FactorScore, ResponseScore};
+use crate::flow;
+use crate::results_text::{
+    benchmark_answer, benchmark_caption, benchmark_column, benchmark_lines, change,
+    compare_options, compare_summary, continue_text, distinct_pair, download_intro,
+    engagement_position, headline_terms, ladder_mark, missing_pages, missing_text,
+    next_steps_intro, no_action_area_text, overlay_lines, radar_label, radar_table_caption,
+    sections, share_intro, trigger_text, Reader, SectionKind, NEXT_STEPS_BACKGROUND,
+};
 use crate::routes::Route;
 use crate::session::{long_date, now, Session};
 use crate::share;
@@ -43,6 +50,35 @@ fn missing_reason(response: &Response, factor: Factor, importance: bool) -> &'st
     match response.answers().rating(measure, factor) {
         Some(e) if e.score().is_none() => "Not applicable",
         _ => "Not answered",
+    }
+}
+
+/// A section's heading: focusable, so that the contents list can move focus to it.
+fn section_heading(kind: SectionKind, reader: Reader) -> impl IntoView {
+    view! { <h2 id=kind.id() class="section-heading" tabindex="-1">{kind.title(reader)}</h2> }
+}
+
+/// The short contents list at the top of the results (they run to many screens on a phone). The
+/// app routes by the URL fragment, so a link moves focus to its heading instead of changing it.
+#[component]
+fn Contents(reader: Reader) -> impl IntoView {
+    view! {
+        <nav class="results-contents no-print" aria-labelledby="results-contents-title">
+            <h2 id="results-contents-title" class="results-contents-title">"Contents"</h2>
+            <ul class="results-contents-list">
+                {sections(reader).into_iter().map(|section| {
+                    let id = section.id;
+                    view! {
+                        <li>
+                            <a href=format!("#{id}") on:click=move |ev| {
+                                ev.prevent_default();
+                                focus_id(id);
+                            }>{section.title}</a>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </nav>
     }
 }
 
@@ -106,6 +142,9 @@ fn ResultsView(assessment: Assessment, read_only: bool) -> impl IntoView {
     let s = score(&response);
     let completion = response.completion();
     let complete = response.is_complete();
+    let reader = Reader::of(read_only);
+    let missing = missing_pages(&response);
+    let resume = flow::resume_at(&response);
 
     let heading = if read_only {
         "Shared results".to_string()
@@ -128,23 +167,33 @@ fn ResultsView(assessment: Assessment, read_only: bool) -> impl IntoView {
             <div class="notice" role="note">
                 <p>
                     {format!("These are results so far: {} of {} answers given. ", completion.answered, completion.visible)}
-                    {(!read_only).then(|| view! { <a href=Route::Check.href()>"Check your answers"</a> })}
+                    {missing_text(&missing)}
                 </p>
+                {(!read_only).then(|| view! {
+                    <p>
+                        {resume.map(|step| view! {
+                            <a href=Route::Question(step).href()>{continue_text(step)}</a>
+                            " or "
+                        })}
+                        <a href=Route::Check.href()>"check your answers"</a>
+                    </p>
+                })}
             </div>
         })}
-        <Headline score=s.clone() response=response.clone()/>
-        <FactorTable score=s.clone() response=response.clone()/>
+        <Contents reader=reader/>
+        <Headline score=s.clone() response=response.clone() reader=reader/>
+        <FactorTable score=s.clone() response=response.clone() reader=reader/>
         <RadarSection score=s.clone() own_id=response.id.clone() read_only=read_only/>
         <ScatterSection score=s.clone()/>
-        <BenchmarkSection score=s.clone() response=response.clone()/>
-        <NextSteps score=s.clone()/>
-        <EngagementLadder response=response.clone()/>
+        <BenchmarkSection score=s.clone() response=response.clone() reader=reader/>
+        <NextSteps score=s.clone() response=response.clone() read_only=read_only/>
+        <EngagementLadder response=response.clone() reader=reader/>
         <KeepAndShare assessment=assessment.clone() read_only=read_only/>
         {(read_only).then(|| {
             let response = response.clone();
             let (note, set_note) = signal(None::<String>);
             view! {
-                <h2>"Keep a copy"</h2>
+                {section_heading(SectionKind::KeepACopy, reader)}
                 <p>"Keep these answers in this browser as one of your assessments, for example to compare them with your own."</p>
                 <button type="button" class="button" on:click=move |_| {
                     let result = session.dispatch(Action::Import { response: response.clone(), name: "Shared results".into(), info: None, now: now() });
@@ -161,7 +210,7 @@ fn ResultsView(assessment: Assessment, read_only: bool) -> impl IntoView {
 
 /// Readiness and importance, on 0–3 and as a percentage.
 #[component]
-fn Headline(score: ResponseScore, response: Response) -> impl IntoView {
+fn Headline(score: ResponseScore, response: Response, reader: Reader) -> impl IntoView {
     let six = Factor::INDEX_CATEGORIES;
     let answered = six
         .iter()
@@ -178,16 +227,17 @@ fn Headline(score: ResponseScore, response: Response) -> impl IntoView {
         Some(v) => format!("{} out of 3 ({:.0}%)", two(v), v / 3.0 * 100.0),
         None => "No score yet".into(),
     };
+    let (readiness_term, importance_term) = headline_terms(reader);
     view! {
-        <section class="headline" aria-labelledby="headline-title">
-            <h2 id="headline-title">"Your collaboration readiness"</h2>
+        <section class="headline" aria-labelledby=SectionKind::Readiness.id()>
+            {section_heading(SectionKind::Readiness, reader)}
             <dl class="headline-figures">
                 <div class="headline-figure">
-                    <dt>"Readiness (how far the six categories are present in your organisation)"</dt>
+                    <dt>{readiness_term}</dt>
                     <dd class="headline-value">{index(score.prevalence_index)}</dd>
                 </div>
                 <div class="headline-figure">
-                    <dt>"Importance (how much the six categories matter in your area)"</dt>
+                    <dt>{importance_term}</dt>
                     <dd class="headline-value">{index(score.importance_index)}</dd>
                 </div>
             </dl>
@@ -205,16 +255,18 @@ fn Headline(score: ResponseScore, response: Response) -> impl IntoView {
 
 /// Importance, prevalence, gap, band and priority per factor.
 #[component]
-fn FactorTable(score: ResponseScore, response: Response) -> impl IntoView {
+fn FactorTable(score: ResponseScore, response: Response, reader: Reader) -> impl IntoView {
+    // The roles keep the table's meaning for assistive technology where a phone's layout stacks its
+    // rows (style: .stack-table); data-label names each value there.
     let row = |f: &FactorScore| {
         view! {
-            <tr>
-                <th scope="row">{f.factor.name()}</th>
-                <td class="num">{cell(&response, f, true)}</td>
-                <td class="num">{cell(&response, f, false)}</td>
-                <td class="num">{f.gap.map(|g| g.to_string()).unwrap_or_else(|| "–".into())}</td>
-                <td>{f.band.map(|b| b.name()).unwrap_or("–")}</td>
-                <td>{if f.priority { "Yes" } else { "No" }}</td>
+            <tr role="row">
+                <th scope="row" role="rowheader">{f.factor.name()}</th>
+                <td class="num" role="cell" data-label="Importance">{cell(&response, f, true)}</td>
+                <td class="num" role="cell" data-label="Prevalence">{cell(&response, f, false)}</td>
+                <td class="num" role="cell" data-label="Gap">{f.gap.map(|g| g.to_string()).unwrap_or_else(|| "–".into())}</td>
+                <td role="cell" data-label="Prevalence band">{f.band.map(|b| b.name()).unwrap_or("–")}</td>
+                <td role="cell" data-label="Priority">{if f.priority { "Yes" } else { "No" }}</td>
             </tr>
         }
     };
@@ -223,30 +275,30 @@ fn FactorTable(score: ResponseScore, response: Response) -> impl IntoView {
         .iter()
         .partition(|f| f.factor.is_index_category());
     view! {
-        <h2>"Your scores by factor"</h2>
+        {section_heading(SectionKind::Factors, reader)}
         <p>
             "Scores run from 0 (not at all) to 3 (a great deal). The gap is importance minus prevalence. A factor is a "
             "priority when its gap is 2 or more, or when it is at least somewhat important but little or not present."
         </p>
-        {table_scroll("Your scores by factor", view! {
-            <table id="factor-table">
+        {table_scroll(SectionKind::Factors.title(reader), view! {
+            <table id="factor-table" class="stack-table" role="table">
                 <caption>"Importance, prevalence, gap, prevalence band and priority for each factor"</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Factor"</th>
-                        <th scope="col" class="num">"Importance"</th>
-                        <th scope="col" class="num">"Prevalence"</th>
-                        <th scope="col" class="num">"Gap"</th>
-                        <th scope="col">"Prevalence band"</th>
-                        <th scope="col">"Priority"</th>
+                <thead role="rowgroup">
+                    <tr role="row">
+                        <th scope="col" role="columnheader">"Factor"</th>
+                        <th scope="col" role="columnheader" class="num">"Importance"</th>
+                        <th scope="col" role="columnheader" class="num">"Prevalence"</th>
+                        <th scope="col" role="columnheader" class="num">"Gap"</th>
+                        <th scope="col" role="columnheader">"Prevalence band"</th>
+                        <th scope="col" role="columnheader">"Priority"</th>
                     </tr>
                 </thead>
-                <tbody>
-                    <tr class="group-row"><th scope="rowgroup" colspan="6">"The six categories of the index"</th></tr>
+                <tbody role="rowgroup">
+                    <tr class="group-row" role="row"><th scope="rowgroup" role="rowheader" colspan="6">"The six categories of the index"</th></tr>
                     {six.into_iter().map(row).collect_view()}
                 </tbody>
-                <tbody>
-                    <tr class="group-row"><th scope="rowgroup" colspan="6">"Additional factors"</th></tr>
+                <tbody role="rowgroup">
+                    <tr class="group-row" role="row"><th scope="rowgroup" role="rowheader" colspan="6">"Additional factors"</th></tr>
                     {extra.into_iter().map(row).collect_view()}
                 </tbody>
             </table>
@@ -262,45 +314,11 @@ enum Overlay {
     Earlier(String),
 }
 
-fn benchmark_lines() -> Vec<RadarLine> {
-    let mut importance = [None; 6];
-    let mut prevalence = [None; 6];
-    for (i, f) in BENCHMARK_2018.factors.iter().enumerate() {
-        importance[i] = Some(f.importance_at_least_somewhat * 3.0);
-        prevalence[i] = Some(f.prevalence_at_least_somewhat * 3.0);
-    }
-    vec![
-        RadarLine {
-            name: "2018: at least somewhat important".into(),
-            values: importance,
-            colour: OVERLAY_COLOUR,
-            overlay: true,
-        },
-        RadarLine {
-            name: "2018: at least somewhat prevalent".into(),
-            values: prevalence,
-            colour: OVERLAY_COLOUR_2,
-            overlay: true,
-        },
-    ]
-}
-
-fn overlay_lines(lines: Vec<RadarLine>) -> Vec<RadarLine> {
-    lines
-        .into_iter()
-        .zip([OVERLAY_COLOUR, OVERLAY_COLOUR_2])
-        .map(|(l, colour)| RadarLine {
-            colour,
-            overlay: true,
-            ..l
-        })
-        .collect()
-}
-
 /// The radar, with an optional overlay, its summary and its data table.
 #[component]
 fn RadarSection(score: ResponseScore, own_id: String, read_only: bool) -> impl IntoView {
     let session = Session::get();
+    let reader = Reader::of(read_only);
     let overlay = RwSignal::new(Overlay::None);
     // The answers of the other completed assessments as they are now; only the one chosen is scored.
     let earlier: Vec<(String, String, Response)> = if read_only {
@@ -374,7 +392,7 @@ fn RadarSection(score: ResponseScore, own_id: String, read_only: bool) -> impl I
         });
     };
     view! {
-        <h2>"Your profile across the six categories"</h2>
+        {section_heading(SectionKind::Profile, reader)}
         <div class="form-group compact">
             <label class="label" for="radar-overlay">"Compare with"</label>
             <select class="select" id="radar-overlay" on:change=on_change>
@@ -385,54 +403,54 @@ fn RadarSection(score: ResponseScore, own_id: String, read_only: bool) -> impl I
         </div>
         <ChartFigure
             id="results-radar"
-            label="Radar chart of your importance and prevalence scores for the six categories, from 0 to 3".to_string()
+            label=radar_label(reader).to_string()
             summary=summary
             chart=chart
             height=420
         >
-            {table_scroll("Your importance and prevalence for the six categories", view! {
-                <table>
-                    <caption>"Your importance and prevalence for the six categories (0 to 3)"</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">"Category"</th>
-                            <th scope="col" class="num">"Importance"</th>
-                            <th scope="col" class="num">"Prevalence"</th>
+            {table_scroll(radar_table_caption(reader), view! {
+                <table class="stack-table" role="table">
+                    <caption>{radar_table_caption(reader)}</caption>
+                    <thead role="rowgroup">
+                        <tr role="row">
+                            <th scope="col" role="columnheader">"Category"</th>
+                            <th scope="col" role="columnheader" class="num">"Importance"</th>
+                            <th scope="col" role="columnheader" class="num">"Prevalence"</th>
                             {move || match overlay.get() {
                                 Overlay::Benchmark => view! {
-                                    <th scope="col" class="num">"2018: at least somewhat important"</th>
-                                    <th scope="col" class="num">"2018: at least somewhat prevalent"</th>
+                                    <th scope="col" role="columnheader" class="num">"2018: at least somewhat important"</th>
+                                    <th scope="col" role="columnheader" class="num">"2018: at least somewhat prevalent"</th>
                                 }.into_any(),
                                 Overlay::Earlier(_) => view! {
-                                    <th scope="col" class="num">"Earlier importance"</th>
-                                    <th scope="col" class="num">"Earlier prevalence"</th>
+                                    <th scope="col" role="columnheader" class="num">"Earlier importance"</th>
+                                    <th scope="col" role="columnheader" class="num">"Earlier prevalence"</th>
                                 }.into_any(),
                                 Overlay::None => ().into_any(),
                             }}
                         </tr>
                     </thead>
-                    <tbody>
+                    <tbody role="rowgroup">
                         {Factor::INDEX_CATEGORIES.iter().enumerate().map(|(i, f)| {
                             let f = *f;
                             let mine = own.with_value(|s| *s.factor(f));
                             view! {
-                                <tr>
-                                    <th scope="row">{f.name()}</th>
-                                    <td class="num">{opt_score(mine.importance)}</td>
-                                    <td class="num">{opt_score(mine.prevalence)}</td>
+                                <tr role="row">
+                                    <th scope="row" role="rowheader">{f.name()}</th>
+                                    <td class="num" role="cell" data-label="Importance">{opt_score(mine.importance)}</td>
+                                    <td class="num" role="cell" data-label="Prevalence">{opt_score(mine.prevalence)}</td>
                                     {move || match overlay.get() {
                                         Overlay::Benchmark => {
                                             let b = &BENCHMARK_2018.factors[i];
                                             view! {
-                                                <td class="num">{format!("{:.0}%", b.importance_at_least_somewhat * 100.0)}</td>
-                                                <td class="num">{format!("{:.0}%", b.prevalence_at_least_somewhat * 100.0)}</td>
+                                                <td class="num" role="cell" data-label="2018: at least somewhat important">{format!("{:.0}%", b.importance_at_least_somewhat * 100.0)}</td>
+                                                <td class="num" role="cell" data-label="2018: at least somewhat prevalent">{format!("{:.0}%", b.prevalence_at_least_somewhat * 100.0)}</td>
                                             }.into_any()
                                         }
                                         Overlay::Earlier(_) => {
                                             let theirs = chosen.with(|c| c.as_ref().map(|(_, s)| *s.factor(f)));
                                             view! {
-                                                <td class="num">{opt_score(theirs.and_then(|t| t.importance))}</td>
-                                                <td class="num">{opt_score(theirs.and_then(|t| t.prevalence))}</td>
+                                                <td class="num" role="cell" data-label="Earlier importance">{opt_score(theirs.and_then(|t| t.importance))}</td>
+                                                <td class="num" role="cell" data-label="Earlier prevalence">{opt_score(theirs.and_then(|t| t.prevalence))}</td>
                                             }.into_any()
                                         }
                                         Overlay::None => ().into_any(),
@@ -454,9 +472,9 @@ fn ScatterSection(score: ResponseScore) -> impl IntoView {
     let summary = scatter_summary(&points);
     let chart = scatter(&points);
     view! {
-        <h2>"Importance against prevalence"</h2>
+        {section_heading(SectionKind::ImportancePrevalence, Reader::Owner)}
         <p>
-            "Each factor is placed by how important you rate it (across) and how far it is present in your organisation "
+            "Each factor is placed by how important it is rated (across) and how far it is present in the organisation "
             "(up). Factors below the dashed diagonal are more important than they are present; the shaded corner is the "
             "priority zone: important, but little or not present."
         </p>
@@ -468,17 +486,17 @@ fn ScatterSection(score: ResponseScore) -> impl IntoView {
             height=420
         >
             {table_scroll("Where each factor lies", view! {
-                <table>
+                <table class="stack-table" role="table">
                     <caption>"Where each factor lies: importance, prevalence and position"</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">"Factor"</th>
-                            <th scope="col" class="num">"Importance"</th>
-                            <th scope="col" class="num">"Prevalence"</th>
-                            <th scope="col">"Position"</th>
+                    <thead role="rowgroup">
+                        <tr role="row">
+                            <th scope="col" role="columnheader">"Factor"</th>
+                            <th scope="col" role="columnheader" class="num">"Importance"</th>
+                            <th scope="col" role="columnheader" class="num">"Prevalence"</th>
+                            <th scope="col" role="columnheader">"Position"</th>
                         </tr>
                     </thead>
-                    <tbody>
+                    <tbody role="rowgroup">
                         {score.factors.iter().map(|f| {
                             let position = match (f.importance, f.prevalence) {
                                 (Some(i), Some(p)) if i >= 2 && p <= 1 => "Priority zone",
@@ -488,11 +506,11 @@ fn ScatterSection(score: ResponseScore) -> impl IntoView {
                                 _ => "Not shown: a rating is missing or not applicable",
                             };
                             view! {
-                                <tr>
-                                    <th scope="row">{short_name(f.factor)}</th>
-                                    <td class="num">{opt_score(f.importance)}</td>
-                                    <td class="num">{opt_score(f.prevalence)}</td>
-                                    <td>{position}</td>
+                                <tr role="row">
+                                    <th scope="row" role="rowheader">{short_name(f.factor)}</th>
+                                    <td class="num" role="cell" data-label="Importance">{opt_score(f.importance)}</td>
+                                    <td class="num" role="cell" data-label="Prevalence">{opt_score(f.prevalence)}</td>
+                                    <td role="cell" data-label="Position">{position}</td>
                                 </tr>
                             }
                         }).collect_view()}
@@ -505,10 +523,10 @@ fn ScatterSection(score: ResponseScore) -> impl IntoView {
 
 /// How the answers compare with the 2018 survey, with its caveat.
 #[component]
-fn BenchmarkSection(score: ResponseScore, response: Response) -> impl IntoView {
+fn BenchmarkSection(score: ResponseScore, response: Response, reader: Reader) -> impl IntoView {
     let rows = compare_response(&response, &score);
     view! {
-        <h2>"Compared with the 2018 survey"</h2>
+        {section_heading(SectionKind::Benchmark, reader)}
         <div class="notice" role="note">
             <p>
                 {format!("The 2018 figures come from {} people who answered the same questions between December 2017 and \
@@ -516,32 +534,27 @@ fn BenchmarkSection(score: ResponseScore, response: Response) -> impl IntoView {
                     interested in it than most; the report itself says readiness is likely to be overstated by its data.", BENCHMARK_2018.n)}
             </p>
         </div>
-        {table_scroll("Your answers beside the 2018 survey", view! {
-            <table id="benchmark-table">
-                <caption>{format!("Your answers beside the 2018 survey ({} respondents)", BENCHMARK_2018.n)}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Figure"</th>
-                        <th scope="col" class="num">"2018 survey"</th>
-                        <th scope="col">"You"</th>
-                        <th scope="col">"Report section"</th>
+        {table_scroll(benchmark_caption(reader), view! {
+            <table id="benchmark-table" class="stack-table" role="table">
+                <caption>{benchmark_caption(reader)}</caption>
+                <thead role="rowgroup">
+                    <tr role="row">
+                        <th scope="col" role="columnheader">"Figure"</th>
+                        <th scope="col" role="columnheader" class="num">"2018 survey"</th>
+                        <th scope="col" role="columnheader">{benchmark_column(reader)}</th>
+                        <th scope="col" role="columnheader">"Report section"</th>
                     </tr>
                 </thead>
-                <tbody>
+                <tbody role="rowgroup">
                     {rows.into_iter().map(|r| {
                         let benchmark = if r.is_score { two(r.benchmark) } else { format!("{:.0}%", r.benchmark * 100.0) };
-                        let yours = match (r.score, r.in_group) {
-                            (Some(v), _) => two(v),
-                            (None, Some(true)) => "Yes, you are in this group".into(),
-                            (None, Some(false)) => "No".into(),
-                            (None, None) => "Not answered or not asked".into(),
-                        };
+                        let answer = benchmark_answer(reader, r.score, r.in_group);
                         view! {
-                            <tr>
-                                <th scope="row">{r.label}</th>
-                                <td class="num">{benchmark}</td>
-                                <td>{yours}</td>
-                                <td>{r.source}</td>
+                            <tr role="row">
+                                <th scope="row" role="rowheader">{r.label}</th>
+                                <td class="num" role="cell" data-label="2018 survey">{benchmark}</td>
+                                <td role="cell" data-label=benchmark_column(reader)>{answer}</td>
+                                <td role="cell" data-label="Report section">{r.source}</td>
                             </tr>
                         }
                     }).collect_view()}
@@ -551,36 +564,31 @@ fn BenchmarkSection(score: ResponseScore, response: Response) -> impl IntoView {
     }
 }
 
-fn trigger_text(trigger: Trigger) -> String {
-    match trigger {
-        Trigger::Factor(f) => format!("{} is little or not present in your organisation", f.name()),
-        Trigger::Incentives => {
-            "your organisation does little or nothing to value and incentivise collaborative work"
-                .into()
-        }
-        Trigger::Tools => "your organisation gives you few or no tools to collaborate well".into(),
-        Trigger::LowEngagement => {
-            "the public and service users are informed or consulted, rather than involved".into()
-        }
-    }
-}
-
 /// The action areas that apply.
 #[component]
-fn NextSteps(score: ResponseScore) -> impl IntoView {
+fn NextSteps(score: ResponseScore, response: Response, read_only: bool) -> impl IntoView {
+    let reader = Reader::of(read_only);
     let areas = score.action_areas.clone();
+    let missing = missing_pages(&response);
+    let finished = missing.is_empty();
+    // Only the person's own assessment can be continued; a shared one is another person's.
+    let resume = (!read_only).then(|| flow::resume_at(&response)).flatten();
+    let continue_link = move || {
+        resume.map(|step| {
+            view! { <p><a href=Route::Question(step).href()>{continue_text(step)}</a></p> }
+        })
+    };
     view! {
-        <h2>"What to do next"</h2>
-        <p>
-            "After the survey, the Collaborate Foundation held a seminar on how to improve readiness. Its four areas of "
-            "action are in Appendix 1 of the report. These are the ones your answers point to:"
-        </p>
+        {section_heading(SectionKind::NextSteps, reader)}
+        <p>{NEXT_STEPS_BACKGROUND}</p>
         {if areas.is_empty() {
             view! {
-                <p>"None of the weaknesses that lead to an area of action shows in your answers. Keep measuring: readiness can slip as people and partnerships change."</p>
+                <p>{no_action_area_text(reader, &missing)}</p>
+                {continue_link()}
             }.into_any()
         } else {
             view! {
+                <p>{next_steps_intro(reader, finished)}</p>
                 <ul class="action-areas">
                     {areas.into_iter().map(|m| view! {
                         <li class="action-area">
@@ -588,12 +596,14 @@ fn NextSteps(score: ResponseScore) -> impl IntoView {
                             <p>{m.area.summary()}</p>
                             <p class="because">
                                 "Because "
-                                {m.because.iter().map(|t| trigger_text(*t)).collect::<Vec<_>>().join("; and ")}
+                                {m.because.iter().map(|t| trigger_text(*t, reader)).collect::<Vec<_>>().join("; and ")}
                                 "."
                             </p>
                         </li>
                     }).collect_view()}
                 </ul>
+                {(!finished).then(|| view! { <p>{missing_text(&missing)}</p> })}
+                {continue_link()}
             }.into_any()
         }}
         <p class="caveat">"Source: The State of Collaboration, Collaborate Foundation, 2018, Appendix 1 (Taking action to improve readiness). The summaries are our own words."</p>
@@ -602,19 +612,11 @@ fn NextSteps(score: ResponseScore) -> impl IntoView {
 
 /// Where q10 places the person on the five-step ladder of citizen engagement.
 #[component]
-fn EngagementLadder(response: Response) -> impl IntoView {
+fn EngagementLadder(response: Response, reader: Reader) -> impl IntoView {
     let chosen = response.answers().q10();
-    let position = match chosen {
-        None => "You have not said how far the public and service users are involved.".to_string(),
-        Some(Engagement::NotApplicable) => "You said this question does not apply to you.".to_string(),
-        Some(e) => format!(
-            "You placed the typical involvement of the public and service users at step {} of 5: {}.",
-            e.step().map(|s| s + 1).unwrap_or(0),
-            e.label()
-        ),
-    };
+    let position = engagement_position(reader, chosen);
     view! {
-        <h2>"Engagement of citizens"</h2>
+        {section_heading(SectionKind::Engagement, reader)}
         <p>{position}</p>
         <ol class="ladder" aria-label="The five steps of citizen engagement, lowest first">
             {Engagement::STEPS.iter().map(|step| {
@@ -622,7 +624,7 @@ fn EngagementLadder(response: Response) -> impl IntoView {
                 view! {
                     <li class="ladder-step" class:ladder-step-yours=yours aria-current=yours.then_some("step")>
                         {step.label()}
-                        {yours.then(|| view! { <strong>" (your answer)"</strong> })}
+                        {yours.then(|| view! { <strong>{ladder_mark(reader)}</strong> })}
                     </li>
                 }
             }).collect_view()}
@@ -639,16 +641,27 @@ fn EngagementLadder(response: Response) -> impl IntoView {
 #[component]
 fn KeepAndShare(assessment: Assessment, read_only: bool) -> impl IntoView {
     let session = Session::get();
+    let reader = Reader::of(read_only);
     let response = assessment.response.without_hidden_answers();
     let exported = StoredValue::new(assessment.clone());
     let (message, set_message) = signal(None::<String>);
     let link = {
         let location = window().location();
-        let base = format!(
-            "{}{}{}",
+        let app = format!(
+            "{}{}",
             location.origin().unwrap_or_default(),
             location.pathname().unwrap_or_default(),
-            location.search().unwrap_or_default()
+        );
+        let framed = window()
+            .parent()
+            .ok()
+            .flatten()
+            .is_some_and(|parent| !js_sys::Object::is(parent.as_ref(), window().as_ref()));
+        let base = share::link_base(
+            &app,
+            &location.search().unwrap_or_default(),
+            &document().referrer(),
+            framed,
         );
         format!("{base}{}", share::fragment(&response))
     };
@@ -668,11 +681,8 @@ fn KeepAndShare(assessment: Assessment, read_only: bool) -> impl IntoView {
         }
     };
     view! {
-        <h2>"Keep, share and print"</h2>
-        <p>
-            "Download your answers to keep them, to open them on another device (with Import on the Your assessments page), "
-            "or to give them to a facilitator who is putting together a group report."
-        </p>
+        {section_heading(SectionKind::KeepAndShare, reader)}
+        <p>{download_intro(reader)}</p>
         <div class="button-group">
             <button type="button" class="button button-secondary" on:click=move |_| {
                 set_message.set(exported.with_value(download_json).err());
@@ -689,10 +699,7 @@ fn KeepAndShare(assessment: Assessment, read_only: bool) -> impl IntoView {
             }>"Print or save as PDF"</button>
         </div>
         <h3>"Share these results"</h3>
-        <p>
-            "This link carries your answers in the part of the address after the # sign, which browsers never send to a "
-            "server. Anyone with the link can see these results."
-        </p>
+        <p>{share_intro(reader)}</p>
         <div class="form-group compact">
             <label class="label" for="share-link">"Link to these results"</label>
             <input class="input" id="share-link" type="text" readonly prop:value=link on:focus=|ev| {
@@ -743,10 +750,12 @@ pub fn ComparePage() -> impl IntoView {
     let first = RwSignal::new(choices[1].0.clone());
     let second = RwSignal::new(choices[0].0.clone());
     let find = move |id: &str| session.book.with_untracked(|b| b.get(id).cloned());
-    // The two assessments with their scores, scored once per choice.
+    // The two assessments with their scores, scored once per choice; never one with itself.
     let pair = Memo::new(move |_| {
-        let a = find(&first.get())?;
-        let b = find(&second.get())?;
+        let (first, second) = (first.get(), second.get());
+        let (x, y) = distinct_pair(&first, &second)?;
+        let a = find(x)?;
+        let b = find(y)?;
         let (sa, sb) = (score(&a.response), score(&b.response));
         Some((a, sa, b, sb))
     });
@@ -759,48 +768,22 @@ pub fn ComparePage() -> impl IntoView {
         radar(&lines)
     });
     let summary = Signal::derive(move || {
-        let Some((a, sa, b, sb)) = pair.get() else {
-            return String::new();
-        };
-        let changes: Vec<(Factor, i32)> = Factor::ALL
-            .iter()
-            .filter_map(|f| {
-                let (x, y) = (sa.factor(*f).prevalence?, sb.factor(*f).prevalence?);
-                Some((*f, i32::from(y) - i32::from(x)))
-            })
-            .collect();
-        let up: Vec<&str> = changes
-            .iter()
-            .filter(|(_, d)| *d > 0)
-            .map(|(f, _)| f.name())
-            .collect();
-        let down: Vec<&str> = changes
-            .iter()
-            .filter(|(_, d)| *d < 0)
-            .map(|(f, _)| f.name())
-            .collect();
-        let list = |v: &[&str]| {
-            if v.is_empty() {
-                "none".to_string()
-            } else {
-                v.join(", ")
-            }
-        };
-        format!(
-            "From \u{201c}{}\u{201d} to \u{201c}{}\u{201d}, prevalence rose for {} and fell for {}. The earlier assessment is dashed.",
-            a.name,
-            b.name,
-            list(&up),
-            list(&down)
-        )
+        pair.get()
+            .map(|(a, sa, b, sb)| compare_summary(&a.name, &sa, &b.name, &sb))
+            .unwrap_or_default()
     });
-    let select = move |id: &'static str, label: &'static str, value: RwSignal<String>| {
-        let options = choices.clone();
+    // Each list offers every assessment but the one chosen in the other, so that an assessment is
+    // never compared with itself.
+    let select = move |id: &'static str,
+                       label: &'static str,
+                       value: RwSignal<String>,
+                       other: RwSignal<String>| {
+        let choices = choices.clone();
         view! {
             <div class="form-group compact">
                 <label class="label" for=id>{label}</label>
                 <select class="select" id=id on:change=move |ev| value.set(event_target_value(&ev))>
-                    {options.into_iter().map(|(oid, text)| {
+                    {move || compare_options(&choices, &other.get()).into_iter().map(|(oid, text)| {
                         let selected = value.get_untracked() == oid;
                         view! { <option value=oid selected=selected>{text}</option> }
                     }).collect_view()}
@@ -808,22 +791,11 @@ pub fn ComparePage() -> impl IntoView {
             </div>
         }
     };
-    let change = |x: Option<u8>, y: Option<u8>| match (x, y) {
-        (Some(x), Some(y)) => {
-            let d = i32::from(y) - i32::from(x);
-            if d > 0 {
-                format!("+{d}")
-            } else {
-                d.to_string()
-            }
-        }
-        _ => "–".into(),
-    };
     view! {
         <a class="back-link" href=Route::Results.href()>"Back to your results"</a>
         <h1 tabindex="-1">"Compare two assessments"</h1>
-        {select("compare-first", "Earlier assessment", first)}
-        {select("compare-second", "Later assessment", second)}
+        {select("compare-first", "Earlier assessment", first, second)}
+        {select("compare-second", "Later assessment", second, first)}
         <ChartFigure
             id="compare-radar"
             label="Radar chart of importance and prevalence in the two assessments".to_string()
@@ -834,31 +806,31 @@ pub fn ComparePage() -> impl IntoView {
             {table_scroll("Change per factor", view! {
                 {move || pair.get().map(|(_, sa, _, sb)| {
                     view! {
-                        <table id="compare-table">
+                        <table id="compare-table" class="stack-table" role="table">
                             <caption>"Change per factor, from the earlier to the later assessment (0 to 3)"</caption>
-                            <thead>
-                                <tr>
-                                    <th scope="col">"Factor"</th>
-                                    <th scope="col" class="num">"Importance before"</th>
-                                    <th scope="col" class="num">"Importance after"</th>
-                                    <th scope="col" class="num">"Change"</th>
-                                    <th scope="col" class="num">"Prevalence before"</th>
-                                    <th scope="col" class="num">"Prevalence after"</th>
-                                    <th scope="col" class="num">"Change"</th>
+                            <thead role="rowgroup">
+                                <tr role="row">
+                                    <th scope="col" role="columnheader">"Factor"</th>
+                                    <th scope="col" role="columnheader" class="num">"Importance before"</th>
+                                    <th scope="col" role="columnheader" class="num">"Importance after"</th>
+                                    <th scope="col" role="columnheader" class="num">"Change"</th>
+                                    <th scope="col" role="columnheader" class="num">"Prevalence before"</th>
+                                    <th scope="col" role="columnheader" class="num">"Prevalence after"</th>
+                                    <th scope="col" role="columnheader" class="num">"Change"</th>
                                 </tr>
                             </thead>
-                            <tbody>
+                            <tbody role="rowgroup">
                                 {Factor::ALL.iter().map(|f| {
                                     let (x, y) = (sa.factor(*f), sb.factor(*f));
                                     view! {
-                                        <tr>
-                                            <th scope="row">{f.name()}</th>
-                                            <td class="num">{opt_score(x.importance)}</td>
-                                            <td class="num">{opt_score(y.importance)}</td>
-                                            <td class="num">{change(x.importance, y.importance)}</td>
-                                            <td class="num">{opt_score(x.prevalence)}</td>
-                                            <td class="num">{opt_score(y.prevalence)}</td>
-                                            <td class="num">{change(x.prevalence, y.prevalence)}</td>
+                                        <tr role="row">
+                                            <th scope="row" role="rowheader">{f.name()}</th>
+                                            <td class="num" role="cell" data-label="Importance before">{opt_score(x.importance)}</td>
+                                            <td class="num" role="cell" data-label="Importance after">{opt_score(y.importance)}</td>
+                                            <td class="num" role="cell" data-label="Change in importance">{change(x.importance, y.importance)}</td>
+                                            <td class="num" role="cell" data-label="Prevalence before">{opt_score(x.prevalence)}</td>
+                                            <td class="num" role="cell" data-label="Prevalence after">{opt_score(y.prevalence)}</td>
+                                            <td class="num" role="cell" data-label="Change in prevalence">{change(x.prevalence, y.prevalence)}</td>
                                         </tr>
                                     }
                                 }).collect_view()}

@@ -19,7 +19,9 @@ use crate::components::table_scroll;
 use crate::engine::aggregate::{Breakdown, GroupReport, GroupStatistics, RatingStats};
 use crate::engine::benchmark::{compare_group, Figure, BENCHMARK_2018};
 use crate::engine::instrument::{Area, Choice, Engagement, Factor, Measure, Region, Role, Sector};
-use crate::group::format::{self, count, mean, plural, points, score_difference, share, spread};
+use crate::group::format::{
+    self, count, mean, plural, points_between, score_difference, share, spread,
+};
 use crate::group::tables::{
     headline_rows, is_divided, key_figures, success_column_name, DIVIDED_AT,
 };
@@ -253,7 +255,7 @@ fn factor_section(s: &GroupStatistics) -> impl IntoView {
                     count(f.prevalence.n),
                     mean(f.prevalence.mean),
                     share(f.prevalence.share_at_least_somewhat),
-                    points(f.great_deal_gap),
+                    points_between(f.prevalence.share_great_deal, f.importance.share_great_deal),
                 ],
             )
         })
@@ -288,7 +290,7 @@ fn factor_section(s: &GroupStatistics) -> impl IntoView {
                 vec![
                     share(f.importance.share_great_deal),
                     share(f.prevalence.share_great_deal),
-                    points(f.great_deal_gap),
+                    points_between(f.prevalence.share_great_deal, f.importance.share_great_deal),
                 ],
             )
         })
@@ -659,7 +661,7 @@ fn benchmark_section(report: &GroupReport) -> impl IntoView {
                 (
                     share(c.value),
                     share(Some(c.benchmark)),
-                    points(c.difference),
+                    points_between(Some(c.benchmark), c.value),
                 )
             };
             (
