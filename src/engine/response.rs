@@ -387,6 +387,12 @@ impl Answers {
         }
     }
 
+    /// The stored text of a free-text field, shown or not (for the import checks, which judge
+    /// every stored text).
+    pub fn stored_text(&self, field: Field) -> Option<&str> {
+        self.text(field)
+    }
+
     fn text(&self, field: Field) -> Option<&str> {
         match field {
             Field::Q2 => self.q2.as_deref(),
@@ -471,7 +477,8 @@ impl Answers {
                     Some(option_index_lenient(scale.options(), value).ok_or_else(|| {
                         CellError::NotOnScale {
                             value: value.to_string(),
-                            scale: scale.id(),
+                            field,
+                            scale,
                         }
                     })?)
                 };
@@ -599,7 +606,8 @@ impl Answers {
 /// The message for a stored code that is not one of the field's options.
 fn unknown_code(field: Field, code: &str) -> String {
     format!(
-        "`{code}` is not an option of {field} (expected one of: {})",
+        "\u{201c}{code}\u{201d} is not an answer to {} (use one of: {})",
+        super::error::QuestionName(field),
         codes_list(field.kind().options())
     )
 }
@@ -790,9 +798,10 @@ impl Response {
         self.answers.clear(field);
     }
 
-    /// Reads an imported CSV cell into a field (see [`Answers::set_from_cell`]).
-    pub(crate) fn set_from_cell(&mut self, field: Field, cell: &str) -> Result<(), CellError> {
-        self.answers.set_from_cell(field, cell, true)
+    /// Reads an imported CSV cell into a field (see [`Answers::set_from_cell`]), keeping over-long
+    /// text for [`intake::check`](super::intake::check) to judge, as it judges every route's.
+    pub(crate) fn read_cell(&mut self, field: Field, cell: &str) -> Result<(), CellError> {
+        self.answers.set_from_cell(field, cell, false)
     }
 
     /// Reads a stored legacy cell into a field, keeping over-long text.
@@ -983,7 +992,7 @@ pub enum IssueKind {
     #[error("needs an answer")]
     Missing,
     /// An answer kept for a question the q1 branch hides; it is not shown, exported or scored.
-    #[error("answered, but not asked while q1 = `no` (kept, not counted)")]
+    #[error("answered, but not asked while q1 is No (kept, not counted)")]
     HiddenByBranch,
     /// Free text over the limit.
     #[error("the text is {len} characters long; at most {max} are allowed")]
@@ -997,10 +1006,10 @@ pub enum IssueKind {
     #[error("the response has no id")]
     NoId,
     /// `submitted_at` is not ISO 8601.
-    #[error("`{0}` is not an ISO 8601 date or date-time")]
+    #[error("\u{201c}{0}\u{201d} is not a date in the form 2026-01-10 or a date and time in the form 2026-01-10T09:00:00Z")]
     BadSubmittedAt(String),
     /// Given to an instrument this app does not ask.
-    #[error("answers were given to instrument `{found}`, not the one this app asks")]
+    #[error("the answers were given to another version of the questionnaire ({found}), not the one this app asks")]
     OtherInstrument {
         /// `id/version`.
         found: String,
