@@ -9,6 +9,7 @@ use std::fmt;
 use thiserror::Error;
 
 use super::instrument::{Field, QuestionId, Scale, INSTRUMENT};
+use super::intake::echo;
 
 /// Longest part of a question's wording quoted in a message, in characters.
 const QUOTED_WORDS: usize = 60;
@@ -71,7 +72,10 @@ fn codes_of(id: &str) -> String {
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
 pub enum AnswerError {
     /// The code is not one of the field's options.
-    #[error("\u{201c}{code}\u{201d} is not an answer to {field}; use one of: {expected}")]
+    #[error(
+        "\u{201c}{}\u{201d} is not an answer to {field}; use one of: {expected}",
+        echo(code)
+    )]
     UnknownCode {
         /// The field.
         field: Field,
@@ -100,7 +104,7 @@ pub enum AnswerError {
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
 pub enum CellError {
     /// A rating cell with a value that is not on its scale.
-    #[error("\u{201c}{value}\u{201d} is not an answer to {question}: use {answers}", question = QuestionName(*field), answers = scale_answers(*scale))]
+    #[error("\u{201c}{}\u{201d} is not an answer to {question}: use {answers}", echo(value), question = QuestionName(*field), answers = scale_answers(*scale))]
     NotOnScale {
         /// The cell as written.
         value: String,
@@ -110,7 +114,7 @@ pub enum CellError {
         scale: Scale,
     },
     /// A choice cell with a value that is neither a code nor a label of the question.
-    #[error("\u{201c}{value}\u{201d} is not an answer to {name}: use one of: {codes}", name = question_name(question), codes = codes_of(question))]
+    #[error("\u{201c}{}\u{201d} is not an answer to {name}: use one of: {codes}", echo(value), name = question_name(question), codes = codes_of(question))]
     NotAnOption {
         /// The value as written (for multiple choice: the one item that is wrong).
         value: String,
@@ -164,11 +168,12 @@ pub enum RejectReason {
     EmptyRow,
     /// `submitted_at` is not an ISO 8601 date or date-time.
     #[error(
-        "\u{201c}{0}\u{201d} is not a date in the form 2026-01-10 or a date and time in the form 2026-01-10T09:00:00Z"
+        "\u{201c}{}\u{201d} is not a date in the form 2026-01-10 or a date and time in the form 2026-01-10T09:00:00Z",
+        echo(.0)
     )]
     BadSubmittedAt(String),
     /// The row names an instrument version this app does not ask.
-    #[error("the answers were given to another version of the questionnaire ({found}); this app reads {expected}")]
+    #[error("the answers were given to another version of the questionnaire ({}); this app reads {expected}", echo(found))]
     OtherInstrument {
         /// As written in the file.
         found: String,
@@ -221,7 +226,7 @@ pub enum ImportError {
     #[error("This is not a responses file: its header has no q13_… or q14_… column (the factor ratings). Check that you chose the right file and that its first row holds the column names.")]
     NotResponsesFile,
     /// The same known column twice.
-    #[error("The column \u{201c}{column}\u{201d} appears twice in the header (columns {first} and {second}). Remove one of them and import again.")]
+    #[error("The column \u{201c}{}\u{201d} appears twice in the header (columns {first} and {second}). Remove one of them and import again.", echo(column))]
     DuplicateColumn {
         /// Column name.
         column: String,
@@ -270,7 +275,7 @@ pub enum JsonError {
         index: usize,
     },
     /// A legacy (version 1) response with an unknown key.
-    #[error("Response {index} has an unknown key \u{201c}{key}\u{201d}.")]
+    #[error("Response {index} has an unknown key \u{201c}{}\u{201d}.", echo(key))]
     UnknownKey {
         /// 1-based position in the document.
         index: usize,
@@ -278,7 +283,7 @@ pub enum JsonError {
         key: String,
     },
     /// A legacy (version 1) response with a value that cannot be read.
-    #[error("Response {index}, {column}: {problem}")]
+    #[error("Response {index}, {}: {problem}", echo(column))]
     Cell {
         /// 1-based position in the document.
         index: usize,

@@ -458,7 +458,7 @@ fn csv_details(summary: ImportSummary) -> impl IntoView {
                     <tr>
                         <td class="num">{row.line}</td>
                         <td>{row.response_id.unwrap_or_default()}</td>
-                        <td>{columns}</td>
+                        <td class="column-name">{columns}</td>
                         <td class="cell-value">{values}</td>
                         <td>{reasons}</td>
                     </tr>
