@@ -203,15 +203,15 @@ fn report_binary() -> PathBuf {
 #[test]
 fn defect_13_the_built_command_does_not_panic_on_a_closed_pipe_or_a_full_disk() {
     let binary = report_binary();
-    // `report F | true`: the reader is gone before the report is written.
-    let mut child = Command::new(&binary)
+    // `report F | true`: the reader is gone before the report is written (closed before the command
+    // starts, so that it cannot win the race however the machine schedules it).
+    let (reader, writer) = io::pipe().unwrap();
+    drop(reader);
+    let output = Command::new(&binary)
         .arg(group_40())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
+        .stdout(writer)
+        .output()
         .unwrap();
-    drop(child.stdout.take());
-    let output = child.wait_with_output().unwrap();
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(
         output.status.code(),
