@@ -245,3 +245,18 @@ fn defect_13_the_built_command_does_not_panic_on_a_closed_pipe_or_a_full_disk() 
         );
     }
 }
+
+#[test]
+fn defect_07_the_report_command_gives_the_line_an_unterminated_quote_starts_on() {
+    let file = TempCsv::new(
+        "open-quote.csv",
+        b"response_id,q2,q1,q13_places\rok,,yes,3\rid1,,yes,\"AAA\rid2,,no\r",
+    );
+    let (status, _, err) = run(&[&file.path()]);
+    assert_eq!(status, 0, "{err}");
+    let lines: Vec<&str> = err.lines().collect();
+    assert!(
+        lines[1].starts_with("  line 3 (id1): q13_places = "),
+        "{err}"
+    );
+}

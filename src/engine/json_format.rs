@@ -136,7 +136,7 @@ impl ResponseV1 {
                             key: key.clone(),
                         })?;
                     response
-                        .restore_cell(field, &cell)
+                        .read_cell(field, &cell)
                         .map_err(|e| cell_error(e.into()))?;
                 }
             }

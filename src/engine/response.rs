@@ -423,23 +423,11 @@ impl Answers {
 
     /// Reads a cell as written in a responses CSV (or a legacy JSON value): codes or labels, `;`
     /// between several choices, free text as it is. An empty cell clears the field. Does not apply the
-    /// branch: the importer judges the whole row. With `enforce_text_limit` off (restoring storage),
-    /// over-long text is kept rather than refused, so that nothing stored is lost.
-    pub(crate) fn set_from_cell(
-        &mut self,
-        field: Field,
-        cell: &str,
-        enforce_text_limit: bool,
-    ) -> Result<(), CellError> {
+    /// branch: the importer judges the whole row. Over-long text is kept: the length is judged by
+    /// [`intake::check`](super::intake::check), as on every route in.
+    pub(crate) fn set_from_cell(&mut self, field: Field, cell: &str) -> Result<(), CellError> {
         match field.kind() {
-            FieldKind::Text { max_chars } => {
-                let len = cell.chars().count();
-                if enforce_text_limit && len > max_chars {
-                    return Err(CellError::TooLong {
-                        len,
-                        max: max_chars,
-                    });
-                }
+            FieldKind::Text { .. } => {
                 self.set_text(field, Some(cell.to_string()));
             }
             FieldKind::Multiple(options) => {
@@ -798,15 +786,10 @@ impl Response {
         self.answers.clear(field);
     }
 
-    /// Reads an imported CSV cell into a field (see [`Answers::set_from_cell`]), keeping over-long
-    /// text for [`intake::check`](super::intake::check) to judge, as it judges every route's.
+    /// Reads an imported CSV cell or a legacy JSON value into a field (see
+    /// [`Answers::set_from_cell`]).
     pub(crate) fn read_cell(&mut self, field: Field, cell: &str) -> Result<(), CellError> {
-        self.answers.set_from_cell(field, cell, false)
-    }
-
-    /// Reads a stored legacy cell into a field, keeping over-long text.
-    pub(crate) fn restore_cell(&mut self, field: Field, cell: &str) -> Result<(), CellError> {
-        self.answers.set_from_cell(field, cell, false)
+        self.answers.set_from_cell(field, cell)
     }
 
     /// The fields shown given q1, in column order.
@@ -1125,11 +1108,11 @@ mod tests {
                 FieldKind::Multiple(o) => format!("{};{}", o[1].code, o[0].code),
                 kind => kind.options()[1].code.to_string(),
             };
-            a.set_from_cell(field, &cell, true).unwrap();
+            a.set_from_cell(field, &cell).unwrap();
             assert!(a.is_stored(field), "{field}");
             let back = a.cell(field).into_owned();
             let mut b = Answers::default();
-            b.set_from_cell(field, &back, true).unwrap();
+            b.set_from_cell(field, &back).unwrap();
             assert_eq!(a, b, "{field}");
             a.clear(field);
             assert_eq!(a, Answers::default(), "{field}");
