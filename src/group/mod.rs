@@ -221,8 +221,12 @@ impl FileKind {
         if lower.ends_with(".csv") || lower.ends_with(".txt") {
             return FileKind::Csv;
         }
-        let start = start.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(start);
-        match start.iter().find(|b| !b.is_ascii_whitespace()) {
+        // After any byte-order mark; a UTF-16 file's NUL bytes are not its first character.
+        let start = [&[0xEF, 0xBB, 0xBF][..], &[0xFF, 0xFE], &[0xFE, 0xFF]]
+            .iter()
+            .find_map(|mark| start.strip_prefix(*mark))
+            .unwrap_or(start);
+        match start.iter().find(|b| !b.is_ascii_whitespace() && **b != 0) {
             Some(b'{') => FileKind::Json,
             _ => FileKind::Csv,
         }
@@ -439,6 +443,13 @@ mod tests {
             FileKind::Json
         );
         assert_eq!(FileKind::detect("export", b"response_id,q1"), FileKind::Csv);
+        // defect 4: a UTF-16 export is read as what it is.
+        assert_eq!(FileKind::detect("export", b"\xFF\xFE{\0"), FileKind::Json);
+        assert_eq!(
+            FileKind::detect("export", b"\xFE\xFF\0 \0{"),
+            FileKind::Json
+        );
+        assert_eq!(FileKind::detect("export", b"\xFF\xFEr\0e\0"), FileKind::Csv);
     }
 
     #[test]
