@@ -38,7 +38,7 @@ use collaboration_readiness::engine::csv_format::{CsvImporter, ImportOptions, Im
 use collaboration_readiness::engine::instrument::{Choice, Region, RoleGroup, Sector};
 use collaboration_readiness::engine::intake::echo;
 
-/// Exit statuses (see the module doc).
+/// Exit status: the file was refused whole, or every row was rejected.
 pub const REFUSED: u8 = 1;
 /// Wrong arguments, or a file that cannot be opened.
 pub const USAGE_ERROR: u8 = 2;
