@@ -1,6 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { test, expect, axeViolations, openApp } from './support.mjs';
 import { Questionnaire, Q } from './pages/questionnaire.mjs';
+import { GroupReportPage } from './pages/group.mjs';
+import { csvOf, responseCells } from './group-data.mjs';
+
+/** `text` as UTF-16 little-endian with its byte-order mark, as spreadsheets save "Unicode text". */
+const utf16le = (text) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
 
 test('a person keeps several assessments, renames one and deletes them with confirmation', async ({ page }) => {
   const q = new Questionnaire(page);
@@ -226,4 +231,34 @@ test('defect 2: opened on the start page, a damaged book is read by the whole ap
   await expect(page.getByRole('alert')).toContainText('in “Team away day”, the answer to q4 (“How many organisations');
   await menuLink(page, 'Your assessments').click();
   await expect(assessmentItems(page)).toHaveCount(2);
+});
+
+test('defect 4: your assessments\' import reads UTF-16 exactly and refuses Latin-1, as the group import does', async ({ page }) => {
+  const words = 'Café à naïve – “joint” work';
+  const csv = csvOf([responseCells(1, undefined, { response_id: 'utf16-1', q1: 'yes', q2: words })]);
+  const latin1 = Buffer.from(csvOf([responseCells(2, undefined, { response_id: 'latin-1', q1: 'yes', q2: 'Café à naïve' })]), 'latin1');
+  const files = {
+    utf16: { name: 'unicode.csv', mimeType: 'text/csv', buffer: utf16le(csv) },
+    latin1: { name: 'latin.csv', mimeType: 'text/csv', buffer: latin1 },
+  };
+
+  await openApp(page, '#/assessments');
+  const chooser = page.getByLabel('Import answers from a file');
+  await chooser.setInputFiles(files.latin1);
+  await expect(page.getByRole('status')).toContainText('latin.csv: 0 added');
+  await expect(page.getByRole('status')).toContainText('not UTF-8 text (the first problem is on line 2)');
+  await expect(page.getByText('You have not started an assessment in this browser yet.')).toBeVisible();
+
+  await chooser.setInputFiles(files.utf16);
+  await expect(page.getByRole('status')).toContainText('unicode.csv: 1 added');
+  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('collaboration-readiness/assessments')).data.assessments);
+  expect(stored.map((a) => [a.response.id, a.response.answers.q2])).toEqual([['utf16-1', words]]);
+
+  // The group import applies the same rules to the same files.
+  const g = new GroupReportPage(page);
+  await g.open();
+  await g.createGroup('Encodings');
+  await g.chooseFiles([files.latin1, files.utf16]);
+  await expect(await g.totals()).toHaveText('1 response added, 0 duplicates left out, 0 rows rejected, 1 file not imported.');
+  await expect(g.summary()).toContainText('not UTF-8 text (the first problem is on line 2)');
 });

@@ -100,17 +100,39 @@ test('bad-rows.csv: the summary lists exactly the rows left out, and a small gro
     await expect(cells.nth(2)).toContainText(column);
     await expect(cells.nth(4)).toContainText(reason);
   };
-  await expectRow(1, '5', 'bad-code', 'q13_systems', '`4` is not a code of the `extent` scale');
+  await expectRow(1, '5', 'bad-code', 'q13_systems', '“4” is not an answer to q13_systems (“How important do you think this factor is to successful…”, Collaborative Systems): use 0–3 or na');
   await expect(rows.nth(1).getByRole('cell').nth(3)).toHaveText('4');
-  await expectRow(2, '6', 'bad-branch', 'q4', 'answered while q1 = `no`');
+  await expectRow(2, '6', 'bad-branch', 'q4', 'answered although q1 is No, which skips q4 (“How many organisations were involved in this programme of…”)');
   for (const column of ['q2', 'q3', 'q5', 'q6']) await expect(rows.nth(2).getByRole('cell').nth(2)).toContainText(column);
   await expectRow(3, '7', 'ok-1', 'response_id', 'duplicate of line 2');
-  await expectRow(4, '9', 'bad-multi', 'q17', '`space_travel` is not an option of q17');
+  await expectRow(4, '9', 'bad-multi', 'q17', '“space_travel” is not an answer to q17 (“What area does your organisation work in?');
   await expectRow(5, '10', 'short-row', 'whole row', '3 fields where the header has 36');
 
   // Three responses are fewer than the minimum group size: the report says why it shows nothing.
   await expect(g.report()).toContainText('This report covers 3 responses.');
   await expect(g.report()).toContainText('The figures are withheld: this report covers 3 responses, fewer than the minimum group size of 5.');
+});
+
+test('defect 14: import reasons speak of questions, not code, and column names are not broken mid-word', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 800 });
+  const g = new GroupReportPage(page);
+  await g.open();
+  await g.createGroup('Bad rows on a phone');
+  await g.chooseFiles(fixture('bad-rows.csv'));
+  await expect(await g.totals()).toHaveText('3 responses added, 1 duplicate left out, 4 rows rejected.');
+  const table = g.table('Rows left out');
+  await expect(table).not.toContainText('`');
+  await expect(table).toContainText('“4” is not an answer to q13_systems (“How important do you think this factor is to successful…”');
+  await expect(table).toContainText('answered although q1 is No');
+  for (const name of ['q13_systems', 'response_id', 'whole row']) {
+    const lines = await table.getByText(name, { exact: true }).first().evaluate((el) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+    });
+    expect(lines, `${name} on one line`).toBe(1);
+  }
+  expect(await axeViolations(page)).toEqual([]);
 });
 
 test('several JSON exports at once, dropped and chosen; a refused file changes nothing', async ({ page }) => {

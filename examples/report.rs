@@ -11,14 +11,21 @@
 //!
 //! stdout: the group report (the shape of `tests/fixtures/group-40.expected.json`, figures rounded to
 //! four decimals, plus extra keys; with `--benchmark` also `benchmark_2018`, the comparison with the
-//! 2018 survey). stderr: the import summary (rejected rows, duplicates, unknown columns). The exit
-//! status is non-zero only when the file is refused whole (or cannot be opened, or the arguments are
-//! wrong); rejected rows are reported, not fatal.
+//! 2018 survey). stderr: the import summary (rejected rows, duplicates, unknown columns). Everything
+//! echoed from the file (ids, values, column names) has its control characters escaped and is cut to
+//! 80 characters, so that a hostile file can neither drive the terminal nor flood it.
+//!
+//! Exit status: 0 when the report was written; 1 when the file is refused whole or every row was
+//! rejected (there is nothing to report); 2 for wrong arguments (a `--min-group-size` below the floor
+//! included) or a file that cannot be opened; 3 when the report cannot be written (a full disk: one
+//! line on stderr says so); 141 when the reader of stdout went away (`report F | head`), quietly, as
+//! a Unix tool killed by SIGPIPE would.
 //!
 //! The file is streamed: responses go straight into the accumulator and are never held together.
+//! The logic is in [`run`], which the tests in `tests/engine_report.rs` call with their own writers.
 
 use std::fs::File;
-use std::io::BufReader;
+use std::io::{self, BufReader, BufWriter, Write};
 use std::process::ExitCode;
 
 use serde::Serialize;
@@ -29,6 +36,16 @@ use collaboration_readiness::engine::aggregate::{
 use collaboration_readiness::engine::benchmark::{compare_group, GroupComparison};
 use collaboration_readiness::engine::csv_format::{CsvImporter, ImportOptions, ImportSummary};
 use collaboration_readiness::engine::instrument::{Choice, Region, RoleGroup, Sector};
+use collaboration_readiness::engine::intake::echo;
+
+/// Exit status: the file was refused whole, or every row was rejected.
+pub const REFUSED: u8 = 1;
+/// Wrong arguments, or a file that cannot be opened.
+pub const USAGE_ERROR: u8 = 2;
+/// The report could not be written.
+pub const WRITE_FAILED: u8 = 3;
+/// stdout was closed by its reader.
+pub const PIPE_CLOSED: u8 = 141;
 
 const USAGE: &str = "usage: report FILE.csv [--min-group-size N] [--sector CODE] [--role-group chief_executives|others] [--region CODE] [--benchmark] [--max-mib N]";
 
@@ -41,15 +58,17 @@ struct Output<'a> {
     benchmark_2018: Option<GroupComparison>,
 }
 
-struct Args {
+/// The parsed arguments.
+pub struct Args {
     path: String,
     options: GroupOptions,
     benchmark: bool,
     max_bytes: u64,
 }
 
-fn parse_args() -> Result<Args, String> {
-    let mut args = std::env::args().skip(1);
+/// Reads the arguments (without the program name).
+pub fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Args, String> {
+    let mut args = args.into_iter();
     let mut path = None;
     let mut options = GroupOptions::default();
     let mut filter = ResponseFilter::default();
@@ -62,20 +81,24 @@ fn parse_args() -> Result<Args, String> {
                 let n = value("--max-mib")?;
                 let mib: u64 = n
                     .parse()
-                    .map_err(|_| format!("--max-mib: `{n}` is not a number"))?;
+                    .map_err(|_| format!("--max-mib: \"{}\" is not a number", echo(&n)))?;
                 max_bytes = mib.saturating_mul(1024 * 1024);
             }
             "--min-group-size" => {
                 let n = value("--min-group-size")?;
                 let n = n
                     .parse()
-                    .map_err(|_| format!("--min-group-size: `{n}` is not a number"))?;
-                options = options.with_min_group_size(n);
+                    .map_err(|_| format!("--min-group-size: \"{}\" is not a number", echo(&n)))?;
+                options = options
+                    .try_min_group_size(n)
+                    .map_err(|e| format!("--min-group-size: {e}"))?;
             }
             "--sector" => {
                 let code = value("--sector")?;
-                filter.sector =
-                    Some(Sector::from_code(&code).ok_or(format!("unknown sector `{code}`"))?);
+                filter.sector = Some(
+                    Sector::from_code(&code)
+                        .ok_or(format!("unknown sector \"{}\"", echo(&code)))?,
+                );
             }
             "--role-group" => {
                 let id = value("--role-group")?;
@@ -83,18 +106,20 @@ fn parse_args() -> Result<Args, String> {
                     RoleGroup::ALL
                         .into_iter()
                         .find(|g| g.id() == id)
-                        .ok_or(format!("unknown role group `{id}`"))?,
+                        .ok_or(format!("unknown role group \"{}\"", echo(&id)))?,
                 );
             }
             "--region" => {
                 let code = value("--region")?;
-                filter.region =
-                    Some(Region::from_code(&code).ok_or(format!("unknown region `{code}`"))?);
+                filter.region = Some(
+                    Region::from_code(&code)
+                        .ok_or(format!("unknown region \"{}\"", echo(&code)))?,
+                );
             }
             "--benchmark" => benchmark = true,
             "-h" | "--help" => return Err(USAGE.to_string()),
             other if path.is_none() && !other.starts_with("--") => path = Some(other.to_string()),
-            other => return Err(format!("unexpected argument `{other}`\n{USAGE}")),
+            other => return Err(format!("unexpected argument \"{}\"\n{USAGE}", echo(other))),
         }
     }
     Ok(Args {
@@ -105,49 +130,87 @@ fn parse_args() -> Result<Args, String> {
     })
 }
 
-fn print_summary(summary: &ImportSummary) {
-    eprintln!(
+/// The import summary as lines for stderr, every value from the file escaped and cut.
+pub fn summary_lines(summary: &ImportSummary) -> Vec<String> {
+    let mut lines = vec![format!(
         "imported {} of {} rows; {} rejected ({} duplicates); {} ids assigned",
         summary.imported,
         summary.rows_read,
         summary.rejected_count,
         summary.duplicate_count,
         summary.assigned_ids
-    );
+    )];
     for row in &summary.rejected {
-        let id = row.response_id.as_deref().unwrap_or("(no id)");
+        let id = row
+            .response_id
+            .as_deref()
+            .map_or_else(|| "(no id)".to_string(), echo);
         for p in &row.problems {
-            let column = p.column.as_deref().unwrap_or("—");
-            match &p.value {
-                Some(v) => eprintln!("  line {} ({id}): {column} = {v:?}: {}", row.line, p.reason),
-                None => eprintln!("  line {} ({id}): {column}: {}", row.line, p.reason),
-            }
+            let column = p
+                .column
+                .as_deref()
+                .map_or_else(|| "\u{2014}".to_string(), echo);
+            lines.push(match &p.value {
+                Some(v) => format!(
+                    "  line {} ({id}): {column} = \"{}\": {}",
+                    row.line,
+                    echo(v),
+                    echo_all(&p.reason.to_string())
+                ),
+                None => format!(
+                    "  line {} ({id}): {column}: {}",
+                    row.line,
+                    echo_all(&p.reason.to_string())
+                ),
+            });
         }
     }
     if summary.unlisted_rejections() > 0 {
-        eprintln!(
-            "  … and {} more rejected rows not listed",
+        lines.push(format!(
+            "  \u{2026} and {} more rejected rows not listed",
             summary.unlisted_rejections()
-        );
+        ));
     }
     for column in &summary.unknown_columns {
-        eprintln!("unknown column ignored: {column}");
+        lines.push(format!("unknown column ignored: {}", echo(column)));
     }
+    lines
 }
 
-fn main() -> ExitCode {
-    let args = match parse_args() {
+/// A reason is the engine's words around values it has already escaped and cut; it is escaped again
+/// whole only so that no control character can ever reach the terminal.
+fn echo_all(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_control() {
+                echo(&c.to_string())
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
+/// Writes a line to stderr; if stderr itself is gone there is no one left to tell.
+fn say(err: &mut dyn Write, line: &str) {
+    let _ = writeln!(err, "{line}");
+}
+
+/// The whole command: reads `args`, writes the report to `out` and the summary to `err`, and returns
+/// the exit status. Never panics on a failing writer.
+pub fn run(args: impl IntoIterator<Item = String>, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    let args = match parse_args(args) {
         Ok(a) => a,
         Err(e) => {
-            eprintln!("{e}");
-            return ExitCode::from(2);
+            say(err, &e);
+            return USAGE_ERROR;
         }
     };
     let file = match File::open(&args.path) {
         Ok(f) => f,
         Err(e) => {
-            eprintln!("cannot open {}: {e}", args.path);
-            return ExitCode::from(2);
+            say(err, &format!("cannot open {}: {e}", echo(&args.path)));
+            return USAGE_ERROR;
         }
     };
     let options = ImportOptions {
@@ -158,8 +221,8 @@ fn main() -> ExitCode {
     let mut importer = match CsvImporter::new(BufReader::new(file), options) {
         Ok(i) => i,
         Err(e) => {
-            eprintln!("refused: {e}");
-            return ExitCode::FAILURE;
+            say(err, &format!("refused: {e}"));
+            return REFUSED;
         }
     };
     let mut accumulator = GroupAccumulator::new(args.options);
@@ -167,20 +230,53 @@ fn main() -> ExitCode {
         match response {
             Ok(r) => accumulator.add(&r),
             Err(e) => {
-                eprintln!("refused: {e}");
-                return ExitCode::FAILURE;
+                say(err, &format!("refused: {e}"));
+                return REFUSED;
             }
         }
     }
-    print_summary(importer.summary());
+    let summary = importer.summary();
+    for line in summary_lines(summary) {
+        say(err, &line);
+    }
+    if summary.imported == 0 && summary.rejected_count > 0 {
+        say(
+            err,
+            &format!(
+                "no report: every one of the {} rows was rejected",
+                summary.rejected_count
+            ),
+        );
+        return REFUSED;
+    }
     let report = accumulator.finish();
     let output = Output {
         benchmark_2018: args.benchmark.then(|| compare_group(&report)),
         report: &report,
     };
-    println!(
-        "{}",
-        serde_json::to_string_pretty(&output).expect("a report serialises")
+    match write_report(out, &output) {
+        Ok(()) => 0,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => PIPE_CLOSED,
+        Err(e) => {
+            say(err, &format!("the report could not be written: {e}"));
+            WRITE_FAILED
+        }
+    }
+}
+
+fn write_report(out: &mut dyn Write, output: &Output<'_>) -> io::Result<()> {
+    let mut out = BufWriter::new(out);
+    serde_json::to_writer_pretty(&mut out, output).map_err(io::Error::from)?;
+    out.write_all(b"\n")?;
+    // Errors of the last bytes (a full disk) show only here: flushed and checked, not dropped.
+    out.flush()
+}
+
+fn main() -> ExitCode {
+    let status = run(
+        std::env::args().skip(1),
+        &mut io::stdout().lock(),
+        &mut io::stderr().lock(),
     );
-    ExitCode::SUCCESS
+    ExitCode::from(status)
 }

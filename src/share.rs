@@ -4,8 +4,8 @@
 
 use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine as _};
 
-use crate::engine::json_format;
 use crate::engine::response::Response;
+use crate::engine::{intake, json_format};
 
 /// The fragment prefix of a share link.
 pub const PREFIX: &str = "#/shared/";
@@ -45,7 +45,15 @@ pub fn read(fragment: &str) -> Result<Response, ShareError> {
         .decode(data.trim_end_matches('='))
         .map_err(|_| ShareError::Damaged)?;
     let text = String::from_utf8(bytes).map_err(|_| ShareError::Damaged)?;
-    json_format::response_from_json(&text).map_err(|e| ShareError::Invalid(e.to_string()))
+    let response =
+        json_format::response_from_json(&text).map_err(|e| ShareError::Invalid(e.to_string()))?;
+    // A link is a way in like any file: the same checks, the same reasons.
+    let problems = intake::check(&response);
+    if problems.is_empty() {
+        Ok(response)
+    } else {
+        Err(ShareError::Invalid(intake::describe(&problems)))
+    }
 }
 
 /// The address a share link starts with (everything before its `#`), so that the link opens a page

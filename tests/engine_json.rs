@@ -133,7 +133,7 @@ fn documents_that_cannot_be_read() {
         ),
         (
             r#"{"schema_version": 2, "responses": [{"id": "x", "answers": {"q4": "6"}}]}"#,
-            |e| matches!(e, JsonError::Shape(m) if m.contains("`6` is not an option of q4")),
+            |e| matches!(e, JsonError::Shape(m) if m.contains("“6” is not an answer to q4")),
         ),
         (
             r#"{"schema_version": 2, "extra": 1, "responses": []}"#,
@@ -150,7 +150,7 @@ fn documents_that_cannot_be_read() {
         (
             r#"{"schema_version": 1, "responses": [{"response_id": "a", "q13_places": "4"}]}"#,
             |e| {
-                e.to_string() == "Response 1, `q13_places`: `4` is not a code of the `extent` scale"
+                e.to_string() == "Response 1, q13_places: “4” is not an answer to q13_places (“How important do you think this factor is to successful…”, Collaborative Places): use 0–3 or na"
             },
         ),
         (

@@ -334,7 +334,7 @@ fn response_json_keeps_hidden_answers_and_codes() {
     let err = serde_json::from_value::<Response>(bad)
         .unwrap_err()
         .to_string();
-    assert!(err.contains("`6` is not an option of q4"), "{err}");
+    assert!(err.contains("“6” is not an answer to q4"), "{err}");
     let unknown = serde_json::json!({"id": "x", "answers": {"q99": "6"}});
     assert!(serde_json::from_value::<Response>(unknown).is_err());
 }
@@ -348,11 +348,11 @@ fn stored_answers_of_the_wrong_shape_are_refused_with_the_reason() {
         (r#"{"q2": 3}"#, "expected a string"),
         (
             r#"{"q17": ["health_social_care", "moon"]}"#,
-            "`moon` is not an option of q17",
+            "“moon” is not an answer to q17",
         ),
         (
             r#"{"q13_places": "4"}"#,
-            "`4` is not an option of q13_places",
+            "“4” is not an answer to q13_places",
         ),
     ];
     for (answers, reason) in cases {

@@ -10,8 +10,9 @@ use wasm_bindgen_futures::JsFuture;
 
 use crate::components::file_list;
 use crate::engine::csv_format::{import_csv, ImportOptions};
-use crate::engine::json_format::{self, AssessmentInfo};
+use crate::engine::json_format::AssessmentInfo;
 use crate::engine::response::Response;
+use crate::engine::{intake, json_format};
 use crate::session::{now, Session};
 use crate::state::{Action, BookError};
 
@@ -24,12 +25,13 @@ struct FileOutcome {
     problems: Vec<String>,
 }
 
-async fn read_text(file: &web_sys::File) -> Result<String, String> {
-    let text = JsFuture::from(file.text())
+/// The file's bytes: the engine decides what is text (`intake::decode_text`), not the browser, whose
+/// `File.text()` would turn a UTF-16 or Latin-1 file into replacement characters without a word.
+async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
+    let buffer = JsFuture::from(file.array_buffer())
         .await
         .map_err(|_| "the file could not be read".to_string())?;
-    text.as_string()
-        .ok_or_else(|| "the file is not text".to_string())
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
 /// What a file holds: its responses, the export's details of the assessment (a JSON export of one
@@ -37,19 +39,19 @@ async fn read_text(file: &web_sys::File) -> Result<String, String> {
 /// already in this browser.
 type Parsed = (Vec<Response>, Option<AssessmentInfo>, Vec<String>, usize);
 
-/// Parses a file's text into responses, or says why it is refused whole.
-fn parse(name: &str, text: &str, existing: HashSet<String>) -> Result<Parsed, String> {
-    let looks_json = text
-        .trim_start_matches('\u{feff}')
-        .trim_start()
-        .starts_with(['{', '[']);
+/// Parses a file's bytes into responses, or says why it is refused whole.
+fn parse(name: &str, bytes: &[u8], existing: HashSet<String>) -> Result<Parsed, String> {
+    let text = intake::decode_text(bytes).map_err(|e| e.to_string())?;
+    let text = text.as_ref();
+    let looks_json = text.trim_start().starts_with(['{', '[']);
     if looks_json || name.to_lowercase().ends_with(".json") {
-        let (responses, info) = json_format::document_from_json(text).map_err(|e| e.to_string())?;
-        return Ok((responses, info, Vec::new(), 0));
+        let import = json_format::import_json(text).map_err(|e| e.to_string())?;
+        let problems = import.rejected.iter().map(|r| r.to_string()).collect();
+        return Ok((import.responses, import.assessment, problems, 0));
     }
     let options = ImportOptions {
         existing_ids: existing,
-        declared_len: Some(text.len() as u64),
+        declared_len: Some(bytes.len() as u64),
         ..ImportOptions::default()
     };
     let import = import_csv(text.as_bytes(), options).map_err(|e| e.to_string())?;
@@ -61,18 +63,14 @@ fn parse(name: &str, text: &str, existing: HashSet<String>) -> Result<Parsed, St
         .filter(|r| !r.is_duplicate())
         .flat_map(|r| {
             r.problems.iter().map(move |p| {
+                // The reason quotes the value where it helps (a wrong code), never a whole text.
                 format!(
-                    "Line {}{}: {}{}",
+                    "Line {}{}: {p}",
                     r.line,
                     p.column
                         .as_ref()
                         .map(|c| format!(", column {c}"))
                         .unwrap_or_default(),
-                    p.value
-                        .as_ref()
-                        .map(|v| format!("\u{201c}{v}\u{201d}: "))
-                        .unwrap_or_default(),
-                    p.reason
                 )
             })
         })
@@ -108,9 +106,9 @@ pub fn ImportAnswers() -> impl IntoView {
                 let existing: HashSet<String> = session
                     .book
                     .with_untracked(|b| b.assessments.iter().map(|a| a.id().to_string()).collect());
-                match read_text(&file)
+                match read_bytes(&file)
                     .await
-                    .and_then(|text| parse(&name, &text, existing))
+                    .and_then(|bytes| parse(&name, &bytes, existing))
                 {
                     Err(reason) => outcome
                         .problems

@@ -66,6 +66,16 @@ impl ResponseFilter {
     }
 }
 
+/// A minimum group size below the floor was asked for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("The minimum group size cannot be {given}: it is at least {floor}, so that no figure shown can single out a person.")]
+pub struct BelowFloor {
+    /// The size asked for.
+    pub given: usize,
+    /// The smallest allowed.
+    pub floor: usize,
+}
+
 /// How a group report is built.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GroupOptions {
@@ -91,6 +101,19 @@ impl GroupOptions {
     pub fn with_min_group_size(mut self, n: usize) -> Self {
         self.min_group_size = n.max(DEFAULT_MIN_GROUP_SIZE);
         self
+    }
+
+    /// Sets the minimum group size as a person asked for it: refused, not raised, below the floor
+    /// [`DEFAULT_MIN_GROUP_SIZE`], so that nobody believes smaller groups are shown.
+    pub fn try_min_group_size(self, n: usize) -> Result<Self, BelowFloor> {
+        if n < DEFAULT_MIN_GROUP_SIZE {
+            Err(BelowFloor {
+                given: n,
+                floor: DEFAULT_MIN_GROUP_SIZE,
+            })
+        } else {
+            Ok(self.with_min_group_size(n))
+        }
     }
 
     /// Sets the filter.

@@ -22,11 +22,12 @@ use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::io::{self, Read, Write};
 
-use serde::{Serialize, Serializer};
+use serde::Serialize;
 
 use super::error::{ExportError, ImportError, RejectReason};
 use super::instrument::{Field, InstrumentVersion, ShowWhen, YesNo};
-use super::response::{is_iso8601_date_or_datetime, Response};
+use super::intake::{self, count_breaks, TextReader};
+use super::response::Response;
 
 /// Largest file accepted by default: 64 MiB (the format requires at least 50 MB).
 pub const MAX_IMPORT_BYTES: u64 = 64 * 1024 * 1024;
@@ -35,12 +36,7 @@ pub const MAX_IMPORT_BYTES: u64 = 64 * 1024 * 1024;
 /// file of a million bad rows cannot exhaust memory.
 pub const MAX_LISTED_REJECTIONS: usize = 10_000;
 
-/// Column of the response id.
-pub const ID_COLUMN: &str = "response_id";
-/// Column of the submission time.
-pub const SUBMITTED_AT_COLUMN: &str = "submitted_at";
-/// Column of the instrument version (an addition to `responses-csv.md`, see the module doc).
-pub const INSTRUMENT_COLUMN: &str = "instrument";
+pub use super::intake::{RowProblem, ID_COLUMN, INSTRUMENT_COLUMN, SUBMITTED_AT_COLUMN};
 
 const BOM: [u8; 3] = [0xEF, 0xBB, 0xBF];
 
@@ -78,22 +74,6 @@ impl ImportOptions {
         self.existing_ids = ids.into_iter().collect();
         self
     }
-}
-
-fn ser_reason<S: Serializer>(reason: &RejectReason, s: S) -> Result<S::Ok, S::Error> {
-    s.collect_str(reason)
-}
-
-/// One problem of a rejected row.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct RowProblem {
-    /// The column concerned (header name, lower case), or `None` for the row as a whole.
-    pub column: Option<String>,
-    /// The cell as written, when a cell is concerned.
-    pub value: Option<String>,
-    /// Why (serialised as its message).
-    #[serde(serialize_with = "ser_reason")]
-    pub reason: RejectReason,
 }
 
 /// A row that was reported and not imported.
@@ -158,89 +138,99 @@ pub struct ImportProgress {
     pub rejected: u64,
 }
 
-/// Adds what the CSV reader cannot: the size limit, BOM removal, byte counting, and a window of the
-/// most recent bytes for line bookkeeping.
+/// Adds what the CSV reader cannot: the text rules of [`intake`](super::intake) (encoding, the size
+/// limit), byte counting, and the physical line where each record starts.
+///
+/// Lines are counted here, not by the CSV reader, because the reader counts only `\n` (a file with
+/// bare `\r` line ends would be "line 1" throughout) and can only say where a record ends (an
+/// unterminated quote runs to the end of the file). Bytes are scanned in order, each once, as the
+/// reader consumes them: the first byte after a record's end that is not a line end starts the next
+/// record, and its line is noted then, however long the record turns out to be.
 struct Source<R> {
-    inner: R,
-    read_total: u64,
-    limit: u64,
-    exceeded: bool,
-    prefix: [u8; 3],
-    prefix_len: usize,
-    prefix_pos: usize,
-    started: bool,
+    text: TextReader<R>,
     /// The last `ring.len()` bytes handed to the CSV reader, indexed by offset modulo the length.
     ring: Vec<u8>,
     out_total: u64,
+    /// Bytes scanned for line breaks so far (never past what the reader consumed).
+    scanned: u64,
+    /// Line breaks in the bytes scanned.
+    breaks: u64,
+    last_cr: bool,
+    /// Set after each record: the next byte scanned that is not a line end starts a record.
+    awaiting_record: bool,
+    /// The line where the record being read starts.
+    record_line: u64,
 }
 
 impl<R: Read> Source<R> {
     fn new(inner: R, limit: u64) -> Self {
         Source {
-            inner,
-            read_total: 0,
-            limit,
-            exceeded: false,
-            prefix: [0; 3],
-            prefix_len: 0,
-            prefix_pos: 0,
-            started: false,
+            text: TextReader::new(inner, limit),
             // The CSV reader holds at most READ_BUFFER bytes it has not consumed, so every byte it
-            // has just consumed is within the last READ_BUFFER + 1 bytes handed to it.
+            // has not consumed is within the last READ_BUFFER bytes handed to it.
             ring: vec![0; 2 * READ_BUFFER],
             out_total: 0,
+            scanned: 0,
+            breaks: 0,
+            last_cr: false,
+            awaiting_record: true,
+            record_line: 1,
         }
     }
 
-    fn read_inner(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        let n = loop {
-            match self.inner.read(buf) {
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-                other => break other?,
-            }
-        };
-        self.read_total += n as u64;
-        if self.read_total > self.limit {
-            self.exceeded = true;
-            return Err(io::Error::other("the file is larger than the import limit"));
-        }
-        Ok(n)
-    }
-
-    /// The byte at `offset` of what was handed to the CSV reader, if still in the window.
-    fn byte_at(&self, offset: u64) -> Option<u8> {
+    /// Scans the bytes up to offset `to` (exclusive) for line breaks and record starts.
+    fn scan_to(&mut self, to: u64) {
         let window = self.ring.len() as u64;
-        (offset < self.out_total && offset + window >= self.out_total)
-            .then(|| self.ring[(offset % window) as usize])
+        let to = to.min(self.out_total);
+        // Bytes that left the window were consumed long ago and scanned before they were
+        // overwritten (see `read`), so `scanned` is never behind the window.
+        while self.scanned < to {
+            let at = (self.scanned % window) as usize;
+            let len = ((to - self.scanned) as usize).min(self.ring.len() - at);
+            let mut bytes = &self.ring[at..at + len];
+            if self.awaiting_record {
+                let blank = bytes
+                    .iter()
+                    .position(|b| *b != b'\r' && *b != b'\n')
+                    .unwrap_or(bytes.len());
+                self.breaks += count_breaks(&bytes[..blank], &mut self.last_cr);
+                if blank < bytes.len() {
+                    self.awaiting_record = false;
+                    self.record_line = self.breaks + 1;
+                }
+                bytes = &bytes[blank..];
+            }
+            self.breaks += count_breaks(bytes, &mut self.last_cr);
+            self.scanned += len as u64;
+        }
+    }
+
+    /// The line where the record that ends at `end` starts; the next byte that is not a line end
+    /// then starts the next record.
+    fn finish_record(&mut self, end: u64) -> u64 {
+        self.scan_to(end);
+        let line = if self.awaiting_record {
+            self.breaks + 1
+        } else {
+            self.record_line
+        };
+        self.awaiting_record = true;
+        line
+    }
+
+    /// The line of the first byte not yet handed out (where a text problem lies).
+    fn line_at_end(&mut self) -> u64 {
+        self.scan_to(self.out_total);
+        self.breaks + 1
     }
 }
 
 impl<R: Read> Read for Source<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        if !self.started {
-            // Read the first three bytes (however the source chunks them) to see if they are a BOM.
-            while self.prefix_len < 3 {
-                let mut prefix = self.prefix;
-                let n = self.read_inner(&mut prefix[self.prefix_len..])?;
-                self.prefix = prefix;
-                if n == 0 {
-                    break;
-                }
-                self.prefix_len += n;
-            }
-            if self.prefix == BOM && self.prefix_len == 3 {
-                self.prefix_len = 0;
-            }
-            self.started = true;
-        }
-        let n = if self.prefix_pos < self.prefix_len {
-            let n = (self.prefix_len - self.prefix_pos).min(buf.len());
-            buf[..n].copy_from_slice(&self.prefix[self.prefix_pos..self.prefix_pos + n]);
-            self.prefix_pos += n;
-            n
-        } else {
-            self.read_inner(buf)?
-        };
+        let n = self.text.read(buf)?;
+        // Scan what is about to be overwritten in the window (the reader consumed it already).
+        let keep_from = (self.out_total + n as u64).saturating_sub(self.ring.len() as u64);
+        self.scan_to(keep_from);
         let mut at = (self.out_total % self.ring.len() as u64) as usize;
         let mut rest = &buf[..n];
         while !rest.is_empty() {
@@ -322,13 +312,14 @@ impl<R: Read> CsvImporter<R> {
             .buffer_capacity(READ_BUFFER)
             .from_reader(Source::new(source, options.max_bytes));
         let mut header = csv::ByteRecord::new();
-        let has_header = reader
-            .read_byte_record(&mut header)
-            .map_err(|e| read_error(&reader, e))?;
+        let has_header = match reader.read_byte_record(&mut header) {
+            Ok(more) => more,
+            Err(e) => return Err(read_error(&mut reader, e)),
+        };
         if !has_header {
             return Err(ImportError::NoHeader);
         }
-        let line = record_line(&reader, &header);
+        let line = record_line(&mut reader);
         let names = header
             .iter()
             .map(|f| std::str::from_utf8(f).map(|s| s.trim().to_string()))
@@ -394,7 +385,7 @@ impl<R: Read> CsvImporter<R> {
     /// Progress so far.
     pub fn progress(&self) -> ImportProgress {
         ImportProgress {
-            bytes_read: self.reader.get_ref().read_total,
+            bytes_read: self.reader.get_ref().text.read_total(),
             rows_read: self.summary.rows_read,
             imported: self.summary.imported,
             rejected: self.summary.rejected_count,
@@ -435,7 +426,7 @@ impl<R: Read> CsvImporter<R> {
             Ok(more) => more,
             Err(e) => {
                 self.finished = true;
-                return Err(read_error(&self.reader, e));
+                return Err(read_error(&mut self.reader, e));
             }
         };
         if !more {
@@ -443,7 +434,7 @@ impl<R: Read> CsvImporter<R> {
             return Ok(None);
         }
         self.summary.rows_read += 1;
-        let line = record_line(&self.reader, &self.record);
+        let line = record_line(&mut self.reader);
         let record = std::mem::take(&mut self.record);
         let outcome = self.read_row(&record, line);
         self.record = record;
@@ -507,45 +498,68 @@ impl<R: Read> CsvImporter<R> {
             }]));
         }
 
-        let mut response = Response::new(String::new());
-        let mut problems = Vec::new();
-        for (column, raw) in self.columns.iter().zip(&cells) {
+        let id = match id_cell {
+            Some(id) => id.to_string(),
+            None => assigned_id(line, record),
+        };
+        let mut response = Response::new(id);
+        // (column position, problem): read problems and those of the common checks, in column order.
+        let mut problems: Vec<(usize, RowProblem)> = Vec::new();
+        for (i, (column, raw)) in self.columns.iter().zip(&cells).enumerate() {
             let cell = unguard_formula(raw);
-            let problem = |reason: RejectReason| RowProblem {
-                column: Some(column.name().to_string()),
-                value: Some(raw.to_string()),
-                reason,
-            };
             match column {
                 Column::Id | Column::Unknown => {}
                 Column::SubmittedAt => {
                     let at = cell.trim();
-                    if at.is_empty() {
-                        response.submitted_at = None;
-                    } else if is_iso8601_date_or_datetime(at) {
-                        response.submitted_at = Some(at.to_string());
-                    } else {
-                        problems.push(problem(RejectReason::BadSubmittedAt(at.to_string())));
-                    }
+                    // Judged by `intake::check` with every other route's submission times.
+                    response.submitted_at = (!at.is_empty()).then(|| at.to_string());
                 }
                 Column::Instrument => {
                     let text = cell.trim();
                     match InstrumentVersion::parse(text) {
                         _ if text.is_empty() => {}
-                        Some(v) if v.is_current() => response.instrument_version = v,
-                        _ => problems.push(problem(RejectReason::OtherInstrument {
-                            found: text.to_string(),
-                            expected: InstrumentVersion::current().to_string(),
-                        })),
+                        Some(v) => response.instrument_version = v,
+                        // Not even of the `id/version` form: no version to hand to the check.
+                        None => problems.push((
+                            i,
+                            RowProblem {
+                                column: Some(column.name().to_string()),
+                                value: Some(raw.to_string()),
+                                reason: RejectReason::OtherInstrument {
+                                    found: text.to_string(),
+                                    expected: InstrumentVersion::current().to_string(),
+                                },
+                            },
+                        )),
                     }
                 }
                 Column::Field(field) => {
-                    if let Err(e) = response.set_from_cell(*field, cell) {
-                        problems.push(problem(e.into()));
+                    if let Err(e) = response.read_cell(*field, cell) {
+                        problems.push((
+                            i,
+                            RowProblem {
+                                column: Some(column.name().to_string()),
+                                value: Some(raw.to_string()),
+                                reason: e.into(),
+                            },
+                        ));
                     }
                 }
             }
         }
+        for mut problem in intake::check(&response) {
+            // The check sees the value as read; the report shows the cell as written.
+            let position = problem
+                .column
+                .as_deref()
+                .and_then(|name| self.columns.iter().position(|c| c.name() == name));
+            if let Some(i) = position {
+                problem.value = cells.get(i).map(|c| c.to_string());
+            }
+            problems.push((position.unwrap_or(usize::MAX), problem));
+        }
+        problems.sort_by_key(|(i, _)| *i);
+        let mut problems: Vec<RowProblem> = problems.into_iter().map(|(_, p)| p).collect();
         // The branch: q1 = no skips q2–q6, so an answer there contradicts the row's own q1.
         if response.answers().q1() == Some(YesNo::No) {
             for (column, raw) in self.columns.iter().zip(&cells) {
@@ -556,7 +570,7 @@ impl<R: Read> CsvImporter<R> {
                         problems.push(RowProblem {
                             column: Some(field.column().to_string()),
                             value: Some(raw.to_string()),
-                            reason: RejectReason::AnsweredWhileHidden,
+                            reason: RejectReason::AnsweredWhileHidden { field: *field },
                         });
                     }
                 }
@@ -566,10 +580,7 @@ impl<R: Read> CsvImporter<R> {
             return Err(reject(problems));
         }
 
-        let id = match id_cell {
-            Some(id) => id.to_string(),
-            None => assigned_id(line, record),
-        };
+        let id = response.id.clone();
         match self.seen.get(id.as_str()) {
             Some(&IN_GROUP) => return Err(reject(vec![duplicate(RejectReason::AlreadyInGroup)])),
             Some(&first_line) => {
@@ -579,9 +590,8 @@ impl<R: Read> CsvImporter<R> {
             }
             None => {}
         }
-        self.seen.insert(id.as_str().into(), line);
+        self.seen.insert(id.into_boxed_str(), line);
         self.summary.assigned_ids += u64::from(id_cell.is_none());
-        response.id = id;
         Ok(response)
     }
 }
@@ -614,37 +624,23 @@ impl<R: Read> Iterator for CsvImporter<R> {
     }
 }
 
-fn read_error<R: Read>(reader: &csv::Reader<Source<R>>, e: csv::Error) -> ImportError {
-    if reader.get_ref().exceeded {
+fn read_error<R: Read>(reader: &mut csv::Reader<Source<R>>, e: csv::Error) -> ImportError {
+    let source = reader.get_mut();
+    if source.text.exceeded() {
         ImportError::TooLarge {
-            limit: reader.get_ref().limit,
+            limit: source.text.limit(),
         }
+    } else if let Some(problem) = source.text.problem() {
+        problem.at_line(source.line_at_end())
     } else {
         ImportError::Io(e.to_string())
     }
 }
 
-/// The physical line where the record just read starts.
-///
-/// The CSV reader's own record position is taken before it skips the previous record's line end and
-/// any blank lines, so it can point at the wrong line. Instead: the reader's line count after the
-/// record, minus one if the record's terminator was a consumed `\n`, is the line of the record's last
-/// byte; minus the line breaks inside its quoted fields, it is the line of its first byte.
-fn record_line<R: Read>(reader: &csv::Reader<Source<R>>, record: &csv::ByteRecord) -> u64 {
-    let end = reader.position();
-    let ended_with_lf = end
-        .byte()
-        .checked_sub(1)
-        .and_then(|last| reader.get_ref().byte_at(last))
-        == Some(b'\n');
-    let inner_breaks: u64 = record
-        .iter()
-        .map(|f| f.iter().filter(|b| **b == b'\n').count() as u64)
-        .sum();
-    end.line()
-        .saturating_sub(u64::from(ended_with_lf))
-        .saturating_sub(inner_breaks)
-        .max(1)
+/// The physical line where the record just read starts (1-based).
+fn record_line<R: Read>(reader: &mut csv::Reader<Source<R>>) -> u64 {
+    let end = reader.position().byte();
+    reader.get_mut().finish_record(end)
 }
 
 /// An id for a row without one: stable for the same row at the same line (so importing the same file

@@ -4,15 +4,78 @@
 //! This module owns wording only. It must never decide *whether* something is an error (the modules that
 //! raise these do) and must never panic or log.
 
+use std::fmt;
+
 use thiserror::Error;
 
-use super::instrument::Field;
+use super::instrument::{Field, QuestionId, Scale, INSTRUMENT};
+use super::intake::echo;
+
+/// Longest part of a question's wording quoted in a message, in characters.
+const QUOTED_WORDS: usize = 60;
+
+/// A question named for a person: its code and its words (cut at a word boundary), and for the
+/// factor grids the factor rated. `q13_places (“How important do you think this factor is to…”,
+/// Collaborative Places)`.
+pub struct QuestionName(pub Field);
+
+impl fmt::Display for QuestionName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let field = self.0;
+        let words = shorten(INSTRUMENT.question(field.question()).text, QUOTED_WORDS);
+        write!(f, "{} (\u{201c}{words}\u{201d}", field.column())?;
+        match field {
+            Field::Score(_, factor) => write!(f, ", {})", factor.name()),
+            Field::Q3Other => f.write_str(", the \u{201c}Other\u{201d} text)"),
+            _ => f.write_str(")"),
+        }
+    }
+}
+
+/// The question with this id (`q17`), named as [`QuestionName`] names its first field.
+fn question_name(id: &str) -> String {
+    match QuestionId::from_id(id) {
+        Some(q) => QuestionName(INSTRUMENT.question(q).fields[0]).to_string(),
+        None => id.to_string(),
+    }
+}
+
+/// `text` cut to at most `max` characters at a word boundary, with "…" when cut.
+pub fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max).collect();
+    let at_word = cut.rfind(' ').filter(|i| *i > max / 2).unwrap_or(cut.len());
+    format!(
+        "{}\u{2026}",
+        cut[..at_word].trim_end_matches([' ', ',', ';', ':'])
+    )
+}
+
+/// What a scale takes, in words.
+fn scale_answers(scale: Scale) -> &'static str {
+    match scale {
+        Scale::Extent => "0\u{2013}3 or na",
+        Scale::Extent4 => "0\u{2013}3",
+    }
+}
+
+/// The codes a question takes, for "use one of: …".
+fn codes_of(id: &str) -> String {
+    QuestionId::from_id(id)
+        .map(|q| super::instrument::codes_list(INSTRUMENT.question(q).kind().options()))
+        .unwrap_or_default()
+}
 
 /// Why an answer could not be set on a response (the UI sent a code or action the field does not take).
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
 pub enum AnswerError {
     /// The code is not one of the field's options.
-    #[error("`{code}` is not an option of {field}; expected one of: {expected}")]
+    #[error(
+        "\u{201c}{}\u{201d} is not an answer to {field}; use one of: {expected}",
+        echo(code)
+    )]
     UnknownCode {
         /// The field.
         field: Field,
@@ -30,7 +93,7 @@ pub enum AnswerError {
         takes: &'static str,
     },
     /// The field is hidden by the q1 branch, so it cannot be answered now.
-    #[error("{field} is only asked when q1 is not `no`; change q1 first")]
+    #[error("{field} is only asked when q1 is Yes; change q1 first")]
     HiddenByBranch {
         /// The field.
         field: Field,
@@ -41,15 +104,17 @@ pub enum AnswerError {
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
 pub enum CellError {
     /// A rating cell with a value that is not on its scale.
-    #[error("`{value}` is not a code of the `{scale}` scale")]
+    #[error("\u{201c}{}\u{201d} is not an answer to {question}: use {answers}", echo(value), question = QuestionName(*field), answers = scale_answers(*scale))]
     NotOnScale {
         /// The cell as written.
         value: String,
-        /// The scale id (`extent`, `extent4`).
-        scale: &'static str,
+        /// The field rated.
+        field: Field,
+        /// Its scale.
+        scale: Scale,
     },
     /// A choice cell with a value that is neither a code nor a label of the question.
-    #[error("`{value}` is not an option of {question}")]
+    #[error("\u{201c}{}\u{201d} is not an answer to {name}: use one of: {codes}", echo(value), name = question_name(question), codes = codes_of(question))]
     NotAnOption {
         /// The value as written (for multiple choice: the one item that is wrong).
         value: String,
@@ -73,8 +138,14 @@ pub enum RejectReason {
     #[error("{0}")]
     Cell(CellError),
     /// One of q2–q6 (or q3_other) answered although q1 = `no` skips them.
-    #[error("answered while q1 = `no`")]
-    AnsweredWhileHidden,
+    #[error("answered although q1 is No, which skips {}", QuestionName(*field))]
+    AnsweredWhileHidden {
+        /// The field answered.
+        field: Field,
+    },
+    /// The response has no id (JSON and share links; a CSV row without one is given one).
+    #[error("it has no response_id")]
+    NoId,
     /// The row has a different number of fields than the header.
     #[error("{found} fields where the header has {expected}")]
     FieldCount {
@@ -97,11 +168,12 @@ pub enum RejectReason {
     EmptyRow,
     /// `submitted_at` is not an ISO 8601 date or date-time.
     #[error(
-        "`{0}` is not an ISO 8601 date or date-time (e.g. 2026-01-10 or 2026-01-10T09:00:00Z)"
+        "\u{201c}{}\u{201d} is not a date in the form 2026-01-10 or a date and time in the form 2026-01-10T09:00:00Z",
+        echo(.0)
     )]
     BadSubmittedAt(String),
     /// The row names an instrument version this app does not ask.
-    #[error("answers were given to instrument `{found}`; this app reads `{expected}`")]
+    #[error("the answers were given to another version of the questionnaire ({}); this app reads {expected}", echo(found))]
     OtherInstrument {
         /// As written in the file.
         found: String,
@@ -136,9 +208,15 @@ pub enum ImportError {
         limit: u64,
     },
     /// Bytes that are not UTF-8.
-    #[error("The file is not UTF-8 text (the first problem is on line {line}). Save it as \"CSV UTF-8\" and import it again.")]
+    #[error("The file is not UTF-8 text (the first problem is on line {line}). Save it as \"CSV UTF-8\" (or as UTF-8 text) and import it again.")]
     NotUtf8 {
         /// Line of the first invalid byte sequence (1-based).
+        line: u64,
+    },
+    /// A UTF-16 file (it starts with a UTF-16 byte-order mark) with a damaged character.
+    #[error("The file is UTF-16 text, but a character on line {line} is damaged. Save it as \"CSV UTF-8\" (or as UTF-8 text) and import it again.")]
+    DamagedUtf16 {
+        /// Line of the damaged character (1-based).
         line: u64,
     },
     /// Empty file, or a first row without any column name.
@@ -148,7 +226,7 @@ pub enum ImportError {
     #[error("This is not a responses file: its header has no q13_… or q14_… column (the factor ratings). Check that you chose the right file and that its first row holds the column names.")]
     NotResponsesFile,
     /// The same known column twice.
-    #[error("The column `{column}` appears twice in the header (columns {first} and {second}). Remove one of them and import again.")]
+    #[error("The column \u{201c}{}\u{201d} appears twice in the header (columns {first} and {second}). Remove one of them and import again.", echo(column))]
     DuplicateColumn {
         /// Column name.
         column: String,
@@ -197,7 +275,7 @@ pub enum JsonError {
         index: usize,
     },
     /// A legacy (version 1) response with an unknown key.
-    #[error("Response {index} has an unknown key `{key}`.")]
+    #[error("Response {index} has an unknown key \u{201c}{}\u{201d}.", echo(key))]
     UnknownKey {
         /// 1-based position in the document.
         index: usize,
@@ -205,7 +283,7 @@ pub enum JsonError {
         key: String,
     },
     /// A legacy (version 1) response with a value that cannot be read.
-    #[error("Response {index}, `{column}`: {problem}")]
+    #[error("Response {index}, {}: {problem}", echo(column))]
     Cell {
         /// 1-based position in the document.
         index: usize,

@@ -124,7 +124,7 @@ macro_rules! choice {
                 let code = std::borrow::Cow::<'de, str>::deserialize(d)?;
                 <$name as Choice>::from_code(&code).ok_or_else(|| {
                     serde::de::Error::custom(format!(
-                        "`{}` is not a code of {} (expected one of: {})",
+                        "\u{201c}{}\u{201d} is not a code of {} (expected one of: {})",
                         code,
                         stringify!($name),
                         codes_list(<$name as Choice>::OPTIONS)

@@ -29,6 +29,7 @@ use serde::{Deserialize, Serialize};
 
 use super::error::{JsonError, RejectReason};
 use super::instrument::{Field, InstrumentVersion};
+use super::intake::{self, RowProblem};
 use super::response::{is_iso8601_date_or_datetime, Response};
 
 /// The newest schema version, read and written.
@@ -177,7 +178,7 @@ impl ResponseV1 {
                             key: key.clone(),
                         })?;
                     response
-                        .restore_cell(field, &cell)
+                        .read_cell(field, &cell)
                         .map_err(|e| cell_error(e.into()))?;
                 }
             }
@@ -194,12 +195,32 @@ fn one_or_many<T>(one: Option<T>, many: Option<Vec<T>>) -> Result<Vec<T>, JsonEr
         (Some(one), None) => Ok(vec![one]),
         (None, Some(many)) => Ok(many),
         (Some(_), Some(_)) => Err(JsonError::Shape(
-            "it has both `response` and `responses`".to_string(),
+            "it has both \u{201c}response\u{201d} and \u{201c}responses\u{201d}".to_string(),
         )),
         (None, None) => Err(JsonError::Shape(
-            "it has neither `response` nor `responses`".to_string(),
+            "it has neither \u{201c}response\u{201d} nor \u{201c}responses\u{201d}".to_string(),
         )),
     }
+}
+
+/// serde's messages quote names in backticks (`` unknown field `x` ``); a person reads quotation
+/// marks.
+fn plain_quotes(message: &str) -> String {
+    let mut open = true;
+    message
+        .chars()
+        .map(|c| match c {
+            '`' => {
+                open = !open;
+                if open {
+                    '\u{201d}'
+                } else {
+                    '\u{201c}'
+                }
+            }
+            c => c,
+        })
+        .collect()
 }
 
 /// Reads a document of any known schema version (one response or a set) and upgrades it.
@@ -212,7 +233,7 @@ pub fn from_json(text: &str) -> Result<Vec<Response>, JsonError> {
 pub fn document_from_json(
     text: &str,
 ) -> Result<(Vec<Response>, Option<AssessmentInfo>), JsonError> {
-    let shape = |e: serde_json::Error| JsonError::Shape(e.to_string());
+    let shape = |e: serde_json::Error| JsonError::Shape(plain_quotes(&e.to_string()));
     let Probe { schema_version } = serde_json::from_str(text).map_err(shape)?;
     match schema_version {
         1 => {
@@ -228,7 +249,7 @@ pub fn document_from_json(
             let v2: EnvelopeV2 = serde_json::from_str(text).map_err(shape)?;
             if let Some(format) = v2.format.filter(|f| f != FORMAT) {
                 return Err(JsonError::Shape(format!(
-                    "it is a `{format}` document, not `{FORMAT}`"
+                    "it is a \u{201c}{format}\u{201d} document, not \u{201c}{FORMAT}\u{201d}"
                 )));
             }
             let assessment = match (schema_version, v2.assessment) {
@@ -264,4 +285,62 @@ pub fn response_from_json(text: &str) -> Result<Response, JsonError> {
             "it holds {n} responses where one was expected"
         ))),
     }
+}
+
+/// A response of a document that an import leaves out, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RejectedResponse {
+    /// 1-based position in the document.
+    pub position: usize,
+    /// Its id, if it has one.
+    pub response_id: Option<String>,
+    /// Every problem [`intake::check`] found.
+    pub problems: Vec<RowProblem>,
+}
+
+impl std::fmt::Display for RejectedResponse {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Response {}", self.position)?;
+        if let Some(id) = &self.response_id {
+            write!(f, " (\u{201c}{}\u{201d})", intake::echo(id))?;
+        }
+        write!(f, ": {}", intake::describe(&self.problems))
+    }
+}
+
+/// A document read for import: the responses that pass [`intake::check`] (ids trimmed), in document
+/// order, and those left out.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct JsonImport {
+    /// Responses that may be imported.
+    pub responses: Vec<Response>,
+    /// Responses left out, in document order.
+    pub rejected: Vec<RejectedResponse>,
+    /// The assessment's details, when the document is an export of one of the person's assessments.
+    pub assessment: Option<AssessmentInfo>,
+}
+
+/// Reads a document for import: [`from_json`], then the checks every route in makes, response by
+/// response (a bad response is left out and reported; the others are kept).
+pub fn import_json(text: &str) -> Result<JsonImport, JsonError> {
+    let (responses, assessment) = document_from_json(text)?;
+    let mut out = JsonImport {
+        assessment,
+        ..JsonImport::default()
+    };
+    for (i, mut response) in responses.into_iter().enumerate() {
+        let problems = intake::check(&response);
+        if problems.is_empty() {
+            response.id = response.id.trim().to_string();
+            out.responses.push(response);
+        } else {
+            let id = response.id.trim();
+            out.rejected.push(RejectedResponse {
+                position: i + 1,
+                response_id: (!id.is_empty()).then(|| id.to_string()),
+                problems,
+            });
+        }
+    }
+    Ok(out)
 }

@@ -14,6 +14,7 @@
 //! | [`benchmark`] | the 2018 published figures and comparisons |
 //! | [`csv_format`] | the responses CSV: streaming import, bad-row report, export |
 //! | [`json_format`] | versioned JSON envelope for one or many responses |
+//! | [`intake`] | the rules of every way in: which bytes are text, what an imported response must be |
 //! | [`error`] | error and rejection messages |
 //! | [`rounding`] | four-decimal rounding of report figures |
 
@@ -22,6 +23,7 @@ pub mod benchmark;
 pub mod csv_format;
 pub mod error;
 pub mod instrument;
+pub mod intake;
 pub mod json_format;
 pub mod response;
 pub mod rounding;

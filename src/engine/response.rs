@@ -387,6 +387,12 @@ impl Answers {
         }
     }
 
+    /// The stored text of a free-text field, shown or not (for the import checks, which judge
+    /// every stored text).
+    pub fn stored_text(&self, field: Field) -> Option<&str> {
+        self.text(field)
+    }
+
     fn text(&self, field: Field) -> Option<&str> {
         match field {
             Field::Q2 => self.q2.as_deref(),
@@ -417,23 +423,11 @@ impl Answers {
 
     /// Reads a cell as written in a responses CSV (or a legacy JSON value): codes or labels, `;`
     /// between several choices, free text as it is. An empty cell clears the field. Does not apply the
-    /// branch: the importer judges the whole row. With `enforce_text_limit` off (restoring storage),
-    /// over-long text is kept rather than refused, so that nothing stored is lost.
-    pub(crate) fn set_from_cell(
-        &mut self,
-        field: Field,
-        cell: &str,
-        enforce_text_limit: bool,
-    ) -> Result<(), CellError> {
+    /// branch: the importer judges the whole row. Over-long text is kept: the length is judged by
+    /// [`intake::check`](super::intake::check), as on every route in.
+    pub(crate) fn set_from_cell(&mut self, field: Field, cell: &str) -> Result<(), CellError> {
         match field.kind() {
-            FieldKind::Text { max_chars } => {
-                let len = cell.chars().count();
-                if enforce_text_limit && len > max_chars {
-                    return Err(CellError::TooLong {
-                        len,
-                        max: max_chars,
-                    });
-                }
+            FieldKind::Text { .. } => {
                 self.set_text(field, Some(cell.to_string()));
             }
             FieldKind::Multiple(options) => {
@@ -471,7 +465,8 @@ impl Answers {
                     Some(option_index_lenient(scale.options(), value).ok_or_else(|| {
                         CellError::NotOnScale {
                             value: value.to_string(),
-                            scale: scale.id(),
+                            field,
+                            scale,
                         }
                     })?)
                 };
@@ -599,7 +594,8 @@ impl Answers {
 /// The message for a stored code that is not one of the field's options.
 fn unknown_code(field: Field, code: &str) -> String {
     format!(
-        "`{code}` is not an option of {field} (expected one of: {})",
+        "\u{201c}{code}\u{201d} is not an answer to {} (use one of: {})",
+        super::error::QuestionName(field),
         codes_list(field.kind().options())
     )
 }
@@ -790,14 +786,10 @@ impl Response {
         self.answers.clear(field);
     }
 
-    /// Reads an imported CSV cell into a field (see [`Answers::set_from_cell`]).
-    pub(crate) fn set_from_cell(&mut self, field: Field, cell: &str) -> Result<(), CellError> {
-        self.answers.set_from_cell(field, cell, true)
-    }
-
-    /// Reads a stored legacy cell into a field, keeping over-long text.
-    pub(crate) fn restore_cell(&mut self, field: Field, cell: &str) -> Result<(), CellError> {
-        self.answers.set_from_cell(field, cell, false)
+    /// Reads an imported CSV cell or a legacy JSON value into a field (see
+    /// [`Answers::set_from_cell`]).
+    pub(crate) fn read_cell(&mut self, field: Field, cell: &str) -> Result<(), CellError> {
+        self.answers.set_from_cell(field, cell)
     }
 
     /// The fields shown given q1, in column order.
@@ -983,7 +975,7 @@ pub enum IssueKind {
     #[error("needs an answer")]
     Missing,
     /// An answer kept for a question the q1 branch hides; it is not shown, exported or scored.
-    #[error("answered, but not asked while q1 = `no` (kept, not counted)")]
+    #[error("answered, but not asked while q1 is No (kept, not counted)")]
     HiddenByBranch,
     /// Free text over the limit.
     #[error("the text is {len} characters long; at most {max} are allowed")]
@@ -997,10 +989,10 @@ pub enum IssueKind {
     #[error("the response has no id")]
     NoId,
     /// `submitted_at` is not ISO 8601.
-    #[error("`{0}` is not an ISO 8601 date or date-time")]
+    #[error("\u{201c}{0}\u{201d} is not a date in the form 2026-01-10 or a date and time in the form 2026-01-10T09:00:00Z")]
     BadSubmittedAt(String),
     /// Given to an instrument this app does not ask.
-    #[error("answers were given to instrument `{found}`, not the one this app asks")]
+    #[error("the answers were given to another version of the questionnaire ({found}), not the one this app asks")]
     OtherInstrument {
         /// `id/version`.
         found: String,
@@ -1116,11 +1108,11 @@ mod tests {
                 FieldKind::Multiple(o) => format!("{};{}", o[1].code, o[0].code),
                 kind => kind.options()[1].code.to_string(),
             };
-            a.set_from_cell(field, &cell, true).unwrap();
+            a.set_from_cell(field, &cell).unwrap();
             assert!(a.is_stored(field), "{field}");
             let back = a.cell(field).into_owned();
             let mut b = Answers::default();
-            b.set_from_cell(field, &back, true).unwrap();
+            b.set_from_cell(field, &back).unwrap();
             assert_eq!(a, b, "{field}");
             a.clear(field);
             assert_eq!(a, Answers::default(), "{field}");

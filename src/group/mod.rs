@@ -144,8 +144,9 @@ impl Group {
     }
 
     /// Adds the responses of a JSON document: each one whose id is new is added; a duplicate (of the
-    /// group or of an earlier response in the same document), a response without an id, or one given
-    /// to another instrument is reported and not added.
+    /// group or of an earlier response in the same document), or one that fails the checks of every
+    /// route in ([`crate::engine::intake::check`]: no id, a bad date, another instrument, over-long
+    /// text) is reported and not added.
     pub fn add_json(&mut self, responses: Vec<Response>, now: &str) -> JsonImport {
         let ids: HashSet<&str> = self.responses.iter().map(|r| r.id.as_str()).collect();
         let mut first_position = std::collections::HashMap::new();
@@ -160,18 +161,10 @@ impl Group {
                 reason,
                 duplicate,
             };
-            let problem = if id.is_empty() {
-                Some(rejection("it has no response_id".into(), false))
-            } else if !response.instrument_version.is_current() {
-                Some(rejection(
-                    RejectReason::OtherInstrument {
-                        found: response.instrument_version.to_string(),
-                        expected: crate::engine::instrument::InstrumentVersion::current()
-                            .to_string(),
-                    }
-                    .to_string(),
-                    false,
-                ))
+            // The checks of every route in (the same as the CSV importer's and share links').
+            let problems = crate::engine::intake::check(&response);
+            let problem = if !problems.is_empty() {
+                Some(rejection(crate::engine::intake::describe(&problems), false))
             } else if let Some(first) = first_position.get(&id) {
                 Some(rejection(
                     format!("duplicate of response {first} in this file"),
@@ -424,8 +417,12 @@ impl FileKind {
         if lower.ends_with(".csv") || lower.ends_with(".txt") {
             return FileKind::Csv;
         }
-        let start = start.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(start);
-        match start.iter().find(|b| !b.is_ascii_whitespace()) {
+        // After any byte-order mark; a UTF-16 file's NUL bytes are not its first character.
+        let start = [&[0xEF, 0xBB, 0xBF][..], &[0xFF, 0xFE], &[0xFE, 0xFF]]
+            .iter()
+            .find_map(|mark| start.strip_prefix(*mark))
+            .unwrap_or(start);
+        match start.iter().find(|b| !b.is_ascii_whitespace() && **b != 0) {
             Some(b'{') => FileKind::Json,
             _ => FileKind::Csv,
         }
@@ -700,6 +697,13 @@ mod tests {
             FileKind::Json
         );
         assert_eq!(FileKind::detect("export", b"response_id,q1"), FileKind::Csv);
+        // defect 4: a UTF-16 export is read as what it is.
+        assert_eq!(FileKind::detect("export", b"\xFF\xFE{\0"), FileKind::Json);
+        assert_eq!(
+            FileKind::detect("export", b"\xFE\xFF\0 \0{"),
+            FileKind::Json
+        );
+        assert_eq!(FileKind::detect("export", b"\xFF\xFEr\0e\0"), FileKind::Csv);
     }
 
     #[test]

@@ -16,6 +16,7 @@ use wasm_bindgen_futures::JsFuture;
 
 use crate::components::{file_list, table_scroll};
 use crate::engine::csv_format::{CsvImporter, ImportOptions, ImportSummary, MAX_IMPORT_BYTES};
+use crate::engine::intake::decode_text;
 use crate::engine::json_format::from_json;
 use crate::engine::ImportError;
 use crate::group::format::{self, plural};
@@ -156,13 +157,12 @@ impl Importer {
         let head = &bytes[..bytes.len().min(64)];
         match FileKind::detect(&file.name(), head) {
             FileKind::Json => {
-                let Ok(text) = std::str::from_utf8(&bytes) else {
-                    return Outcome::Refused(
-                        "The file is not UTF-8 text, so it cannot be a JSON export of this app."
-                            .into(),
-                    );
+                // The same text rules as every other import (UTF-8, or UTF-16 with its mark).
+                let text = match decode_text(&bytes) {
+                    Ok(text) => text,
+                    Err(e) => return Outcome::Refused(e.to_string()),
                 };
-                match from_json(text.trim_start_matches('\u{feff}')) {
+                match from_json(&text) {
                     Ok(responses) => store
                         .change(group_id, |g| Outcome::Json(g.add_json(responses, &now())))
                         .unwrap_or_else(group_gone),
@@ -459,7 +459,7 @@ fn csv_details(summary: ImportSummary) -> impl IntoView {
                     <tr>
                         <td class="num">{row.line}</td>
                         <td>{row.response_id.unwrap_or_default()}</td>
-                        <td>{columns}</td>
+                        <td class="column-name">{columns}</td>
                         <td class="cell-value">{values}</td>
                         <td>{reasons}</td>
                     </tr>
