@@ -8,7 +8,8 @@ use wasm_bindgen::JsCast;
 
 use crate::charts::profile::{
     radar, radar_summary, scatter, scatter_summary, score_lines, score_points, short_name,
-    RadarLine, OVERLAY_COLOUR, OVERLAY_COLOUR_2,
+    survey_2018_lines, survey_2018_summary, RadarLine, EARLIER_LINES, OVERLAY_COLOUR,
+    OVERLAY_COLOUR_2,
 };
 use crate::charts::view::ChartFigure;
 use crate::components::notices::{download_json, file_stem};
@@ -262,29 +263,6 @@ enum Overlay {
     Earlier(String),
 }
 
-fn benchmark_lines() -> Vec<RadarLine> {
-    let mut importance = [None; 6];
-    let mut prevalence = [None; 6];
-    for (i, f) in BENCHMARK_2018.factors.iter().enumerate() {
-        importance[i] = Some(f.importance_at_least_somewhat * 3.0);
-        prevalence[i] = Some(f.prevalence_at_least_somewhat * 3.0);
-    }
-    vec![
-        RadarLine {
-            name: "2018: at least somewhat important".into(),
-            values: importance,
-            colour: OVERLAY_COLOUR,
-            overlay: true,
-        },
-        RadarLine {
-            name: "2018: at least somewhat prevalent".into(),
-            values: prevalence,
-            colour: OVERLAY_COLOUR_2,
-            overlay: true,
-        },
-    ]
-}
-
 fn overlay_lines(lines: Vec<RadarLine>) -> Vec<RadarLine> {
     lines
         .into_iter()
@@ -338,7 +316,7 @@ fn RadarSection(score: ResponseScore, own_id: String, read_only: bool) -> impl I
         let mut lines = score_lines(&own.get_value(), "");
         match overlay.get() {
             Overlay::None => {}
-            Overlay::Benchmark => lines.extend(benchmark_lines()),
+            Overlay::Benchmark => lines.extend(survey_2018_lines()),
             Overlay::Earlier(_) => {
                 if let Some((label, s)) = chosen.get() {
                     lines.extend(overlay_lines(score_lines(&s, &format!("{label}: "))));
@@ -351,11 +329,8 @@ fn RadarSection(score: ResponseScore, own_id: String, read_only: bool) -> impl I
     let summary = Signal::derive(move || {
         let mut text = radar_summary(&own.get_value());
         match overlay.get() {
-            Overlay::Benchmark => text.push_str(
-                " The dashed grey lines show the share of 2018 respondents who answered at least somewhat, where 3 \
-                 on the scale stands for 100%.",
-            ),
-            Overlay::Earlier(_) => text.push_str(" The dashed grey lines show the earlier assessment."),
+            Overlay::Benchmark => text.push_str(&format!(" {}", survey_2018_summary())),
+            Overlay::Earlier(_) => text.push_str(&format!(" {EARLIER_LINES}")),
             Overlay::None => {}
         }
         text
@@ -669,6 +644,8 @@ fn KeepAndShare(assessment: Assessment, read_only: bool) -> impl IntoView {
         }
     };
     view! {
+        // Screen-only: none of this works on paper.
+        <div class="no-print">
         <h2>"Keep, share and print"</h2>
         <p>
             "Download your answers to keep them, to open them on another device (with Import on the Your assessments page), "
@@ -708,6 +685,7 @@ fn KeepAndShare(assessment: Assessment, read_only: bool) -> impl IntoView {
         {(!read_only && completed_count >= 2).then(|| view! {
             <p><a href=Route::Compare.href()>"Compare two of your assessments"</a></p>
         })}
+        </div>
         <p class="print-only">
             {format!("{} — {} version {}. Printed from Collaboration Readiness.", INSTRUMENT.title, INSTRUMENT.id, INSTRUMENT.version)}
         </p>
@@ -789,7 +767,7 @@ pub fn ComparePage() -> impl IntoView {
             }
         };
         format!(
-            "From \u{201c}{}\u{201d} to \u{201c}{}\u{201d}, prevalence rose for {} and fell for {}. The earlier assessment is dashed.",
+            "From \u{201c}{}\u{201d} to \u{201c}{}\u{201d}, prevalence rose for {} and fell for {}. {EARLIER_LINES}",
             a.name,
             b.name,
             list(&up),
