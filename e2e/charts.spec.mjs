@@ -1,0 +1,113 @@
+// Every chart, hovered as a person moving the mouse over it, under the site's Content-Security-Policy
+// (no inline styles): the tooltips must show without a single `securitypolicyviolation`. The support
+// fixture records every violation from the page's start; each page's hovers are checked at once, and
+// the fixture checks again at the end.
+import { fileURLToPath } from 'node:url';
+import { test, expect, openApp } from './support.mjs';
+import { Questionnaire, FULL_ANSWERS } from './pages/questionnaire.mjs';
+import { GroupReportPage } from './pages/group.mjs';
+
+const fixture = (name) => fileURLToPath(new URL(`../tests/fixtures/${name}`, import.meta.url));
+
+async function completeAssessment(page) {
+  const q = new Questionnaire(page);
+  await openApp(page);
+  await q.start();
+  for (const a of FULL_ANSWERS) await q.answerWithMouse(a);
+  await page.getByRole('button', { name: 'Finish and see your results' }).click();
+  await expect(q.heading()).toHaveText('Your results');
+}
+
+/**
+ * Moves the mouse across every chart on the page (each an image with its accessible name), row by
+ * row in steps of STEP pixels, and returns how many tooltips each chart showed, by its name.
+ */
+const STEP = 16;
+
+async function hoverEveryChart(page, where) {
+  const all = page.getByRole('img');
+  const n = await all.count();
+  expect(n, `charts on ${where}`).toBeGreaterThan(0);
+  for (let i = 0; i < n; i++) await expect(all.nth(i)).toHaveAttribute('data-drawn', 'true');
+  // Count the tooltips ECharts shows (its 'showTip' event), chart by chart.
+  await page.evaluate(() => {
+    window.__tips = {};
+    document.querySelectorAll('[role="img"] [_echarts_instance_]').forEach((surface) => {
+      const name = surface.closest('[role="img"]').getAttribute('aria-label');
+      window.__tips[name] = 0;
+      window.echarts.getInstanceByDom(surface).on('showTip', () => window.__tips[name]++);
+    });
+  });
+  for (let i = 0; i < n; i++) {
+    const chart = all.nth(i);
+    await chart.scrollIntoViewIfNeeded();
+    const box = await chart.boundingBox();
+    for (let y = box.y + STEP / 2; y < box.y + box.height; y += STEP) {
+      await page.mouse.move(box.x + 2, y);
+      await page.mouse.move(box.x + box.width - 2, y, { steps: Math.ceil(box.width / STEP) });
+    }
+  }
+  await page.mouse.move(0, 0);
+  // Violations are reported asynchronously; give the last ones time to arrive.
+  await page.waitForTimeout(300);
+  const violations = await page.evaluate(() => window.__cspViolations);
+  expect(violations, `Content-Security-Policy violations while hovering on ${where}`).toEqual([]);
+  const tips = await page.evaluate(() => window.__tips);
+  expect(Object.keys(tips)).toHaveLength(n);
+  for (const [name, count] of Object.entries(tips)) {
+    expect(count, `tooltips shown by "${name}" on ${where}`).toBeGreaterThan(0);
+  }
+  return tips;
+}
+
+/** Stores a copy of the first assessment under another id and name (a second completed one). */
+async function addCopyOfAssessment(page, name) {
+  await page.evaluate((name) => {
+    const key = 'collaboration-readiness/assessments';
+    const stored = JSON.parse(localStorage.getItem(key));
+    const copy = structuredClone(stored.data.assessments[0]);
+    copy.name = name;
+    copy.response.id = `${copy.response.id}-copy`;
+    stored.data.assessments.push(copy);
+    localStorage.setItem(key, JSON.stringify(stored));
+  }, name);
+  await page.reload();
+}
+
+test('defect 11: hovering over every chart of the results, compare and 2018 survey pages breaks no CSP rule', async ({ page }) => {
+  await completeAssessment(page);
+  await hoverEveryChart(page, 'the results');
+  await page.getByLabel('Compare with').selectOption({ label: 'The 2018 survey' });
+  await expect(page.locator('figcaption').filter({ hasText: 'percentages, not scores' })).toBeVisible();
+  await hoverEveryChart(page, 'the results with the 2018 survey');
+
+  await addCopyOfAssessment(page, 'A second look');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your results');
+  await page.getByLabel('Compare with').selectOption({ label: /^Your earlier assessment: A second look/ });
+  await hoverEveryChart(page, 'the results with an earlier assessment');
+
+  await page.getByRole('link', { name: 'Compare two of your assessments' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Compare two assessments');
+  await hoverEveryChart(page, 'the compare page');
+
+  await page.getByRole('link', { name: 'The 2018 survey', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('What the 2018 survey found');
+  await hoverEveryChart(page, 'the 2018 survey page');
+});
+
+test('defect 11: hovering over every chart of the group report and a comparison breaks no CSP rule', async ({ page }) => {
+  const g = new GroupReportPage(page);
+  await g.open();
+  await g.createGroup('Partnership 2026');
+  await g.chooseFiles(fixture('group-40.csv'));
+  await expect(await g.totals()).toContainText('40 responses added');
+  await g.chartsDrawn();
+  await hoverEveryChart(page, 'the group report');
+
+  await g.createGroup('Partnership 2025');
+  await g.chooseFiles(fixture('group-40.csv'));
+  await expect(await g.totals()).toContainText('40 responses added');
+  await page.getByLabel('Compare with', { exact: true }).selectOption({ label: 'Partnership 2026 (40 responses)' });
+  await expect(g.table('Key figures of both groups')).toBeVisible();
+  await hoverEveryChart(page, 'the group report with a comparison');
+});
