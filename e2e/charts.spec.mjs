@@ -19,11 +19,10 @@ async function completeAssessment(page) {
 }
 
 /**
- * Moves the mouse across every chart on the page (each an image with its accessible name), row by
- * row in steps of STEP pixels, and returns how many tooltips each chart showed, by its name.
+ * Moves the mouse over every chart on the page (each an image with its accessible name): over a grid
+ * of points across it (bars and radar areas answer anywhere near them) and over each scatter mark,
+ * found with ECharts' public convertToPixel. Returns how many tooltips each chart showed, by name.
  */
-const STEP = 16;
-
 async function hoverEveryChart(page, where) {
   const all = page.getByRole('img');
   const n = await all.count();
@@ -42,10 +41,17 @@ async function hoverEveryChart(page, where) {
     const chart = all.nth(i);
     await chart.scrollIntoViewIfNeeded();
     const box = await chart.boundingBox();
-    for (let y = box.y + STEP / 2; y < box.y + box.height; y += STEP) {
-      await page.mouse.move(box.x + 2, y);
-      await page.mouse.move(box.x + box.width - 2, y, { steps: Math.ceil(box.width / STEP) });
+    const marks = await chart.locator('[_echarts_instance_]').evaluate((surface) => {
+      const chart = window.echarts.getInstanceByDom(surface);
+      return chart.getOption().series.flatMap((s, index) =>
+        s.type === 'scatter' ? s.data.map((d) => chart.convertToPixel({ seriesIndex: index }, d.value ?? d)) : [],
+      );
+    });
+    const points = [...marks.map(([x, y]) => [box.x + x, box.y + y])];
+    for (const fy of [0.2, 0.35, 0.5, 0.65, 0.8]) {
+      for (const fx of [0.2, 0.35, 0.5, 0.65, 0.8]) points.push([box.x + box.width * fx, box.y + box.height * fy]);
     }
+    for (const [x, y] of points) await page.mouse.move(x, y);
   }
   await page.mouse.move(0, 0);
   // Violations are reported asynchronously; give the last ones time to arrive.
@@ -83,7 +89,8 @@ test('defect 11: hovering over every chart of the results, compare and 2018 surv
 
   await addCopyOfAssessment(page, 'A second look');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your results');
-  await page.getByLabel('Compare with').selectOption({ label: /^Your earlier assessment: A second look/ });
+  await page.getByLabel('Compare with').selectOption({ index: 2 });
+  await expect(page.getByLabel('Compare with').getByRole('option', { selected: true })).toHaveText(/^Your earlier assessment: A second look/);
   await hoverEveryChart(page, 'the results with an earlier assessment');
 
   await page.getByRole('link', { name: 'Compare two of your assessments' }).click();
@@ -98,6 +105,7 @@ test('defect 11: hovering over every chart of the results, compare and 2018 surv
 test('defect 11: hovering over every chart of the group report and a comparison breaks no CSP rule', async ({ page }) => {
   const g = new GroupReportPage(page);
   await g.open();
+  await expect(page.getByLabel('Name of the group', { exact: true })).toBeVisible();
   await g.createGroup('Partnership 2026');
   await g.chooseFiles(fixture('group-40.csv'));
   await expect(await g.totals()).toContainText('40 responses added');

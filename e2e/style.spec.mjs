@@ -30,6 +30,7 @@ test('defect 19: delete buttons stay red on a direct load of #/group and #/asses
   await q.option(Q.q1, 'Yes').check();
   const g = new GroupReportPage(page);
   await g.open();
+  await expect(page.getByLabel('Name of the group', { exact: true })).toBeVisible();
   await g.createGroup('Style check');
   const deleteGroup = page.getByRole('button', { name: 'Delete group' });
   const deleteAll = page.getByRole('button', { name: 'Delete all assessments' });
