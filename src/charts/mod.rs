@@ -34,12 +34,22 @@ pub struct PairedShare {
 /// canvas (`renderMode: "richText"`) and kept inside the chart (`confine`). ECharts' default HTML
 /// tooltip writes `style` attributes into its markup, which the page's Content-Security-Policy
 /// (`style-src 'self'`, no `'unsafe-inline'`) refuses, leaving the tooltip unstyled; on the canvas
-/// there is no markup at all. charming 0.6 has no setter for either option, hence this step.
+/// there is no markup at all. A scatter's labels are moved apart where they would overlap
+/// (`labelLayout.moveOverlap`), and the lines of a label naming several factors keep their spacing.
+/// charming 0.6 has no setter for any of these options, hence this step.
 pub fn echarts_option(chart: &Chart) -> serde_json::Value {
     let mut option = serde_json::to_value(chart).unwrap_or(serde_json::Value::Null);
     if let Some(tooltip) = option.get_mut("tooltip").and_then(|t| t.as_object_mut()) {
         tooltip.insert("renderMode".into(), "richText".into());
         tooltip.insert("confine".into(), true.into());
+    }
+    if let Some(series) = option.get_mut("series").and_then(|s| s.as_array_mut()) {
+        for s in series.iter_mut().filter(|s| s["type"] == "scatter") {
+            if let Some(label) = s.get_mut("label").and_then(|l| l.as_object_mut()) {
+                label.insert("lineHeight".into(), 15.into());
+                s["labelLayout"] = serde_json::json!({ "moveOverlap": "shiftY" });
+            }
+        }
     }
     option
 }

@@ -3,7 +3,7 @@
 //! (scores 0–3) and for a group's means. Pure builders with their text summaries.
 
 use charming::{
-    component::{Axis, Grid, Legend, LegendType, RadarCoordinate},
+    component::{Axis, Grid, Legend, LegendItem, LegendType, RadarCoordinate},
     datatype::{CompositeValue, DataPointItem},
     element::{
         AreaStyle, AxisType, Color, ItemStyle, Label, LabelPosition, LineStyle, LineStyleType,
@@ -153,11 +153,21 @@ pub fn wrap_label(text: &str, width: usize) -> String {
 
 /// How the `n`-th overlay line is drawn (line type, symbol): overlays alternate dashed and dotted,
 /// with their own symbols, so that two grey lines never look alike.
-fn overlay_style(n: usize) -> (LineStyleType, Symbol) {
+fn overlay_style(n: usize) -> (LineStyleType, &'static str) {
     if n.is_multiple_of(2) {
-        (LineStyleType::Dashed, Symbol::Triangle)
+        (LineStyleType::Dashed, "triangle")
     } else {
-        (LineStyleType::Dotted, Symbol::Diamond)
+        (LineStyleType::Dotted, "diamond")
+    }
+}
+
+/// The symbol of the `n`-th of the person's own lines: they differ in colour and, for readers who
+/// cannot tell the colours apart, in their symbols.
+fn own_symbol(n: usize) -> &'static str {
+    if n.is_multiple_of(2) {
+        "circle"
+    } else {
+        "rect"
     }
 }
 
@@ -186,19 +196,42 @@ pub fn radar(lines: &[RadarLine]) -> Chart {
         .iter()
         .map(|l| wrap_label(&l.name, LEGEND_WIDTH))
         .collect();
+    // Each line's look: solid or dashed/dotted, and its symbol, which the legend shows as well.
+    let (mut own, mut overlays) = (0, 0);
+    let looks: Vec<(Option<LineStyleType>, &str)> = lines
+        .iter()
+        .map(|line| {
+            if line.overlay {
+                let (kind, symbol) = overlay_style(overlays);
+                overlays += 1;
+                (Some(kind), symbol)
+            } else {
+                own += 1;
+                (None, own_symbol(own - 1))
+            }
+        })
+        .collect();
     let below = lines.len() > 2;
     let legend = if below {
+        // A wrapped name takes more than its row: ECharts spaces legend rows by the symbol's height.
+        let rows = labels.iter().map(|l| l.lines().count()).max().unwrap_or(1);
         Legend::new()
             .type_(LegendType::Scroll)
             .orient(Orient::Vertical)
             .left(8)
             .bottom(0)
             .height("34%")
+            .item_gap((10 + 14 * (rows.max(1) - 1)) as f64)
     } else {
         Legend::new().top(0)
     };
+    let entries: Vec<LegendItem> = labels
+        .iter()
+        .zip(&looks)
+        .map(|(label, (_, symbol))| LegendItem::from((label.as_str(), *symbol)))
+        .collect();
     let mut chart = Chart::new()
-        .legend(legend.data(labels.clone()))
+        .legend(legend.data(entries))
         .tooltip(Tooltip::new().trigger(Trigger::Item))
         .radar(
             RadarCoordinate::new()
@@ -213,8 +246,7 @@ pub fn radar(lines: &[RadarLine]) -> Chart {
                 .map(|l| Color::from(l.colour))
                 .collect::<Vec<_>>(),
         );
-    let (mut own, mut overlays) = (0, 0);
-    for (line, label) in lines.iter().zip(labels) {
+    for ((line, label), (kind, symbol)) in lines.iter().zip(labels).zip(looks) {
         let drawn: [Option<f64>; 6] = match line.scale {
             Scale::Score => line.values,
             Scale::Share => line.values.map(|v| v.map(|v| v * 3.0)),
@@ -223,24 +255,12 @@ pub fn radar(lines: &[RadarLine]) -> Chart {
         let mut style = LineStyle::new()
             .color(line.colour)
             .width(if line.overlay { 2 } else { 3 });
-        let symbol = if line.overlay {
-            let (kind, symbol) = overlay_style(overlays);
-            overlays += 1;
+        if let Some(kind) = kind {
             style = style.type_(kind);
-            symbol
-        } else {
-            own += 1;
-            // The person's two lines differ in colour and, for readers who cannot tell the
-            // colours apart, in their symbols.
-            if own % 2 == 1 {
-                Symbol::Circle
-            } else {
-                Symbol::Rect
-            }
-        };
+        }
         let mut series = Radar::new()
             .name(label.clone())
-            .symbol(symbol)
+            .symbol(Symbol::Custom(symbol.to_string()))
             .symbol_size(8)
             .line_style(style)
             .data(vec![DataPointItem::new(values).name(label.clone())]);
@@ -573,9 +593,14 @@ mod tests {
         let overlay = &chart["series"][2];
         assert_eq!(overlay["lineStyle"]["type"], "dashed");
         assert!(overlay.get("areaStyle").is_none());
+        // Each legend entry shows its line's symbol (defect 18).
         assert_eq!(
             chart["legend"]["data"],
-            json!([{"name": "Importance"}, {"name": "Prevalence"}, {"name": "Earlier"}])
+            json!([
+                {"name": "Importance", "icon": "circle"},
+                {"name": "Prevalence", "icon": "rect"},
+                {"name": "Earlier", "icon": "triangle"}
+            ])
         );
     }
 
@@ -709,6 +734,10 @@ mod tests {
             (Factor::Systems, "3", "1"),
             (Factor::Markets, "2", "2"),
         ]));
+        let option = crate::charts::echarts_option(&scatter(&score_points(&s)));
+        // Labels of marks near each other are moved apart (ECharts' label layout).
+        assert_eq!(option["series"][2]["labelLayout"]["moveOverlap"], "shiftY");
+        assert!(option["series"][0].get("labelLayout").is_none());
         let chart = json(&scatter(&score_points(&s)));
         assert_eq!(
             chart["series"][2]["data"],
@@ -773,6 +802,16 @@ mod tests {
         for (entry, s) in legend["data"].as_array().unwrap().iter().zip(series) {
             assert_eq!(entry["name"], s["name"]);
         }
+        for (entry, s) in legend["data"].as_array().unwrap().iter().zip(series) {
+            assert_eq!(
+                entry["icon"], s["symbol"],
+                "the legend shows each line's symbol"
+            );
+        }
+        assert!(
+            legend["itemGap"].as_f64().unwrap() >= 24.0,
+            "wrapped names get room"
+        );
         let (first, second) = (&series[0], &series[1]);
         assert_eq!(first["lineStyle"]["type"], "dashed");
         assert_eq!(second["lineStyle"]["type"], "dotted");
