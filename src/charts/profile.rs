@@ -7,7 +7,7 @@ use charming::{
     datatype::{CompositeValue, DataPointItem},
     element::{
         AreaStyle, AxisType, Color, ItemStyle, Label, LabelPosition, LineStyle, LineStyleType,
-        Orient, Symbol, Tooltip, Trigger,
+        Orient, Symbol, TextStyle, Tooltip, Trigger,
     },
     series::{Line, Radar, Scatter},
     Chart,
@@ -119,6 +119,8 @@ pub const EARLIER_LINES: &str =
 /// Legend names longer than this many characters are wrapped onto more lines, so that a legend entry
 /// fits a 320 px screen (ECharts' legend never wraps a name by itself).
 pub const LEGEND_WIDTH: usize = 34;
+/// The height of a line of a legend's names, in pixels.
+const LEGEND_LINE_HEIGHT: f64 = 16.0;
 
 /// `text` broken at spaces into lines of at most `width` characters (a longer word is cut).
 pub fn wrap_label(text: &str, width: usize) -> String {
@@ -221,10 +223,15 @@ pub fn radar(lines: &[RadarLine]) -> Chart {
             .left(8)
             .bottom(0)
             .height("34%")
-            .item_gap((10 + 14 * (rows.max(1) - 1)) as f64)
+            .item_gap((10 + LEGEND_LINE_HEIGHT as usize * (rows.max(1) - 1)) as f64)
     } else {
         Legend::new().top(0)
-    };
+    }
+    // Symbols at their own size (not stretched to ECharts' 25 px wide icon), and lines of a
+    // wrapped name that do not run into each other.
+    .item_width(14)
+    .item_height(14)
+    .text_style(TextStyle::new().line_height(LEGEND_LINE_HEIGHT));
     let entries: Vec<LegendItem> = labels
         .iter()
         .zip(&looks)
@@ -373,8 +380,8 @@ pub fn scatter(points: &[Point]) -> Chart {
             "Priority zone",
         ]))
         .tooltip(Tooltip::new().trigger(Trigger::Item))
-        // Room on the right for the labels of factors at importance 3.
-        .grid(Grid::new().left(48).right(110).top(64).bottom(48))
+        // Room on the right for half a label (labels sit centred above their marks) at importance 3.
+        .grid(Grid::new().left(48).right(56).top(64).bottom(48))
         .x_axis(axis("Importance"))
         .y_axis(axis("Prevalence"))
         .series(
@@ -409,7 +416,9 @@ pub fn scatter(points: &[Point]) -> Chart {
                 .label(
                     Label::new()
                         .show(true)
-                        .position(LabelPosition::Right)
+                        // Above the mark: a label to its right runs into the next mark on a
+                        // phone, where one point on the scale is about 40 px wide.
+                        .position(LabelPosition::Top)
                         .formatter("{b}"),
                 )
                 .data(data),
