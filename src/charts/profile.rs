@@ -215,15 +215,12 @@ pub fn radar(lines: &[RadarLine]) -> Chart {
         .collect();
     let below = lines.len() > 2;
     let legend = if below {
-        // A wrapped name takes more than its row: ECharts spaces legend rows by the symbol's height.
-        let rows = labels.iter().map(|l| l.lines().count()).max().unwrap_or(1);
         Legend::new()
             .type_(LegendType::Scroll)
             .orient(Orient::Vertical)
             .left(8)
             .bottom(0)
-            .height("34%")
-            .item_gap((10 + LEGEND_LINE_HEIGHT as usize * (rows.max(1) - 1)) as f64)
+            .height("40%")
     } else {
         Legend::new().top(0)
     }
@@ -243,8 +240,8 @@ pub fn radar(lines: &[RadarLine]) -> Chart {
         .radar(
             RadarCoordinate::new()
                 .indicator(indicators)
-                .radius(if below { "52%" } else { "62%" })
-                .center(vec!["50%", if below { "38%" } else { "56%" }])
+                .radius(if below { "50%" } else { "62%" })
+                .center(vec!["50%", if below { "36%" } else { "56%" }])
                 .split_number(3),
         )
         .color(
@@ -381,7 +378,7 @@ pub fn scatter(points: &[Point]) -> Chart {
         ]))
         .tooltip(Tooltip::new().trigger(Trigger::Item))
         // Room on the right for half a label (labels sit centred above their marks) at importance 3.
-        .grid(Grid::new().left(48).right(56).top(64).bottom(48))
+        .grid(Grid::new().left(48).right(56).top(72).bottom(48))
         .x_axis(axis("Importance"))
         .y_axis(axis("Prevalence"))
         .series(
@@ -817,9 +814,9 @@ mod tests {
                 "the legend shows each line's symbol"
             );
         }
-        assert!(
-            legend["itemGap"].as_f64().unwrap() >= 24.0,
-            "wrapped names get room"
+        assert_eq!(
+            legend["textStyle"]["lineHeight"], LEGEND_LINE_HEIGHT,
+            "the lines of a wrapped name do not run into each other"
         );
         let (first, second) = (&series[0], &series[1]);
         assert_eq!(first["lineStyle"]["type"], "dashed");
@@ -830,7 +827,7 @@ mod tests {
             series[2]["lineStyle"].get("type").is_none(),
             "later lines are solid"
         );
-        assert_eq!(chart["radar"][0]["center"], json!(["50%", "38%"]));
+        assert_eq!(chart["radar"][0]["center"], json!(["50%", "36%"]));
     }
 
     #[test]
