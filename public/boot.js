@@ -12,7 +12,7 @@
 //
 // Options (in the iframe's address, set by embed.js from data attributes):
 //   embed=1          compact mode: without the app's own header and footer
-//   accent=#1d4f91   accent colour (a hex colour)
+//   accent=#1d4f91   accent colour (a hex colour): header, buttons, and links where it is readable
 //   font=inherit     font: "inherit" leaves the system font; otherwise a font-family list
 //   start=group      start on the group report when no page is named; "questionnaire": on the
 //                    open assessment (its results once finished), or the first question of a new one
@@ -26,8 +26,32 @@
   if (params.get('embed') === '1') root.classList.add('embedded');
   const accent = params.get('accent');
   if (accent && /^#[0-9a-fA-F]{3}([0-9a-fA-F]{3})?$/.test(accent)) {
-    root.style.setProperty('--cr-accent', accent);
-    root.style.setProperty('--cr-link', accent);
+    // The accent fills the header and the buttons, with black or white text, whichever reads
+    // better (one of them always reaches 4.5:1). Links use it only where it reaches 4.5:1 against
+    // the page's background (light, and dark for a visitor whose system asks for it); otherwise they
+    // keep the app's own colour, and the web admin is told why.
+    const rgb = (hex) => (hex.length === 4 ? hex.replace(/\w/g, (c) => c + c) : hex).match(/\w\w/g).map((h) => parseInt(h, 16));
+    const luminance = (c) => c.map((v) => (v /= 255) <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4)
+      .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+    const contrast = (a, b) => {
+      const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p);
+      return (x + 0.05) / (y + 0.05);
+    };
+    const hex = (c) => '#' + c.map((v) => Math.round(v).toString(16).padStart(2, '0')).join('');
+    const colour = rgb(accent);
+    const light = contrast(colour, [0, 0, 0]) > contrast(colour, [255, 255, 255]);
+    const set = (name, value) => root.style.setProperty(name, value);
+    set('--cr-accent', accent);
+    set('--cr-accent-text', light ? '#000000' : '#ffffff');
+    set('--cr-button', accent);
+    set('--cr-button-text', light ? '#000000' : '#ffffff');
+    // Hover moves away from the text colour, so the text stays as readable.
+    set('--cr-button-hover', hex(colour.map((v) => (light ? v + (255 - v) * 0.3 : v * 0.8))));
+    set('--cr-button-shadow', hex(colour.map((v) => v * 0.4)));
+    const onLight = contrast(colour, [255, 255, 255]);
+    if (onLight >= 4.5) set('--cr-host-link', accent);
+    else console.warn(`Collaboration Readiness: the accent colour ${accent} is not used for links: its contrast with the white page is ${onLight.toFixed(1)}:1, below the 4.5:1 that text needs. The header and buttons use it, with black or white text.`);
+    if (contrast(colour, [18, 20, 22]) >= 4.5) set('--cr-host-link-dark', accent);
   }
   const font = params.get('font');
   if (font && /^[\w\s,"'-]{1,200}$/.test(font) && font !== 'inherit') root.style.setProperty('--cr-font', font);

@@ -6,7 +6,9 @@
 //! Every text depends on who reads it ([`Reader`]): the person whose results they are, or someone who
 //! opened a share link, who must never be told "your" about another person's answers.
 
-use crate::charts::profile::{join_and, RadarLine, OVERLAY_COLOUR, OVERLAY_COLOUR_2};
+use crate::charts::profile::{
+    join_and, RadarLine, EARLIER_LINES, OVERLAY_COLOUR, OVERLAY_COLOUR_2,
+};
 use crate::engine::benchmark::BENCHMARK_2018;
 use crate::engine::instrument::{Choice, Engagement, Factor};
 use crate::engine::response::Response;
@@ -393,30 +395,6 @@ pub fn share_intro(reader: Reader) -> String {
     )
 }
 
-/// The 2018 survey's "at least somewhat" shares as dashed radar lines, where 3 stands for 100%.
-pub fn benchmark_lines() -> Vec<RadarLine> {
-    let mut importance = [None; 6];
-    let mut prevalence = [None; 6];
-    for (i, f) in BENCHMARK_2018.factors.iter().enumerate() {
-        importance[i] = Some(f.importance_at_least_somewhat * 3.0);
-        prevalence[i] = Some(f.prevalence_at_least_somewhat * 3.0);
-    }
-    vec![
-        RadarLine {
-            name: "2018: at least somewhat important".into(),
-            values: importance,
-            colour: OVERLAY_COLOUR,
-            overlay: true,
-        },
-        RadarLine {
-            name: "2018: at least somewhat prevalent".into(),
-            values: prevalence,
-            colour: OVERLAY_COLOUR_2,
-            overlay: true,
-        },
-    ]
-}
-
 /// Lines drawn behind the person's own: dashed, in the two overlay greys.
 pub fn overlay_lines(lines: Vec<RadarLine>) -> Vec<RadarLine> {
     lines
@@ -488,9 +466,7 @@ pub fn compare_summary(
         ),
         (true, true) => "prevalence stayed the same for every factor rated in both".to_string(),
     };
-    format!(
-        "From \u{201c}{earlier}\u{201d} to \u{201c}{later}\u{201d}, {change}. The earlier assessment is dashed."
-    )
+    format!("From \u{201c}{earlier}\u{201d} to \u{201c}{later}\u{201d}, {change}. {EARLIER_LINES}")
 }
 
 /// The assessments one of the two lists on the comparison page offers: every one but the assessment
@@ -676,9 +652,7 @@ mod tests {
             assert!(!text.contains("none"), "{text}");
             assert_eq!(
                 text,
-                format!(
-                    "From \u{201c}A\u{201d} to \u{201c}B\u{201d}, {expected} The earlier assessment is dashed."
-                )
+                format!("From \u{201c}A\u{201d} to \u{201c}B\u{201d}, {expected} {EARLIER_LINES}")
             );
         }
         let mut mixed = complete("1");
@@ -794,11 +768,15 @@ mod tests {
 
     #[test]
     fn the_2018_overlay_puts_100_percent_at_3() {
-        let lines = benchmark_lines();
+        let lines = crate::charts::profile::survey_2018_lines();
         assert_eq!(lines.len(), 2);
         assert!(lines.iter().all(|l| l.overlay));
         let behaviours = BENCHMARK_2018.factors[0].importance_at_least_somewhat;
-        assert_eq!(lines[0].values[0], Some(behaviours * 3.0));
+        // Kept as shares, drawn with 100% at 3 (the radar's scale; see charts::profile).
+        assert_eq!(lines[0].values[0], Some(behaviours));
+        assert!(lines
+            .iter()
+            .all(|l| l.scale == crate::charts::profile::Scale::Share));
         let overlaid = overlay_lines(lines.clone());
         assert_eq!(overlaid[1].colour, OVERLAY_COLOUR_2);
     }

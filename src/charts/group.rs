@@ -15,7 +15,7 @@ use charming::{
 };
 
 use super::percent;
-use super::profile::{join_and, short_name, Point, RadarLine};
+use super::profile::{join_and, short_name, Point, RadarLine, Scale};
 use super::{IMPORTANCE_COLOUR, PREVALENCE_COLOUR};
 use crate::engine::aggregate::{CrossTab, FactorStats, GroupStatistics, RatingStats};
 use crate::engine::benchmark::first_max;
@@ -93,7 +93,11 @@ pub fn distribution_bars(rows: &[Distribution]) -> Chart {
                 .top(0)
                 .data(Band::ALL.iter().map(|b| b.name()).collect::<Vec<_>>()),
         )
-        .tooltip(Tooltip::new().trigger(Trigger::Axis))
+        .tooltip(
+            Tooltip::new()
+                .trigger(Trigger::Axis)
+                .formatter("{b}\n{a0}: {c0}%\n{a1}: {c1}%\n{a2}: {c2}%"),
+        )
         .grid(
             Grid::new()
                 .left("3%")
@@ -234,7 +238,11 @@ pub fn gap_bars(rows: &[GapBar]) -> Chart {
     Chart::new()
         .aria(aria(1))
         .color(vec![Color::from(IMPORTANCE_COLOUR)])
-        .tooltip(Tooltip::new().trigger(Trigger::Axis))
+        .tooltip(
+            Tooltip::new()
+                .trigger(Trigger::Axis)
+                .formatter("{b}: {c0} points"),
+        )
         .grid(
             Grid::new()
                 .left("3%")
@@ -431,12 +439,14 @@ pub fn mean_lines(stats: &GroupStatistics, prefix: &str, overlay: bool) -> Vec<R
             values: means(Measure::Importance),
             colour: colours[0],
             overlay,
+            scale: Scale::Score,
         },
         RadarLine {
             name: format!("{prefix}mean prevalence"),
             values: means(Measure::Prevalence),
             colour: colours[1],
             overlay,
+            scale: Scale::Score,
         },
     ]
 }
@@ -814,5 +824,37 @@ mod tests {
         );
         let text = compare_summary(&s, public.statistics.as_ref().unwrap());
         assert!(text.contains("They differ most on Collaborative"), "{text}");
+    }
+
+    #[test]
+    fn defect_11_every_chart_draws_its_tooltip_on_the_canvas() {
+        let s = stats();
+        let series = crosstab_series(&s.engagement_by_success, |k| k.to_string());
+        let charts = [
+            distribution_bars(&distributions(&s, Measure::Importance)),
+            gap_bars(&gaps(&s)),
+            grouped_bars(&engagement_steps(), &series),
+            radar(&mean_lines(&s, "", false)),
+            scatter(&mean_points(&s)),
+            crate::charts::paired_share_bars("Shares", &[]),
+        ];
+        for chart in &charts {
+            let option = crate::charts::echarts_option(chart);
+            assert_eq!(option["tooltip"]["renderMode"], "richText", "{option}");
+            for s in option["series"].as_array().unwrap() {
+                if let Some(t) = s.get("tooltip") {
+                    assert!(t.get("renderMode").is_none(), "one tooltip mode per chart");
+                    assert!(!t["formatter"].as_str().unwrap_or("").contains('<'));
+                }
+            }
+            let text = option["tooltip"].to_string();
+            assert!(!text.contains('<'), "no markup in a tooltip: {text}");
+            assert!(!text.contains("valueFormatter"), "{text}");
+        }
+        let distribution = json(&distribution_bars(&distributions(&s, Measure::Importance)));
+        assert_eq!(
+            distribution["tooltip"]["formatter"],
+            "{b}\n{a0}: {c0}%\n{a1}: {c1}%\n{a2}: {c2}%"
+        );
     }
 }

@@ -1,9 +1,9 @@
 //! Chart builders: plain data in, a `charming::Chart` out.
 //!
 //! Builders are pure functions so that what a chart shows is tested natively by serialising it; they
-//! never touch the browser. Drawing is `view.rs`'s job (wasm only). Labels and tooltips are plain text
-//! from our own data: no builder turns on ECharts' rich-text or HTML tooltips, so nothing from a
-//! response can be rendered as markup.
+//! never touch the browser. Drawing is `view.rs`'s job (wasm only), with the option object
+//! [`echarts_option`] makes. Labels and tooltips are plain text from our own data: no builder turns
+//! on ECharts' rich-text labels or HTML tooltips, so nothing from a response can be rendered as markup.
 
 pub mod group;
 pub mod profile;
@@ -28,6 +28,30 @@ pub struct PairedShare {
     pub label: String,
     pub importance: f64,
     pub prevalence: f64,
+}
+
+/// The option object ECharts is given for `chart`: the builder's chart, with every tooltip drawn on the
+/// canvas (`renderMode: "richText"`) and kept inside the chart (`confine`). ECharts' default HTML
+/// tooltip writes `style` attributes into its markup, which the page's Content-Security-Policy
+/// (`style-src 'self'`, no `'unsafe-inline'`) refuses, leaving the tooltip unstyled; on the canvas
+/// there is no markup at all. A scatter's labels are moved apart where they would overlap
+/// (`labelLayout.moveOverlap`), and the lines of a label naming several factors keep their spacing.
+/// charming 0.6 has no setter for any of these options, hence this step.
+pub fn echarts_option(chart: &Chart) -> serde_json::Value {
+    let mut option = serde_json::to_value(chart).unwrap_or(serde_json::Value::Null);
+    if let Some(tooltip) = option.get_mut("tooltip").and_then(|t| t.as_object_mut()) {
+        tooltip.insert("renderMode".into(), "richText".into());
+        tooltip.insert("confine".into(), true.into());
+    }
+    if let Some(series) = option.get_mut("series").and_then(|s| s.as_array_mut()) {
+        for s in series.iter_mut().filter(|s| s["type"] == "scatter") {
+            if let Some(label) = s.get_mut("label").and_then(|l| l.as_object_mut()) {
+                label.insert("lineHeight".into(), 15.into());
+                s["labelLayout"] = serde_json::json!({ "moveOverlap": "shiftY" });
+            }
+        }
+    }
+    option
 }
 
 /// A whole percentage, as the report prints shares.
@@ -61,10 +85,12 @@ pub fn paired_share_bars(title: &str, rows: &[PairedShare]) -> Chart {
             Color::from(PREVALENCE_COLOUR),
         ])
         .legend(Legend::new().top(0).data(vec!["Importance", "Prevalence"]))
+        // A template, not `valueFormatter`: ECharts calls that as a function, and a string there
+        // throws on every hover. Lines are broken with "\n", as the canvas tooltip draws them.
         .tooltip(
             Tooltip::new()
                 .trigger(Trigger::Axis)
-                .value_formatter("{value}%"),
+                .formatter("{b}\nImportance: {c0}%\nPrevalence: {c1}%"),
         )
         .grid(
             Grid::new()
@@ -157,5 +183,28 @@ mod tests {
         let text = chart.to_string();
         assert!(!text.contains("rich"), "no rich-text labels");
         assert!(!text.contains("<"), "no markup in any option");
+    }
+
+    #[test]
+    fn defect_11_tooltips_are_drawn_on_the_canvas_never_as_styled_markup() {
+        let chart = echarts_option(&paired_share_bars("Shares", &rows()));
+        assert_eq!(chart["tooltip"]["renderMode"], "richText");
+        assert_eq!(chart["tooltip"]["confine"], true);
+        assert!(
+            chart["tooltip"].get("valueFormatter").is_none(),
+            "ECharts calls valueFormatter as a function"
+        );
+        assert_eq!(
+            chart["tooltip"]["formatter"],
+            "{b}\nImportance: {c0}%\nPrevalence: {c1}%"
+        );
+        // Everything else is the builder's chart unchanged.
+        let mut plain = json(&paired_share_bars("Shares", &rows()));
+        plain["tooltip"]["renderMode"] = "richText".into();
+        plain["tooltip"]["confine"] = true.into();
+        assert_eq!(chart, plain);
+        // A chart without a tooltip gains none.
+        let bare = echarts_option(&Chart::new());
+        assert!(bare.get("tooltip").is_none(), "{bare}");
     }
 }

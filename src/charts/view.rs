@@ -1,5 +1,6 @@
-//! Drawing a chart in the page: loads ECharts on first use, renders through charming's
-//! `WasmRenderer`, follows the window's size, and always sits next to a text summary and a data table.
+//! Drawing a chart in the page: loads ECharts on first use, gives it the option object of
+//! [`super::echarts_option`] (tooltips on the canvas, as the Content-Security-Policy needs), follows the
+//! window's size, and always sits next to a text summary and a data table.
 //!
 //! ECharts (about 370 KB gzip) is fetched from the site's own origin only when the first chart is
 //! shown, so the questionnaire never waits for it. The script URL is relative to the page, so it
@@ -7,7 +8,7 @@
 
 use std::cell::RefCell;
 
-use charming::{theme::Theme, Chart, WasmRenderer};
+use charming::Chart;
 use js_sys::{Object, Promise, Reflect};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -28,6 +29,24 @@ fn meta(name: &str) -> Option<String> {
         .and_then(|m| m.get_attribute("content"))
 }
 const SCRIPT_ID: &str = "echarts-script";
+
+#[wasm_bindgen]
+extern "C" {
+    /// An ECharts instance drawn in one element.
+    pub type Echarts;
+
+    #[wasm_bindgen(js_namespace = echarts, js_name = init)]
+    fn init(element: &web_sys::Element, theme: &str, opts: &JsValue) -> Echarts;
+
+    #[wasm_bindgen(method, js_name = setOption)]
+    fn set_option(this: &Echarts, option: &JsValue);
+
+    #[wasm_bindgen(method)]
+    fn resize(this: &Echarts, opts: &JsValue);
+
+    #[wasm_bindgen(method)]
+    fn dispose(this: &Echarts);
+}
 
 thread_local! {
     /// The one load of ECharts shared by every chart on the page.
@@ -96,11 +115,7 @@ pub async fn ensure_echarts() -> Result<(), String> {
 }
 
 /// Renders `chart` into the element with id `element_id`, loading ECharts first.
-pub async fn draw(
-    element_id: &str,
-    chart: &Chart,
-    height: u32,
-) -> Result<charming::Echarts, String> {
+pub async fn draw(element_id: &str, chart: &Chart, height: u32) -> Result<Echarts, String> {
     draw_themed(element_id, chart, height, false).await
 }
 
@@ -110,15 +125,22 @@ async fn draw_themed(
     chart: &Chart,
     height: u32,
     dark: bool,
-) -> Result<charming::Echarts, String> {
+) -> Result<Echarts, String> {
     ensure_echarts().await?;
-    let theme = if dark { Theme::Dark } else { Theme::Default };
-    WasmRenderer::new_opt(None, Some(height))
-        .theme(theme)
-        .render(element_id, chart)
-        .map_err(|e| {
-            format!("The chart could not be drawn ({e:?}). The table below shows the same figures.")
-        })
+    let fail = |why: &str| {
+        format!("The chart could not be drawn ({why}). The table below shows the same figures.")
+    };
+    let element = document()
+        .get_element_by_id(element_id)
+        .ok_or_else(|| fail("its place in the page is missing"))?;
+    // JSON.parse is not eval: the page's policy allows it. The option carries no functions.
+    let option = js_sys::JSON::parse(&super::echarts_option(chart).to_string())
+        .map_err(|_| fail("its figures could not be read"))?;
+    let size = Object::new();
+    let _ = Reflect::set(&size, &"height".into(), &JsValue::from(height));
+    let echarts = init(&element, if dark { "dark" } else { "" }, &size);
+    echarts.set_option(&option);
+    Ok(echarts)
 }
 
 fn media_matches(query: &str) -> bool {
@@ -148,14 +170,6 @@ pub fn provide_dark_mode() {
     provide_context(DarkMode(dark));
 }
 
-fn dispose(echarts: &charming::Echarts) {
-    if let Ok(dispose) = Reflect::get(echarts, &JsValue::from_str("dispose")) {
-        if let Some(f) = dispose.dyn_ref::<js_sys::Function>() {
-            let _ = f.call0(echarts);
-        }
-    }
-}
-
 /// A chart with its accessible name. The drawing itself is hidden from assistive technology: the
 /// `summary` (shown as the figure's caption) and the data table passed as `children` carry the same
 /// figures in a form every reader can use. The chart is redrawn when it changes, when the colour
@@ -181,7 +195,7 @@ pub fn ChartFigure(
 ) -> impl IntoView {
     let (error, set_error) = signal(None::<String>);
     let (drawn, set_drawn) = signal(false);
-    let handle: StoredValue<Option<charming::Echarts>, LocalStorage> = StoredValue::new_local(None);
+    let handle: StoredValue<Option<Echarts>, LocalStorage> = StoredValue::new_local(None);
     let dark: Signal<bool> = match use_context::<DarkMode>() {
         Some(DarkMode(dark)) => dark.into(),
         None => Signal::stored(media_matches("(prefers-color-scheme: dark)")),
@@ -194,7 +208,7 @@ pub fn ChartFigure(
         }
         spawn_local(async move {
             if let Some(old) = handle.try_update_value(|h| h.take()).flatten() {
-                dispose(&old);
+                old.dispose();
             }
             match draw_themed(id, &chart, height, dark).await {
                 Ok(echarts) => {
@@ -209,14 +223,14 @@ pub fn ChartFigure(
     let resize = window_event_listener(leptos::ev::resize, move |_| {
         handle.with_value(|h| {
             if let Some(echarts) = h {
-                echarts.resize(Object::new().into());
+                echarts.resize(&Object::new().into());
             }
         });
     });
     on_cleanup(move || {
         resize.remove();
         if let Some(old) = handle.try_update_value(|h| h.take()).flatten() {
-            dispose(&old);
+            old.dispose();
         }
     });
     view! {

@@ -8,6 +8,7 @@ use wasm_bindgen::JsCast;
 
 use crate::charts::profile::{
     radar, radar_summary, scatter, scatter_summary, score_lines, score_points, short_name,
+    survey_2018_lines, survey_2018_summary, EARLIER_LINES,
 };
 use crate::charts::view::ChartFigure;
 use crate::components::notices::download_json;
@@ -20,11 +21,11 @@ use crate::engine::response::Response;
 use crate::engine::scoring::{score, FactorScore, ResponseScore};
 use crate::flow;
 use crate::results_text::{
-    benchmark_answer, benchmark_caption, benchmark_column, benchmark_lines, change,
-    compare_options, compare_summary, continue_text, distinct_pair, download_intro,
-    engagement_position, headline_terms, ladder_mark, missing_pages, missing_text,
-    next_steps_intro, no_action_area_text, overlay_lines, radar_label, radar_table_caption,
-    sections, share_intro, trigger_text, Reader, SectionKind, NEXT_STEPS_BACKGROUND,
+    benchmark_answer, benchmark_caption, benchmark_column, change, compare_options,
+    compare_summary, continue_text, distinct_pair, download_intro, engagement_position,
+    headline_terms, ladder_mark, missing_pages, missing_text, next_steps_intro,
+    no_action_area_text, overlay_lines, radar_label, radar_table_caption, sections, share_intro,
+    trigger_text, Reader, SectionKind, NEXT_STEPS_BACKGROUND,
 };
 use crate::routes::Route;
 use crate::session::{long_date, now, Session};
@@ -356,7 +357,7 @@ fn RadarSection(score: ResponseScore, own_id: String, read_only: bool) -> impl I
         let mut lines = score_lines(&own.get_value(), "");
         match overlay.get() {
             Overlay::None => {}
-            Overlay::Benchmark => lines.extend(benchmark_lines()),
+            Overlay::Benchmark => lines.extend(survey_2018_lines()),
             Overlay::Earlier(_) => {
                 if let Some((label, s)) = chosen.get() {
                     lines.extend(overlay_lines(score_lines(&s, &format!("{label}: "))));
@@ -369,11 +370,8 @@ fn RadarSection(score: ResponseScore, own_id: String, read_only: bool) -> impl I
     let summary = Signal::derive(move || {
         let mut text = radar_summary(&own.get_value());
         match overlay.get() {
-            Overlay::Benchmark => text.push_str(
-                " The dashed grey lines show the share of 2018 respondents who answered at least somewhat, where 3 \
-                 on the scale stands for 100%.",
-            ),
-            Overlay::Earlier(_) => text.push_str(" The dashed grey lines show the earlier assessment."),
+            Overlay::Benchmark => text.push_str(&format!(" {}", survey_2018_summary())),
+            Overlay::Earlier(_) => text.push_str(&format!(" {EARLIER_LINES}")),
             Overlay::None => {}
         }
         text
@@ -681,6 +679,8 @@ fn KeepAndShare(assessment: Assessment, read_only: bool) -> impl IntoView {
         }
     };
     view! {
+        // Screen-only: none of this works on paper.
+        <div class="no-print">
         {section_heading(SectionKind::KeepAndShare, reader)}
         <p>{download_intro(reader)}</p>
         <div class="button-group">
@@ -713,6 +713,7 @@ fn KeepAndShare(assessment: Assessment, read_only: bool) -> impl IntoView {
         {(!read_only && completed_count >= 2).then(|| view! {
             <p><a href=Route::Compare.href()>"Compare two of your assessments"</a></p>
         })}
+        </div>
         <p class="print-only">
             {format!("{} — {} version {}. Printed from Collaboration Readiness.", INSTRUMENT.title, INSTRUMENT.id, INSTRUMENT.version)}
         </p>
