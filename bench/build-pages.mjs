@@ -196,7 +196,7 @@ function buildChartsRef(customFile) {
   const charts = [chartOptions.radar, chartOptions.scatter];
   const figures = charts.map((c) => `<figure><div class="chart" role="img" aria-label="${c.id}" data-drawn="false"><div id="${c.id}" aria-hidden="true" style="height:${c.height}px"></div></div></figure>`).join('\n');
   // As the app does: on "see results", load ECharts from our own origin, then init + setOption each
-  // chart (charming's WasmRenderer) and mark it drawn. ?lib=custom uses the custom bundle; ?w=PX sets
+  // chart (src/charts/view.rs) and mark it drawn. ?lib=custom uses the custom bundle; ?w=PX sets
   // the width the app's charts had.
   const script = `const CHARTS=${inlineJson(charts)};
 const q=new URLSearchParams(location.search);

@@ -3,20 +3,11 @@
 // fixture records every violation from the page's start; each page's hovers are checked at once, and
 // the fixture checks again at the end.
 import { fileURLToPath } from 'node:url';
-import { test, expect, openApp } from './support.mjs';
-import { Questionnaire, FULL_ANSWERS } from './pages/questionnaire.mjs';
+import { test, expect } from './support.mjs';
 import { GroupReportPage } from './pages/group.mjs';
+import { completeAssessment } from './pages/results.mjs';
 
 const fixture = (name) => fileURLToPath(new URL(`../tests/fixtures/${name}`, import.meta.url));
-
-async function completeAssessment(page) {
-  const q = new Questionnaire(page);
-  await openApp(page);
-  await q.start();
-  for (const a of FULL_ANSWERS) await q.answerWithMouse(a);
-  await page.getByRole('button', { name: 'Finish and see your results' }).click();
-  await expect(q.heading()).toHaveText('Your results');
-}
 
 /**
  * Moves the mouse over every chart on the page (each an image with its accessible name): over a grid

@@ -3,18 +3,7 @@ import { createServer } from 'node:http';
 import { test as plainTest } from '@playwright/test';
 import { test, expect, axeViolations, forbidDialogs, openApp, rowByHeader } from './support.mjs';
 import { Questionnaire, FULL_ANSWERS, Q } from './pages/questionnaire.mjs';
-import { Results } from './pages/results.mjs';
-
-/** Completes the whole assessment with FULL_ANSWERS and opens its results. */
-async function completeAssessment(page, answers = FULL_ANSWERS) {
-  const q = new Questionnaire(page);
-  await openApp(page);
-  await q.start();
-  for (const a of answers) await q.answerWithMouse(a);
-  await page.getByRole('button', { name: 'Finish and see your results' }).click();
-  await expect(q.heading()).toHaveText('Your results');
-  return new Results(page);
-}
+import { Results, completeAssessment } from './pages/results.mjs';
 
 // What FULL_ANSWERS gives, worked out by hand from instrument.md §3.
 const EXPECTED_FACTORS = [

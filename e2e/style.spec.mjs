@@ -2,17 +2,9 @@
 // sheets arrive in, room between the header and each page's heading, and printouts without the
 // controls that only work on a screen.
 import { test, expect, openApp } from './support.mjs';
-import { Questionnaire, FULL_ANSWERS, Q } from './pages/questionnaire.mjs';
+import { Questionnaire, Q } from './pages/questionnaire.mjs';
 import { GroupReportPage } from './pages/group.mjs';
-
-async function completeAssessment(page) {
-  const q = new Questionnaire(page);
-  await openApp(page);
-  await q.start();
-  for (const a of FULL_ANSWERS) await q.answerWithMouse(a);
-  await page.getByRole('button', { name: 'Finish and see your results' }).click();
-  await expect(q.heading()).toHaveText('Your results');
-}
+import { completeAssessment } from './pages/results.mjs';
 
 const background = (locator) => locator.evaluate((el) => getComputedStyle(el).backgroundColor);
 

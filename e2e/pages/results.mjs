@@ -1,6 +1,18 @@
 // Page object for the results: tables read as a person (or a screen reader) reads them.
 import { expect } from '@playwright/test';
-import { rowByHeader } from '../support.mjs';
+import { openApp, rowByHeader } from '../support.mjs';
+import { Questionnaire, FULL_ANSWERS } from './questionnaire.mjs';
+
+/** Completes the whole assessment with FULL_ANSWERS and opens its results. */
+export async function completeAssessment(page, answers = FULL_ANSWERS) {
+  const q = new Questionnaire(page);
+  await openApp(page);
+  await q.start();
+  for (const a of answers) await q.answerWithMouse(a);
+  await page.getByRole('button', { name: 'Finish and see your results' }).click();
+  await expect(q.heading()).toHaveText('Your results');
+  return new Results(page);
+}
 
 export class Results {
   constructor(page) {
