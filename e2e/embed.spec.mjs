@@ -131,7 +131,7 @@ test('defect 20: a light accent colours the buttons with readable text, keeps li
   // Yellow text on white would read at 1.4:1: links keep the app's own blue, and the console says why.
   const link = frame.getByRole('link', { name: 'See what the 2018 survey found' });
   expect(await style(link, 'color')).toBe('rgb(29, 79, 145)');
-  await expect.poll(() => warnings.join('\n')).toContain('the accent colour #ffdd00 is not used for links');
+  await expect.poll(() => warnings.join('\n')).toContain('accent #ffdd00 is not used for links');
   const app = await (await iframe.elementHandle()).contentFrame();
   expect(await axeViolations(app)).toEqual([]);
 

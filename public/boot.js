@@ -29,29 +29,26 @@
     // The accent fills the header and the buttons, with black or white text, whichever reads
     // better (one of them always reaches 4.5:1). Links use it only where it reaches 4.5:1 against
     // the page's background (light, and dark for a visitor whose system asks for it); otherwise they
-    // keep the app's own colour, and the web admin is told why.
-    const rgb = (hex) => (hex.length === 4 ? hex.replace(/\w/g, (c) => c + c) : hex).match(/\w\w/g).map((h) => parseInt(h, 16));
-    const luminance = (c) => c.map((v) => (v /= 255) <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4)
+    // keep the app's own colour, and the web admin is told why. Contrast is WCAG's
+    // (L1 + 0.05) / (L2 + 0.05) of relative luminances: white is 1, black 0, the dark page 0.00687.
+    const L = (accent.length === 4 ? accent.replace(/\w/g, (c) => c + c) : accent).match(/\w\w/g)
+      .map((h) => ((h = parseInt(h, 16) / 255) <= 0.04045 ? h / 12.92 : ((h + 0.055) / 1.055) ** 2.4))
       .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
-    const contrast = (a, b) => {
-      const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p);
-      return (x + 0.05) / (y + 0.05);
-    };
-    const hex = (c) => '#' + c.map((v) => Math.round(v).toString(16).padStart(2, '0')).join('');
-    const colour = rgb(accent);
-    const light = contrast(colour, [0, 0, 0]) > contrast(colour, [255, 255, 255]);
+    // Black text contrasts more than white: (L + 0.05) / 0.05 > 1.05 / (L + 0.05).
+    const light = (L + 0.05) ** 2 > 0.0525;
+    const text = light ? '#000' : '#fff';
     const set = (name, value) => root.style.setProperty(name, value);
     set('--cr-accent', accent);
-    set('--cr-accent-text', light ? '#000000' : '#ffffff');
+    set('--cr-accent-text', text);
     set('--cr-button', accent);
-    set('--cr-button-text', light ? '#000000' : '#ffffff');
+    set('--cr-button-text', text);
     // Hover moves away from the text colour, so the text stays as readable.
-    set('--cr-button-hover', hex(colour.map((v) => (light ? v + (255 - v) * 0.3 : v * 0.8))));
-    set('--cr-button-shadow', hex(colour.map((v) => v * 0.4)));
-    const onLight = contrast(colour, [255, 255, 255]);
+    set('--cr-button-hover', `color-mix(in srgb, ${accent} ${light ? '70%, #fff' : '80%, #000'})`);
+    set('--cr-button-shadow', `color-mix(in srgb, ${accent} 40%, #000)`);
+    const onLight = 1.05 / (L + 0.05);
     if (onLight >= 4.5) set('--cr-host-link', accent);
-    else console.warn(`Collaboration Readiness: the accent colour ${accent} is not used for links: its contrast with the white page is ${onLight.toFixed(1)}:1, below the 4.5:1 that text needs. The header and buttons use it, with black or white text.`);
-    if (contrast(colour, [18, 20, 22]) >= 4.5) set('--cr-host-link-dark', accent);
+    else console.warn(`Collaboration Readiness: accent ${accent} is not used for links (contrast ${onLight.toFixed(1)}:1 with the page; text needs 4.5:1).`);
+    if ((L + 0.05) / 0.05687 >= 4.5) set('--cr-host-link-dark', accent);
   }
   const font = params.get('font');
   if (font && /^[\w\s,"'-]{1,200}$/.test(font) && font !== 'inherit') root.style.setProperty('--cr-font', font);
@@ -116,10 +113,11 @@
       });
     },
   };
-  // The choice Route::in_questionnaire makes (src/routes.rs): the start page and the questions. (An
+  // The choice Route::in_questionnaire makes (src/routes.rs): the start page and the questions, not a
+  // question changed from "check your answers" (…/change). (An
   // unknown assessment/… page loads the questionnaire too, which hands over to "page not found".)
   const path = location.hash.replace(/^#\/?/, '').split(/[?#]/)[0].replace(/\/$/, '');
-  const first = path === '' || (path.startsWith('assessment/') && path !== 'assessment/check') ? 'questionnaire' : 'app';
+  const first = path === '' || (path.startsWith('assessment/') && path !== 'assessment/check' && !path.endsWith('/change')) ? 'questionnaire' : 'app';
   load(first).catch(() => {
     const say = () => {
       const p = document.createElement('p');

@@ -15,14 +15,15 @@ use crate::pages::{
     group::GroupPage,
     not_found::NotFound,
     privacy::PrivacyPage,
-    question::QuestionPage,
+    question::{QuestionPage, RETURNING},
     results::{ComparePage, ResultsPage, SharedPage},
     start::StartPage,
 };
 use crate::routes::Route;
 use crate::session::{
-    namespace_from_location, read_in_good_order, read_repairing, ReadBook, Session,
+    namespace_from_location, read_in_good_order, read_repairing, ApplyAction, ReadBook, Session,
 };
+use crate::state::Book;
 
 fn current_hash() -> String {
     window().location().hash().unwrap_or_default()
@@ -59,7 +60,7 @@ fn any_page(route: Route) -> Option<AnyView> {
     Some(match route {
         Route::Start => view! { <StartPage/> }.into_any(),
         Route::Question(step) => view! { <QuestionPage step=step/> }.into_any(),
-        Route::Change(step) => view! { <QuestionPage step=step returning=true/> }.into_any(),
+        Route::Change(step) => view! { <QuestionPage step=step way=RETURNING/> }.into_any(),
         Route::Check => view! { <CheckPage/> }.into_any(),
         Route::Assessments => view! { <AssessmentsPage/> }.into_any(),
         Route::Privacy => view! { <PrivacyPage/> }.into_any(),
@@ -80,7 +81,6 @@ fn questionnaire_page(route: Route) -> Option<AnyView> {
     }
     Some(match route {
         Route::Question(step) => view! { <QuestionPage step=step/> }.into_any(),
-        Route::Change(step) => view! { <QuestionPage step=step returning=true/> }.into_any(),
         _ => view! { <StartPage/> }.into_any(),
     })
 }
@@ -95,6 +95,7 @@ struct Parts {
     download: fn(Session, WriteSignal<Option<String>>),
     setup: fn(),
     read: ReadBook,
+    apply: ApplyAction,
 }
 
 /// The whole app (see [`crate::handoff`] for the two builds).
@@ -105,6 +106,7 @@ pub fn app(start: Start) -> impl IntoView {
         download: download_current,
         setup: crate::charts::view::provide_dark_mode,
         read: read_repairing,
+        apply: Book::apply,
     };
     shell(parts, start)
 }
@@ -117,6 +119,7 @@ pub fn questionnaire_app() -> impl IntoView {
         download: crate::handoff::download_with_app,
         setup: || {},
         read: read_in_good_order,
+        apply: Book::answer,
     };
     shell(parts, Start::default())
 }
@@ -128,11 +131,12 @@ fn shell(parts: Parts, start: Start) -> impl IntoView {
         download,
         setup,
         read,
+        apply,
     } = parts;
     // The questionnaire has decided where a `start=questionnaire` visit goes, unless it left the
     // stored book for the whole app to read.
     let decided = start.replaced && !start.handover.as_ref().is_some_and(|h| h.rereads());
-    let session = Session::resume(&namespace_from_location(), start.handover, read);
+    let session = Session::resume(&namespace_from_location(), start.handover, read, apply);
     // A stored book that only the whole app can repair: every page waits for it (see `OpeningApp`).
     let page = move |route| (!session.needs_app).then(|| page(route)).flatten();
     crate::handoff::remember(session);

@@ -120,22 +120,19 @@ impl Route {
     /// questions. Any other page, "check your answers" included, is shown by the whole app, which the
     /// questionnaire loads when one is asked for (and has usually fetched by then). The page's boot
     /// script (public/boot.js) makes the same choice on arrival, from the fragment's text: the
-    /// questionnaire when its path is empty or starts with `assessment/` but is not
-    /// `assessment/check` (an unknown `assessment/…` page loads the questionnaire, which hands over
-    /// to the whole app's "page not found").
+    /// questionnaire when its path is empty or starts with `assessment/` but is neither
+    /// `assessment/check` nor a page changed from there (`…/change`), which only "check your answers"
+    /// leads to (an unknown `assessment/…` page loads the questionnaire, which hands over to the
+    /// whole app's "page not found").
     pub fn in_questionnaire(self) -> bool {
-        matches!(self, Route::Start | Route::Question(_) | Route::Change(_))
+        matches!(self, Route::Start | Route::Question(_))
     }
 
     /// True where the questionnaire starts fetching the whole app in the background, so that the
     /// results open without a wait: from the first of the six categories' pages on, when a person is
     /// well into the questionnaire (someone who leaves after a page or two never downloads it).
     pub fn prefetches_app(self) -> bool {
-        matches!(
-            self,
-            Route::Question(Step::Factor(_) | Step::AboutYou)
-                | Route::Change(Step::Factor(_) | Step::AboutYou)
-        )
+        matches!(self, Route::Question(Step::Factor(_) | Step::AboutYou))
     }
 
     /// Where "Continue" takes a person on one of their assessments (the start page, a visit that
@@ -275,8 +272,8 @@ mod tests {
             ("#/assessment/example", true, false),
             ("#/assessment/about-you", true, true),
             ("#/assessment/factor-behaviours", true, true),
-            ("#/assessment/example/change", true, false),
-            ("#/assessment/about-you/change", true, true),
+            ("#/assessment/example/change", false, false),
+            ("#/assessment/about-you/change", false, false),
             ("#/assessment/check", false, false),
             ("#/assessment/nowhere", false, false),
             ("#/privacy", false, false),

@@ -37,32 +37,32 @@ pub struct Session {
     pub needs_app: bool,
     store: StoredValue<Store>,
     read: ReadBook,
+    apply: ApplyAction,
 }
+
+/// How a build applies actions to the book: [`Book::apply`] in the whole app, [`Book::answer`] (the
+/// questionnaire's actions only, and only their code) in the questionnaire build.
+pub type ApplyAction = fn(&mut Book, Action) -> Result<(), BookError>;
 
 /// The current time as ISO 8601.
 pub fn now() -> String {
     String::from(js_sys::Date::new_0().to_iso_string())
 }
 
-/// A new id, unique in this browser: time plus randomness, in base 36.
+/// A new id: 96 random bits in hex after `prefix`. Ids need only differ within this browser (they
+/// are not secrets, and a taken one is refused and asked for again), so `Math.random` serves, as it
+/// did before, without the weight of the crypto API in the first load.
 pub fn new_id(prefix: &str) -> String {
-    let time = js_sys::Date::now() as u64;
-    let random = (js_sys::Math::random() * 1e12) as u64;
-    format!("{prefix}-{}-{}", radix36(time), radix36(random))
-}
-
-fn radix36(mut n: u64) -> String {
-    const DIGITS: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyz";
-    let mut out = Vec::new();
-    loop {
-        out.push(DIGITS[(n % 36) as usize]);
-        n /= 36;
-        if n == 0 {
-            break;
-        }
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut id = String::with_capacity(prefix.len() + 25);
+    id.push_str(prefix);
+    id.push('-');
+    for _ in 0..12 {
+        let b = (js_sys::Math::random() * 256.0) as usize & 255;
+        id.push(char::from(HEX[b >> 4]));
+        id.push(char::from(HEX[b & 15]));
     }
-    out.reverse();
-    String::from_utf8(out).expect("ascii digits")
+    id
 }
 
 /// Today's date as a person reads it ("29 November 2026").
@@ -118,7 +118,12 @@ impl Session {
     /// Continues from a handed-over session when there is one, else reads the book from storage under
     /// `namespace` with `read`, dealing with every storage fault; then listens for changes made in
     /// other tabs.
-    pub fn resume(namespace: &str, handover: Option<Handover>, read: ReadBook) -> Session {
+    pub fn resume(
+        namespace: &str,
+        handover: Option<Handover>,
+        read: ReadBook,
+        apply: ApplyAction,
+    ) -> Session {
         let store = Store::new(namespace);
         let loaded = match handover {
             Some(h) if !h.reread => Loaded {
@@ -138,6 +143,7 @@ impl Session {
             needs_app: loaded.needs_app,
             store: StoredValue::new(store),
             read,
+            apply,
         };
         let listener = window_event_listener(leptos::ev::storage, move |event| {
             let ours = session.store.with_value(|s| s.key(BOOK_NAME));
@@ -233,7 +239,7 @@ impl Session {
     /// Applies a change and saves it at once. Storage problems do not lose the change: it stays in
     /// memory and [`Session::storage_notice`] says what happened.
     pub fn dispatch(&self, action: Action) -> Result<(), BookError> {
-        self.dispatch_with(|book| book.apply(action))?
+        self.dispatch_with(|book| (self.apply)(book, action))?
     }
 
     /// Applies `change` to the latest book and saves it, as [`Session::dispatch`] does.
@@ -331,9 +337,8 @@ pub fn read_repairing(store: &Store, schema: u32, data: &str) -> Read {
             unsaved: true,
         };
     }
-    let notice = (!read.set_aside.is_empty()).then(|| StorageError::PartlySetAside {
-        summary: set_aside_summary(&read.set_aside),
-    });
+    let notice = (!read.set_aside.is_empty())
+        .then(|| StorageError::PartlySetAside(set_aside_summary(&read.set_aside)));
     match store.save(BOOK_NAME, BOOK_SCHEMA, &read.book) {
         Ok(()) => Read::Book {
             book: read.book,

@@ -147,6 +147,8 @@ pub enum BookError {
     EmptyName,
     #[error("A name can be at most {MAX_NAME_CHARS} characters long.")]
     NameTooLong,
+    #[error("This can only be done once the rest of the app has loaded.")]
+    Unsupported,
     #[error("The assessment still has questions to answer.")]
     Incomplete,
     #[error(transparent)]
@@ -194,6 +196,67 @@ impl Book {
     /// Applies one action; on error nothing changes.
     pub fn apply(&mut self, action: Action) -> Result<(), BookError> {
         match action {
+            Action::Rename { id, name, now } => {
+                let name = checked_name(&name)?;
+                let a = self.get_mut(&id)?;
+                a.name = name;
+                a.updated_at = now;
+            }
+            Action::Delete { id } => {
+                self.get_mut(&id)?;
+                self.assessments.retain(|a| a.id() != id);
+                if self.current.as_deref() == Some(id.as_str()) {
+                    self.current = None;
+                }
+            }
+            Action::DeleteAll => *self = Book::default(),
+            Action::Import {
+                response,
+                name,
+                info,
+                now,
+            } => {
+                if self.get(&response.id).is_some() {
+                    return Err(BookError::DuplicateId);
+                }
+                let info = info.map(|i| *i).unwrap_or_default();
+                // A file's own name may be longer than a name typed here: it is cut, not refused.
+                let name = [info.name.as_str(), name.as_str()]
+                    .into_iter()
+                    .map(|n| cut_name(n.trim()))
+                    .find(|n| !n.is_empty())
+                    .ok_or(BookError::EmptyName)?;
+                // The dates were checked on the way in (`engine::intake::check` for `submitted_at`,
+                // `json_format` for the export's details), as for every route in.
+                let created = info
+                    .started_at
+                    .or_else(|| response.submitted_at.clone())
+                    .unwrap_or_else(|| now.clone());
+                let completed_at = response.is_complete().then(|| {
+                    info.completed_at
+                        .or_else(|| response.submitted_at.clone())
+                        .unwrap_or_else(|| now.clone())
+                });
+                self.assessments.push(Assessment {
+                    name,
+                    created_at: created,
+                    updated_at: now,
+                    completed_at,
+                    page: None,
+                    response,
+                });
+            }
+            answering => return self.answer(answering),
+        }
+        Ok(())
+    }
+
+    /// Applies an action of answering (creating, opening, answering, finishing an assessment), the
+    /// only kind the questionnaire build makes: it applies actions with this instead of
+    /// [`Book::apply`], so that its first load carries none of the code that renames, deletes or
+    /// imports. Any other action is refused ([`BookError::Unsupported`]); on error nothing changes.
+    pub fn answer(&mut self, action: Action) -> Result<(), BookError> {
+        match action {
             Action::Create { id, name, now } => {
                 if self.get(&id).is_some() {
                     return Err(BookError::DuplicateId);
@@ -213,20 +276,6 @@ impl Book {
                 self.get_mut(&id)?;
                 self.current = Some(id);
             }
-            Action::Rename { id, name, now } => {
-                let name = checked_name(&name)?;
-                let a = self.get_mut(&id)?;
-                a.name = name;
-                a.updated_at = now;
-            }
-            Action::Delete { id } => {
-                self.get_mut(&id)?;
-                self.assessments.retain(|a| a.id() != id);
-                if self.current.as_deref() == Some(id.as_str()) {
-                    self.current = None;
-                }
-            }
-            Action::DeleteAll => *self = Book::default(),
             Action::Answer { id, action, now } => {
                 let a = self.get_mut(&id)?;
                 let mut response = a.response.clone();
@@ -258,41 +307,6 @@ impl Book {
             Action::Visit { id, page } => {
                 self.get_mut(&id)?.page = Some(page);
             }
-            Action::Import {
-                response,
-                name,
-                info,
-                now,
-            } => {
-                if self.get(&response.id).is_some() {
-                    return Err(BookError::DuplicateId);
-                }
-                let info = info.map(|i| *i).unwrap_or_default();
-                // A file's own name may be longer than a name typed here: it is cut, not refused.
-                let name = [info.name.as_str(), name.as_str()]
-                    .into_iter()
-                    .map(|n| cut_name(n.trim()))
-                    .find(|n| !n.is_empty())
-                    .ok_or(BookError::EmptyName)?;
-                let valid =
-                    |at: &Option<String>| at.clone().filter(|at| is_iso8601_date_or_datetime(at));
-                let created = valid(&info.started_at)
-                    .or_else(|| valid(&response.submitted_at))
-                    .unwrap_or_else(|| now.clone());
-                let completed_at = response.is_complete().then(|| {
-                    valid(&info.completed_at)
-                        .or_else(|| valid(&response.submitted_at))
-                        .unwrap_or_else(|| now.clone())
-                });
-                self.assessments.push(Assessment {
-                    name,
-                    created_at: created,
-                    updated_at: now,
-                    completed_at,
-                    page: None,
-                    response,
-                });
-            }
             Action::Complete { id, now } => {
                 let a = self.get_mut(&id)?;
                 if !a.response.is_complete() {
@@ -300,6 +314,10 @@ impl Book {
                 }
                 a.completed_at = Some(now);
             }
+            Action::Rename { .. }
+            | Action::Delete { .. }
+            | Action::DeleteAll
+            | Action::Import { .. } => return Err(BookError::Unsupported),
         }
         Ok(())
     }
@@ -1191,5 +1209,39 @@ mod tests {
         })
         .unwrap();
         assert_eq!(book.get("z").unwrap().name.chars().count(), MAX_NAME_CHARS);
+    }
+    #[test]
+    fn the_questionnaire_reducer_answers_as_apply_does_and_refuses_the_rest() {
+        let mut by_apply = Book::default();
+        let mut by_answer = Book::default();
+        let actions = [
+            Action::Create {
+                id: "a".into(),
+                name: "Mine".into(),
+                now: NOW.into(),
+            },
+            answer("a", Field::Q1, "yes"),
+            Action::Visit {
+                id: "a".into(),
+                page: "involvement".into(),
+            },
+            Action::Open { id: "a".into() },
+        ];
+        for action in actions {
+            assert_eq!(by_apply.apply(action.clone()), by_answer.answer(action));
+        }
+        assert_eq!(by_apply, by_answer);
+        for action in [
+            Action::Rename {
+                id: "a".into(),
+                name: "New".into(),
+                now: LATER.into(),
+            },
+            Action::Delete { id: "a".into() },
+            Action::DeleteAll,
+        ] {
+            assert_eq!(by_answer.answer(action), Err(BookError::Unsupported));
+        }
+        assert_eq!(by_apply, by_answer, "nothing changed");
     }
 }

@@ -29,8 +29,8 @@ pub enum StorageError {
     CorruptNotBackedUp,
     #[error("Your saved assessments were saved by a newer version of this app, so this version has left them untouched. Reload the page to use the newer version. Anything you do now is kept only while this page is open.")]
     Newer,
-    #[error("Some saved answers could not be read: {summary}. What could not be read is kept aside in this browser: under \u{201c}Your assessments\u{201d} you can download it or try to restore it.")]
-    PartlySetAside { summary: String },
+    #[error("Some saved answers could not be read: {0}. What could not be read is kept aside in this browser: under \u{201c}Your assessments\u{201d} you can download it or try to restore it.")]
+    PartlySetAside(String),
     #[error("Saving failed: {0}")]
     Other(String),
 }

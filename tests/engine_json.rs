@@ -201,6 +201,7 @@ fn defect_24_an_assessment_export_carries_its_name_and_dates() {
         r#"{"schema_version": 2, "response": {"id": "a"}, "assessment": {"name": "x"}}"#,
         r#"{"schema_version": 3, "responses": [], "assessment": {"name": "x"}}"#,
         r#"{"schema_version": 3, "response": {"id": "a"}, "assessment": {"name": "x", "colour": "red"}}"#,
+        r#"{"schema_version": 3, "response": {"id": "a"}, "assessment": {"name": "x", "started_at": "soon"}}"#,
     ] {
         assert!(
             matches!(document_from_json(text), Err(JsonError::Shape(_))),

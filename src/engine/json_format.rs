@@ -261,6 +261,17 @@ pub fn document_from_json(
                 }
                 (_, assessment) => assessment,
             };
+            let dates_ok = assessment.as_ref().is_none_or(|a| {
+                [&a.started_at, &a.completed_at]
+                    .into_iter()
+                    .flatten()
+                    .all(|d| is_iso8601_date_or_datetime(d))
+            });
+            if !dates_ok {
+                return Err(JsonError::Shape(
+                    "a date in its assessment details is not a date".to_string(),
+                ));
+            }
             if assessment.is_some() && v2.responses.is_some() {
                 return Err(JsonError::Shape(
                     "it has assessment details beside a set of responses".to_string(),

@@ -591,11 +591,13 @@ impl Answers {
     }
 }
 
-/// The message for a stored code that is not one of the field's options.
+/// The message for a stored code that is not one of the field's options. It names the question by
+/// its code only: this reader is also the questionnaire build's, whose first load must not carry the
+/// question-naming of import reports (a JSON document is refused whole with this message).
 fn unknown_code(field: Field, code: &str) -> String {
     format!(
         "\u{201c}{code}\u{201d} is not an answer to {} (use one of: {})",
-        super::error::QuestionName(field),
+        field.column(),
         codes_list(field.kind().options())
     )
 }

@@ -71,14 +71,47 @@ fn shown_on_leaving_check(id: &str, response: &Response) -> Vec<Step> {
     })
 }
 
+/// Where a question page's "Back" and "Continue" lead, from the page, the assessment's id and its
+/// answers. Functions rather than a flag, so that the questionnaire build, which has no "check your
+/// answers" to return to, carries none of the returning code.
+#[derive(Clone, Copy)]
+pub struct Way {
+    back: fn(Step, &str, &Response) -> Route,
+    forward: fn(Step, &str, &Response) -> Route,
+}
+
+/// On through the questionnaire, to "check your answers" after the last page.
+pub const ONWARD: Way = Way {
+    back: |step, _, r| flow::previous(step, r).map_or(Route::Start, Route::Question),
+    forward: |step, _, r| flow::next(step, r).map_or(Route::Check, Route::Question),
+};
+
+/// Back to "check your answers", through the pages a change made from there reveals.
+pub const RETURNING: Way = Way {
+    back: |step, id, r| {
+        flow::back_returning(step, &shown_on_leaving_check(id, r), r)
+            .map_or(Route::Check, Route::Change)
+    },
+    forward: |step, id, r| {
+        flow::next_returning(step, &shown_on_leaving_check(id, r), r)
+            .map_or(Route::Check, Route::Change)
+    },
+};
+
+impl Default for Way {
+    fn default() -> Way {
+        ONWARD
+    }
+}
+
 /// The questions of one page for the open assessment.
 #[component]
 pub fn QuestionPage(
     step: Step,
-    /// True when the person came from "check your answers" to change an answer: "Continue" and
-    /// "Back" lead back there, through any page the change reveals.
+    /// Where "Back" and "Continue" lead: on through the questionnaire ([`ONWARD`], the default), or
+    /// back to "check your answers" through any page a change reveals ([`RETURNING`]).
     #[prop(optional)]
-    returning: bool,
+    way: Way,
 ) -> impl IntoView {
     let session = Session::get();
     // A memo, so that answering a question (a change to the book) does not rebuild the page.
@@ -94,7 +127,7 @@ pub fn QuestionPage(
                 .book
                 .with_untracked(|b| b.get(&id).is_some_and(|a| step.is_shown(&a.response)));
             if shown {
-                view! { <Questions step=step id=id returning=returning/> }.into_any()
+                view! { <Questions step=step id=id way=way/> }.into_any()
             } else {
                 view! { <Skipped/> }.into_any()
             }
@@ -125,7 +158,7 @@ fn Skipped() -> impl IntoView {
 }
 
 #[component]
-fn Questions(step: Step, id: String, returning: bool) -> impl IntoView {
+fn Questions(step: Step, id: String, way: Way) -> impl IntoView {
     let session = Session::get();
     let issues = RwSignal::new(Vec::<ValidationIssue>::new());
     let issues_signal: Signal<Vec<ValidationIssue>> = issues.into();
@@ -154,34 +187,17 @@ fn Questions(step: Step, id: String, returning: bool) -> impl IntoView {
                 .with_untracked(|b| b.get(&id).map(|a| a.response.clone()))
         }
     };
-    let before: Option<Vec<Step>> = returning
-        .then(|| response().map(|r| shown_on_leaving_check(&id, &r)))
-        .flatten();
-    let back = {
-        let response = response.clone();
-        let before = before.clone();
-        match (response(), before.as_deref()) {
-            (Some(r), Some(before)) => match flow::back_returning(step, before, &r) {
-                Some(prev) => Route::Change(prev),
-                None => Route::Check,
-            },
-            (r, _) => match r.and_then(|r| flow::previous(step, &r)) {
-                Some(prev) => Route::Question(prev),
-                None => Route::Start,
-            },
-        }
-        .href()
-    };
+    let back = response()
+        .map(|r| (way.back)(step, &id, &r))
+        .unwrap_or(Route::Start)
+        .href();
     let forward = {
         let response = response.clone();
+        let id = id.clone();
         move || {
-            match (response(), before.as_deref()) {
-                (Some(r), Some(before)) => {
-                    flow::next_returning(step, before, &r).map(Route::Change)
-                }
-                (r, _) => r.and_then(|r| flow::next(step, &r)).map(Route::Question),
-            }
-            .unwrap_or(Route::Check)
+            response()
+                .map(|r| (way.forward)(step, &id, &r))
+                .unwrap_or(Route::Check)
         }
     };
     let on_submit = {
