@@ -360,43 +360,13 @@ impl Book {
 /// file system and mail program keeps, and a short mark of its id, so that two assessments never
 /// download under one name even when their names begin alike.
 pub fn export_file_stem(name: &str, id: &str) -> String {
-    const MAX_SLUG: usize = 40;
-    let slug = crate::slug::slug(name);
-    let mut cut = String::new();
-    for word in slug.split('-') {
-        let extra = word.chars().count() + usize::from(!cut.is_empty());
-        if cut.chars().count() + extra > MAX_SLUG {
-            if cut.is_empty() {
-                cut = word.chars().take(MAX_SLUG).collect();
-            }
-            break;
-        }
-        if !cut.is_empty() {
-            cut.push('-');
-        }
-        cut.push_str(word);
-    }
-    let mark = id_mark(id);
+    let cut = crate::slug::cut(&crate::slug::slug(name), 40);
+    let mark = crate::slug::mark(id, 6);
     if cut.is_empty() {
         format!("collaboration-readiness-{mark}")
     } else {
         format!("collaboration-readiness-{cut}-{mark}")
     }
-}
-
-/// Six base-36 digits from an id (FNV-1a): stable for an assessment, different for others.
-fn id_mark(id: &str) -> String {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in id.bytes() {
-        hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-    }
-    let mut n = hash % 36u64.pow(6);
-    let mut digits = [b'0'; 6];
-    for d in digits.iter_mut().rev() {
-        *d = b"0123456789abcdefghijklmnopqrstuvwxyz"[(n % 36) as usize];
-        n /= 36;
-    }
-    String::from_utf8(digits.to_vec()).expect("ascii digits")
 }
 
 /// Something from the stored book that this version could not read: kept exactly as it was stored,

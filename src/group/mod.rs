@@ -517,14 +517,10 @@ const STEM_NAME_CHARS: usize = 32;
 pub fn file_stem(group_name: &str, what: &str, at: &str) -> String {
     let slug = crate::slug::slug(group_name);
     let name = if slug.chars().count() <= STEM_NAME_CHARS {
-        slug.clone()
+        slug
     } else {
-        let cut: String = slug.chars().take(STEM_NAME_CHARS).collect();
-        let cut = match cut.rfind('-') {
-            Some(dash) if dash >= STEM_NAME_CHARS / 2 => cut[..dash].to_string(),
-            _ => cut,
-        };
-        format!("{}-{}", cut.trim_end_matches('-'), short_hash(&slug))
+        let cut = crate::slug::cut(&slug, STEM_NAME_CHARS);
+        format!("{cut}-{}", crate::slug::mark(&slug, 4))
     };
     let mut parts = vec!["group".to_string()];
     if !name.is_empty() {
@@ -554,22 +550,6 @@ fn minute_of(at: &str) -> Option<String> {
         && b.get(13) == Some(&b':')
         && digits(14..16);
     shaped.then(|| format!("{}-{}{}", &at[..10], &at[11..13], &at[14..16]))
-}
-
-/// Four base-36 characters from the text (FNV-1a): stable across runs and builds.
-fn short_hash(text: &str) -> String {
-    let mut h: u32 = 0x811c_9dc5;
-    for b in text.bytes() {
-        h = (h ^ u32::from(b)).wrapping_mul(0x0100_0193);
-    }
-    const DIGITS: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyz";
-    (0..4)
-        .map(|_| {
-            let d = DIGITS[(h % 36) as usize] as char;
-            h /= 36;
-            d
-        })
-        .collect()
 }
 
 #[cfg(test)]
