@@ -186,7 +186,7 @@ async function seeResults(browser, target, storage, width) {
 }
 
 /**
- * The hand-over from the questionnaire build to the whole app (src/handoff.rs): on the last question
+ * The hand-over from the questionnaire build to the whole app (src/web/handoff.rs): on the last question
  * page, where the questionnaire has fetched the whole app in the background, "Continue" → "Check your
  * answers" shown by the whole app.
  */
@@ -370,7 +370,7 @@ async function main() {
   };
   // Where the wasm's code comes from, read from Cargo's output of the build (names not yet stripped).
   // run.sh keeps a copy of it right after the build (target/ is shared with other builds).
-  // The first visit loads the questionnaire build (src/handoff.rs): that is the one broken down.
+  // The first visit loads the questionnaire build (src/web/handoff.rs): that is the one broken down.
   const cargoWasm = process.env.BENCH_CARGO_WASM || [join(BUILD, 'questionnaire-cargo.wasm'), join(root, 'target/wasm32-unknown-unknown/release/questionnaire.wasm')].find(existsSync) || '';
   if (cargoWasm) {
     const b = breakdown(cargoWasm);

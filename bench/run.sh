@@ -37,7 +37,7 @@ if [ "${BENCH_NO_BUILD:-}" != 1 ] || [ ! -f "$BUILD/site/app/index.html" ]; then
   step "Building the release site into bench/build/site/app"
   trunk build --release --offline --dist "$BUILD/site/app"
   # Cargo's output still has its function names: bench/wasm-breakdown.mjs reads where the code comes from.
-  # The first visit loads the questionnaire build (src/handoff.rs), so that is the one broken down.
+  # The first visit loads the questionnaire build (src/web/handoff.rs), so that is the one broken down.
   cp target/wasm32-unknown-unknown/release/questionnaire.wasm "$BUILD/questionnaire-cargo.wasm"
 fi
 

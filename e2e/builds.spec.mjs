@@ -1,4 +1,4 @@
-// The app's two builds (src/handoff.rs): a first visit downloads only the questionnaire; the whole app
+// The app's two builds (src/web/handoff.rs): a first visit downloads only the questionnaire; the whole app
 // comes when the person reaches the six categories, or at once when the page opens on one of its
 // pages; it takes over with everything the questionnaire held, answers that storage refused included.
 import { test, expect, openApp, disableStorage, axeViolations } from './support.mjs';

@@ -9,7 +9,7 @@
 //!
 //! The response is the one the end-to-end tests complete (`e2e/pages/questionnaire.mjs`,
 //! `FULL_ANSWERS`); the charts come from the same builders the results page calls, with the
-//! transparent background the chart component adds before drawing (`charts/view.rs`).
+//! transparent background the chart component adds before drawing (`web/components/chart.rs`).
 
 use serde_json::json;
 

@@ -13,7 +13,7 @@ use serde::Serialize;
 use collaboration_readiness::engine::instrument::{
     Field, FieldKind, ShowWhen, INSTRUMENT, INSTRUMENT_ID, INSTRUMENT_VERSION,
 };
-use collaboration_readiness::flow::Step;
+use collaboration_readiness::model::flow::Step;
 
 #[derive(Serialize)]
 struct Instrument {

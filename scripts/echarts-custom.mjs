@@ -1,6 +1,6 @@
 // The ECharts the app ships: only what the app's charts use (src/charts/*.rs: bar, radar, scatter and
 // line series; grid, legend, tooltip, radar, aria (with decals) and title components; the canvas
-// renderer), exposed as the global `echarts` that src/charts/view.rs calls (init + setOption), like the npm package's
+// renderer), exposed as the global `echarts` that src/web/components/chart.rs calls (init + setOption), like the npm package's
 // dist/echarts.min.js but about half its size. Built by scripts/build-echarts.mjs (a Trunk pre-build
 // hook). A chart that needs another series or component must add it here.
 import * as echarts from 'echarts/core';

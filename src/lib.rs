@@ -1,36 +1,19 @@
 //! Collaboration Readiness: the *State of Collaboration* self-assessment and group report.
 //!
-//! `engine` (the instrument, scoring, aggregation, formats), `charts` (pure chart builders) and
-//! `routes` compile natively and are tested with `cargo test`. Everything that touches the browser
-//! (`app`, `pages`, `storage`, chart drawing) is compiled for wasm32 only, so the engine cannot depend
-//! on a browser crate by accident.
+//! Four layers, each importing only from those listed before it (see ARCHITECTURE.md):
+//! - [`engine`]: the instrument, responses, scoring, aggregation and file formats;
+//! - [`model`]: the application, pure: routes, the questionnaire's flow, the person's book of
+//!   assessments, the facilitator's groups, share links, and how every figure is printed;
+//! - [`charts`]: the chart builders, pure (data in, a `charming` chart out);
+//! - `web`: everything that touches the browser (the shell and its two builds, storage and the stores,
+//!   browser helpers, components, pages), compiled for wasm32 only.
+//!
+//! The first three compile natively and are tested with `cargo test`; nothing in them can reach a
+//! browser crate, which exist only for wasm32.
 
 pub mod charts;
 pub mod engine;
-pub mod flow;
-pub mod group;
-pub mod results_text;
-pub mod routes;
-pub mod share;
-pub mod slug;
-pub mod state;
+pub mod model;
 
 #[cfg(target_arch = "wasm32")]
-mod app;
-#[cfg(target_arch = "wasm32")]
-pub mod components;
-#[cfg(target_arch = "wasm32")]
-mod download;
-#[cfg(target_arch = "wasm32")]
-pub mod group_store;
-#[cfg(target_arch = "wasm32")]
-pub mod handoff;
-#[cfg(target_arch = "wasm32")]
-pub mod pages;
-#[cfg(target_arch = "wasm32")]
-pub mod session;
-#[cfg(target_arch = "wasm32")]
-pub mod storage;
-
-#[cfg(target_arch = "wasm32")]
-pub use app::{app, questionnaire_app};
+pub mod web;

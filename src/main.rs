@@ -1,11 +1,11 @@
-//! The whole app (every page); see `handoff.rs` for how it shares the page with the questionnaire
+//! The whole app (every page); see `web/handoff.rs` for how it shares the page with the questionnaire
 //! build (`src/bin/questionnaire.rs`). Nothing else lives here (see `lib.rs`).
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
     console_error_panic_hook::set_once();
-    let start = collaboration_readiness::handoff::take_over();
-    leptos::mount::mount_to_body(move || collaboration_readiness::app(start));
+    let start = collaboration_readiness::web::handoff::take_over();
+    leptos::mount::mount_to_body(move || collaboration_readiness::web::app(start));
 }
 
 /// The app only runs in a browser; natively the crate is a library (engine, chart builders) and the

@@ -12,8 +12,8 @@ use collaboration_readiness::engine::instrument::{Field, InstrumentVersion};
 use collaboration_readiness::engine::intake::{check, decode_text, TextReader};
 use collaboration_readiness::engine::json_format::{from_json, import_json, set_to_json, to_json};
 use collaboration_readiness::engine::{ImportError, Response};
-use collaboration_readiness::group::Group;
-use collaboration_readiness::share;
+use collaboration_readiness::model::groups::Group;
+use collaboration_readiness::model::share;
 use engine_support::complete_response;
 
 const TEXT: &str = "response_id,q2,q13_places\r\ncafe-1,Café à naïve – “quoted” 😀,3\r\n";

@@ -2,8 +2,9 @@
 //! the storage adapter and chart drawing.
 #![cfg(target_arch = "wasm32")]
 
-use collaboration_readiness::charts::{paired_share_bars, view, PairedShare};
-use collaboration_readiness::storage::{self, Envelope, StorageError, Store};
+use collaboration_readiness::charts::{paired_share_bars, PairedShare};
+use collaboration_readiness::web::components::chart as view;
+use collaboration_readiness::web::stores::storage::{self, Envelope, StorageError, Store};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;

@@ -103,7 +103,7 @@ ${s.server}. Medians of ${s.runs} runs unless said. Times are from navigation st
   ])}`);
   if (res.handOver) {
     const h = m(res.handOver);
-    parts.push(`Hand-over to the whole app (src/handoff.rs): on the last question page, after its background fetch, "Continue" → "Check your answers" shown by the whole app in ${ms(h.checkShown)}, ${kb(h.bytesAfterClick)} fetched after the click, longest task ${ms(worst(res.handOver, (q) => q.longTasks && q.longTasks.max))}.`);
+    parts.push(`Hand-over to the whole app (src/web/handoff.rs): on the last question page, after its background fetch, "Continue" → "Check your answers" shown by the whole app in ${ms(h.checkShown)}, ${kb(h.bytesAfterClick)} fetched after the click, longest task ${ms(worst(res.handOver, (q) => q.longTasks && q.longTasks.max))}.`);
   }
   const sh = m(res.shared);
   parts.push(`Share link opened cold (#/shared/…): both charts drawn at ${ms(sh.chartsDrawn)}, ${kb(sh.bytes)} in ${sh.requests} requests (ECharts included); longest task ${ms(worst(res.shared, (q) => q.longTasks && q.longTasks.max))}; JS heap ${mb(sh.memory && sh.memory.jsHeap)} + wasm ${mb(sh.memory && sh.memory.wasm)}.`);

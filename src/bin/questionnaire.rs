@@ -1,5 +1,5 @@
 //! The questionnaire build: the start page and the questions, which is what a first visit loads; it
-//! loads the whole app (`src/main.rs`) for any other page. See `handoff.rs`.
+//! loads the whole app (`src/main.rs`) for any other page. See `src/web/handoff.rs`.
 
 /// A small allocator: the questionnaire keeps little in memory, and every kilobyte of the first load
 /// counts. (The whole app keeps the default, which is faster with the group report's large data.)
@@ -13,7 +13,9 @@ static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> 
 fn main() {
     // No panic hook here (the whole app has one): its message formatting would be a kilobyte more of
     // the first load, for messages that only a developer reads.
-    collaboration_readiness::handoff::mount_questionnaire();
+    collaboration_readiness::web::handoff::mount_questionnaire(
+        collaboration_readiness::web::questionnaire_app,
+    );
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -14,12 +14,13 @@ use charming::{
     Chart,
 };
 
-use super::percent;
-use super::profile::{join_and, short_name, Point, RadarLine, Scale};
+use super::profile::{short_name, Point, RadarLine, Scale};
 use super::{IMPORTANCE_COLOUR, PREVALENCE_COLOUR};
 use crate::engine::aggregate::{CrossTab, FactorStats, GroupStatistics, RatingStats};
 use crate::engine::benchmark::first_max;
 use crate::engine::instrument::{Band, Choice, Engagement, Factor, Measure};
+use crate::model::format::join_and;
+use crate::model::format::percent;
 
 /// Colours of the three answer bands, lowest first: vermilion, grey, blue (Okabe–Ito plus a neutral
 /// grey), each at least 3:1 against white.

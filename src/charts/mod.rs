@@ -1,15 +1,14 @@
 //! Chart builders: plain data in, a `charming::Chart` out.
 //!
 //! Builders are pure functions so that what a chart shows is tested natively by serialising it; they
-//! never touch the browser. Drawing is `view.rs`'s job (wasm only), with the option object
+//! never touch the browser. Drawing is `web::components::chart`'s job (wasm only), with the option object
 //! [`echarts_option`] makes. Labels and tooltips are plain text from our own data: no builder turns
 //! on ECharts' rich-text labels or HTML tooltips, so nothing from a response can be rendered as markup.
 
 pub mod group;
 pub mod profile;
-#[cfg(target_arch = "wasm32")]
-pub mod view;
 
+use crate::model::format::percent;
 use charming::{
     component::{Aria, Axis, Decal, DecalItem, Grid, Legend},
     element::{AxisType, Color, Label, LabelPosition, Symbol, Tooltip, Trigger},
@@ -52,11 +51,6 @@ pub fn echarts_option(chart: &Chart) -> serde_json::Value {
         }
     }
     option
-}
-
-/// A whole percentage, as the report prints shares.
-pub fn percent(share: f64) -> f64 {
-    (share * 100.0).round()
 }
 
 /// Horizontal bars, one pair per row: the share of respondents saying a factor is at least somewhat
@@ -139,19 +133,6 @@ mod tests {
 
     fn json(chart: &Chart) -> Value {
         serde_json::to_value(chart).expect("a chart serialises")
-    }
-
-    #[test]
-    fn percentages_are_rounded_to_whole_numbers() {
-        for (share, expected) in [
-            (0.0, 0.0),
-            (0.824, 82.0),
-            (0.825, 83.0),
-            (1.0, 100.0),
-            (0.005, 1.0),
-        ] {
-            assert_eq!(percent(share), expected, "share {share}");
-        }
     }
 
     #[test]

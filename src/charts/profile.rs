@@ -17,6 +17,7 @@ use super::{IMPORTANCE_COLOUR, PREVALENCE_COLOUR};
 use crate::engine::benchmark::BENCHMARK_2018;
 use crate::engine::instrument::Factor;
 use crate::engine::scoring::ResponseScore;
+use crate::model::format::join_and;
 
 /// Colour of an overlay (an earlier assessment, or the 2018 survey): grey, dashed.
 pub const OVERLAY_COLOUR: &str = "#595959";
@@ -112,10 +113,6 @@ pub fn survey_2018_summary() -> String {
     )
 }
 
-/// The sentence added to a radar's summary when an earlier assessment is overlaid.
-pub const EARLIER_LINES: &str =
-    "The earlier assessment is drawn in grey: its importance dashed, its prevalence dotted.";
-
 /// Legend names longer than this many characters are wrapped onto more lines, so that a legend entry
 /// fits a 320 px screen (ECharts' legend never wraps a name by itself).
 pub const LEGEND_WIDTH: usize = 34;
@@ -178,7 +175,7 @@ fn share_tooltip(name: &str, categories: &[String], values: &[Option<f64>; 6]) -
     let mut text = name.to_string();
     for (category, value) in categories.iter().zip(values) {
         let figure = value.map_or("not published".to_string(), |v| {
-            format!("{}%", super::percent(v))
+            format!("{}%", crate::model::format::percent(v))
         });
         text.push_str(&format!("\n{category}: {figure}"));
     }
@@ -490,15 +487,6 @@ pub fn radar_summary(score: &ResponseScore) -> String {
     parts.join(" ")
 }
 
-/// "a, b and c".
-pub fn join_and(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
-}
-
 /// The sentence next to a scatter of importance against prevalence.
 pub fn scatter_summary(points: &[Point]) -> String {
     if points.is_empty() {
@@ -528,6 +516,19 @@ pub fn scatter_summary(points: &[Point]) -> String {
         ));
     }
     text
+}
+
+/// Lines drawn behind the person's own: dashed, in the two overlay greys.
+pub fn overlay_lines(lines: Vec<RadarLine>) -> Vec<RadarLine> {
+    lines
+        .into_iter()
+        .zip([OVERLAY_COLOUR, OVERLAY_COLOUR_2])
+        .map(|(l, colour)| RadarLine {
+            colour,
+            overlay: true,
+            ..l
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -911,5 +912,18 @@ mod tests {
             scatter_summary(&[]),
             "No factor has both importance and prevalence rated yet."
         );
+    }
+
+    #[test]
+    fn the_2018_overlay_puts_100_percent_at_3() {
+        let lines = survey_2018_lines();
+        assert_eq!(lines.len(), 2);
+        assert!(lines.iter().all(|l| l.overlay));
+        let behaviours = BENCHMARK_2018.factors[0].importance_at_least_somewhat;
+        // Kept as shares, drawn with 100% at 3 (the radar's scale; see charts::profile).
+        assert_eq!(lines[0].values[0], Some(behaviours));
+        assert!(lines.iter().all(|l| l.scale == Scale::Share));
+        let overlaid = overlay_lines(lines.clone());
+        assert_eq!(overlaid[1].colour, OVERLAY_COLOUR_2);
     }
 }

@@ -9,7 +9,6 @@ use std::fmt;
 use thiserror::Error;
 
 use super::instrument::{Field, QuestionId, Scale, INSTRUMENT};
-use super::intake::echo;
 
 /// Longest part of a question's wording quoted in a message, in characters.
 const QUOTED_WORDS: usize = 60;
@@ -292,4 +291,56 @@ pub enum JsonError {
         /// What is wrong.
         problem: RejectReason,
     },
+}
+
+/// Longest part of a value echoed back in a report, in characters.
+pub const ECHO_CHARS: usize = 80;
+
+/// A value from a file as it may be echoed back to a person (a report's stderr, a list of problems):
+/// control characters and the characters that reorder text are written as escapes (`\n`, `\u{1b}`),
+/// so that a value cannot move a terminal's cursor, recolour it or forge a line of the report; and
+/// only the first [`ECHO_CHARS`] characters are kept, with "…" when cut, so that a huge field gives a
+/// short line. Reads no more of `value` than it keeps.
+pub fn echo(value: &str) -> String {
+    let mut out = String::new();
+    let mut chars = value.chars();
+    for c in chars.by_ref().take(ECHO_CHARS) {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\\' => out.push_str("\\\\"),
+            c if c.is_control() || is_reordering(c) => {
+                out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+            }
+            c => out.push(c),
+        }
+    }
+    if chars.next().is_some() {
+        out.push('\u{2026}');
+    }
+    out
+}
+
+/// Characters that change the order in which a terminal or page shows the text around them.
+fn is_reordering(c: char) -> bool {
+    matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+#[cfg(test)]
+mod echo_tests {
+    use super::*;
+
+    #[test]
+    fn echoed_values_are_escaped_and_cut() {
+        assert_eq!(echo("plain"), "plain");
+        assert_eq!(
+            echo("a\nline 9: forged\u{1b}[2J\\"),
+            "a\\nline 9: forged\\u{1b}[2J\\\\"
+        );
+        assert_eq!(echo("\u{202e}evil"), "\\u{202e}evil");
+        let long = "é".repeat(200);
+        assert_eq!(echo(&long), format!("{}\u{2026}", "é".repeat(ECHO_CHARS)));
+        assert_eq!(echo(&"x".repeat(ECHO_CHARS)), "x".repeat(ECHO_CHARS));
+    }
 }

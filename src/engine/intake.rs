@@ -21,6 +21,8 @@
 use std::borrow::Cow;
 use std::io::{self, Read};
 
+// `echo` is the error messages' own; intake's callers reach it here too.
+pub use super::error::{echo, ECHO_CHARS};
 use super::error::{CellError, ImportError, QuestionName, RejectReason};
 use super::instrument::{Field, FieldKind, InstrumentVersion};
 use super::response::{is_iso8601_date_or_datetime, Response};
@@ -319,40 +321,6 @@ pub fn decode_text(bytes: &[u8]) -> Result<Cow<'_, str>, ImportError> {
     }
 }
 
-/// Longest part of a value echoed back in a report, in characters.
-pub const ECHO_CHARS: usize = 80;
-
-/// A value from a file as it may be echoed back to a person (a report's stderr, a list of problems):
-/// control characters and the characters that reorder text are written as escapes (`\n`, `\u{1b}`),
-/// so that a value cannot move a terminal's cursor, recolour it or forge a line of the report; and
-/// only the first [`ECHO_CHARS`] characters are kept, with "…" when cut, so that a huge field gives a
-/// short line. Reads no more of `value` than it keeps.
-pub fn echo(value: &str) -> String {
-    let mut out = String::new();
-    let mut chars = value.chars();
-    for c in chars.by_ref().take(ECHO_CHARS) {
-        match c {
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '\\' => out.push_str("\\\\"),
-            c if c.is_control() || is_reordering(c) => {
-                out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
-            }
-            c => out.push(c),
-        }
-    }
-    if chars.next().is_some() {
-        out.push('\u{2026}');
-    }
-    out
-}
-
-/// Characters that change the order in which a terminal or page shows the text around them.
-fn is_reordering(c: char) -> bool {
-    matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-}
-
 /// One problem of an imported response (or CSV row).
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct RowProblem {
@@ -496,19 +464,6 @@ mod tests {
                 .unwrap();
             assert_eq!(out, text, "{bytes:?}");
         }
-    }
-
-    #[test]
-    fn echoed_values_are_escaped_and_cut() {
-        assert_eq!(echo("plain"), "plain");
-        assert_eq!(
-            echo("a\nline 9: forged\u{1b}[2J\\"),
-            "a\\nline 9: forged\\u{1b}[2J\\\\"
-        );
-        assert_eq!(echo("\u{202e}evil"), "\\u{202e}evil");
-        let long = "é".repeat(200);
-        assert_eq!(echo(&long), format!("{}\u{2026}", "é".repeat(ECHO_CHARS)));
-        assert_eq!(echo(&"x".repeat(ECHO_CHARS)), "x".repeat(ECHO_CHARS));
     }
 
     #[test]

@@ -1,0 +1,393 @@
+//! The app's routes and how they are written in the URL.
+//!
+//! Routing uses the URL fragment (`#/assessment/involvement`), not the path: the same `dist/` then
+//! works at `/`, under a sub-path such as `/collaboration-readiness/` on GitHub Pages, inside an iframe
+//! and from a plain static server, and a reload on any route loads `index.html` without any rewrite
+//! rule on the host. This module is pure (no browser crate) so that parsing and printing are tested
+//! natively.
+
+use crate::model::book::{Assessment, Book};
+use crate::model::flow::{self, Step};
+
+/// A screen of the app.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Route {
+    /// The start page: what the self-assessment is and how answers are kept.
+    Start,
+    /// A page of questions of the open assessment.
+    Question(Step),
+    /// The same page reached from "Check your answers" to change an answer: "Continue" leads back
+    /// there, through any page the change reveals (see [`flow::next_returning`]).
+    Change(Step),
+    /// "Check your answers" for the open assessment.
+    Check,
+    /// The person's assessments: open, rename, delete.
+    Assessments,
+    /// How answers are kept, in plain words.
+    Privacy,
+    /// The 2018 survey's published figures, with a chart.
+    Benchmark,
+    /// Results of the open assessment.
+    Results,
+    /// Two of the person's assessments side by side.
+    Compare,
+    /// Results carried in a share link (`#/shared/<answers>`); the page reads the answers itself.
+    Shared,
+    /// The facilitator's group report.
+    Group,
+    /// The accessibility statement.
+    Accessibility,
+    /// Any fragment the app does not know; shown as "page not found" with a way back.
+    NotFound,
+}
+
+impl Route {
+    /// Reads a route from `location.hash` (with or without the leading `#`).
+    pub fn from_hash(hash: &str) -> Route {
+        let path = hash.trim_start_matches('#').trim_start_matches('/');
+        let path = path
+            .split(['?', '#'])
+            .next()
+            .unwrap_or("")
+            .trim_end_matches('/');
+        match path {
+            "" => Route::Start,
+            "benchmark" => Route::Benchmark,
+            "privacy" => Route::Privacy,
+            "assessments" => Route::Assessments,
+            "assessment/check" => Route::Check,
+            "results" => Route::Results,
+            "compare" => Route::Compare,
+            "group" => Route::Group,
+            "accessibility" => Route::Accessibility,
+            shared if shared == "shared" || shared.starts_with("shared/") => Route::Shared,
+            other => {
+                let page = other.strip_prefix("assessment/").unwrap_or("");
+                match page.strip_suffix("/change") {
+                    Some(slug) => Step::from_slug(slug).map(Route::Change),
+                    None => Step::from_slug(page).map(Route::Question),
+                }
+                .unwrap_or(Route::NotFound)
+            }
+        }
+    }
+
+    /// The `href` of a link to this route: a fragment, so it works under any sub-path.
+    pub fn href(self) -> String {
+        match self {
+            Route::Start | Route::NotFound => "#/".into(),
+            Route::Question(step) => format!("#/assessment/{}", step.slug()),
+            Route::Change(step) => format!("#/assessment/{}/change", step.slug()),
+            Route::Check => "#/assessment/check".into(),
+            Route::Assessments => "#/assessments".into(),
+            Route::Privacy => "#/privacy".into(),
+            Route::Benchmark => "#/benchmark".into(),
+            Route::Results => "#/results".into(),
+            Route::Compare => "#/compare".into(),
+            Route::Shared => "#/shared/".into(),
+            Route::Group => "#/group".into(),
+            Route::Accessibility => "#/accessibility".into(),
+        }
+    }
+
+    /// The page's name, as its heading and the document title say it.
+    pub fn name(self) -> String {
+        match self {
+            Route::Start => "Collaboration Readiness".into(),
+            Route::Question(step) | Route::Change(step) => step.heading(),
+            Route::Check => "Check your answers".into(),
+            Route::Assessments => "Your assessments".into(),
+            Route::Privacy => "Your answers and your privacy".into(),
+            Route::Benchmark => "The 2018 survey".into(),
+            Route::Results => "Your results".into(),
+            Route::Compare => "Compare two assessments".into(),
+            Route::Shared => "Shared results".into(),
+            Route::Group => "Group report".into(),
+            Route::Accessibility => "Accessibility statement".into(),
+            Route::NotFound => "Page not found".into(),
+        }
+    }
+
+    /// The document title for this route.
+    pub fn title(self) -> String {
+        match self {
+            Route::Start => self.name(),
+            _ => format!("{} – Collaboration Readiness", self.name()),
+        }
+    }
+
+    /// True for the pages the questionnaire build has (see `handoff`): the start page and the
+    /// questions. Any other page, "check your answers" included, is shown by the whole app, which the
+    /// questionnaire loads when one is asked for (and has usually fetched by then). The page's boot
+    /// script (public/boot.js) makes the same choice on arrival, from the fragment's text: the
+    /// questionnaire when its path is empty or starts with `assessment/` but is neither
+    /// `assessment/check` nor a page changed from there (`…/change`), which only "check your answers"
+    /// leads to (an unknown `assessment/…` page loads the questionnaire, which hands over to the
+    /// whole app's "page not found").
+    pub fn in_questionnaire(self) -> bool {
+        matches!(self, Route::Start | Route::Question(_))
+    }
+
+    /// True where the questionnaire starts fetching the whole app in the background, so that the
+    /// results open without a wait: from the first of the six categories' pages on, when a person is
+    /// well into the questionnaire (someone who leaves after a page or two never downloads it).
+    pub fn prefetches_app(self) -> bool {
+        matches!(self, Route::Question(Step::Factor(_) | Step::AboutYou))
+    }
+
+    /// Where "Continue" takes a person on one of their assessments (the start page, a visit that
+    /// asks for the questionnaire): the results once it is finished (every required answer given
+    /// and "Finish" pressed), else the first page with a required answer missing, else "check your
+    /// answers" (where the person finishes). Not the page they were last on: that may be the last
+    /// page of questions, long after the one they skipped.
+    pub fn continuing(assessment: &Assessment) -> Route {
+        if assessment.completed_at.is_some() && assessment.response.is_complete() {
+            return Route::Results;
+        }
+        match flow::resume_at(&assessment.response) {
+            Some(step) => Route::Question(step),
+            None => Route::Check,
+        }
+    }
+
+    /// Where a visit that asks to open on the questionnaire ([`asks_for_questionnaire`]) goes: on
+    /// with the open assessment ([`Route::continuing`]: its results when it is finished), or `None`
+    /// when none is open, and a new assessment is started on its first question.
+    pub fn questionnaire_visit(book: &Book) -> Option<Route> {
+        book.current().map(Route::continuing)
+    }
+
+    /// Every route, for tests and navigation.
+    pub fn all() -> Vec<Route> {
+        let mut all = vec![
+            Route::Start,
+            Route::Check,
+            Route::Assessments,
+            Route::Privacy,
+            Route::Benchmark,
+        ];
+        all.extend(Step::all().into_iter().map(Route::Question));
+        all.extend(Step::all().into_iter().map(Route::Change));
+        all
+    }
+}
+
+/// True when the page's address asks to open on the questionnaire (`start=questionnaire` in its
+/// query, as the embed's `data-start` sets it) and names no page: `search` and `hash` are
+/// `location.search` and `location.hash`. (The boot script, public/boot.js, sends `start=group`
+/// on to the group report itself; where the questionnaire goes depends on the stored assessments,
+/// which only the app reads.)
+pub fn asks_for_questionnaire(search: &str, hash: &str) -> bool {
+    let names_no_page = matches!(hash, "" | "#" | "#/");
+    names_no_page
+        && search
+            .trim_start_matches('?')
+            .split('&')
+            .any(|pair| pair == "start=questionnaire")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{asks_for_questionnaire, Route};
+    use crate::engine::instrument::{Factor, Field};
+    use crate::engine::response::AnswerAction;
+    use crate::model::book::{Action, Book};
+    use crate::model::flow::Step;
+
+    /// The stored book every shipped version reads: an unfinished assessment (open, last on the
+    /// involvement page, q5 and q6 missing) and a finished one (q1 = no).
+    fn stored_book() -> Book {
+        let v1 = include_str!("../../tests/fixtures/storage/book-v1.json");
+        let envelope: serde_json::Value = serde_json::from_str(v1).unwrap();
+        Book::from_stored(1, &envelope["data"].to_string()).unwrap()
+    }
+
+    const UNFINISHED: &str = "a-mf3k2p-1x9z";
+    const FINISHED: &str = "a-mf1aaa-7q2w";
+
+    fn with(book: &Book, action: Action) -> Book {
+        let mut book = book.clone();
+        book.apply(action).unwrap();
+        book
+    }
+
+    fn answer(id: &str, field: Field, code: &str) -> Action {
+        Action::Answer {
+            id: id.into(),
+            action: AnswerAction::Choose {
+                field,
+                code: code.into(),
+            },
+            now: "2026-12-01T10:00:00Z".into(),
+        }
+    }
+
+    #[test]
+    fn parses_every_spelling_of_a_fragment() {
+        let cases = [
+            ("", Route::Start),
+            ("#", Route::Start),
+            ("#/", Route::Start),
+            ("#/benchmark", Route::Benchmark),
+            ("#benchmark", Route::Benchmark),
+            ("#/benchmark/", Route::Benchmark),
+            ("#/benchmark?x=1", Route::Benchmark),
+            ("#/privacy", Route::Privacy),
+            ("#/assessments", Route::Assessments),
+            ("#/assessment/check", Route::Check),
+            ("#/results", Route::Results),
+            ("#/compare", Route::Compare),
+            ("#/group", Route::Group),
+            ("#/accessibility", Route::Accessibility),
+            ("#/shared/eyJ2IjoxfQ", Route::Shared),
+            ("#/shared/", Route::Shared),
+            ("#/assessment/example", Route::Question(Step::Example)),
+            (
+                "#/assessment/factor-places",
+                Route::Question(Step::Factor(Factor::Places)),
+            ),
+            ("#/assessment/factor-nowhere", Route::NotFound),
+            ("#/assessment/example/change", Route::Change(Step::Example)),
+            (
+                "#/assessment/factor-places/change/",
+                Route::Change(Step::Factor(Factor::Places)),
+            ),
+            ("#/assessment/nowhere/change", Route::NotFound),
+            ("#/assessment/check/change", Route::NotFound),
+            ("#/assessment/change", Route::NotFound),
+            ("#/assessment", Route::NotFound),
+            ("#/nowhere", Route::NotFound),
+            ("#/BENCHMARK", Route::NotFound),
+        ];
+        for (hash, expected) in cases {
+            assert_eq!(Route::from_hash(hash), expected, "hash {hash:?}");
+        }
+    }
+
+    #[test]
+    fn the_questionnaire_build_has_the_questions_and_fetches_the_rest_from_the_categories_on() {
+        // (`true, true`: in the questionnaire build, and fetching the whole app from there.)
+        let cases = [
+            ("#/", true, false),
+            ("#/assessment/example", true, false),
+            ("#/assessment/about-you", true, true),
+            ("#/assessment/factor-behaviours", true, true),
+            ("#/assessment/example/change", false, false),
+            ("#/assessment/about-you/change", false, false),
+            ("#/assessment/check", false, false),
+            ("#/assessment/nowhere", false, false),
+            ("#/privacy", false, false),
+            ("#/accessibility", false, false),
+            ("#/assessments", false, false),
+            ("#/results", false, false),
+            ("#/compare", false, false),
+            ("#/shared/eyJ2IjoxfQ", false, false),
+            ("#/group", false, false),
+            ("#/benchmark", false, false),
+        ];
+        for (hash, questionnaire, prefetch) in cases {
+            let route = Route::from_hash(hash);
+            assert_eq!(route.in_questionnaire(), questionnaire, "{hash}");
+            assert_eq!(route.prefetches_app(), prefetch, "{hash}");
+        }
+    }
+
+    #[test]
+    fn every_route_round_trips_through_its_href_and_has_a_title() {
+        for route in Route::all() {
+            assert_eq!(Route::from_hash(&route.href()), route);
+            assert!(
+                route.href().starts_with("#/"),
+                "links stay relative to the page"
+            );
+            assert!(route.title().ends_with("Collaboration Readiness"));
+        }
+    }
+
+    #[test]
+    fn defect_26_continue_leads_to_the_results_once_finished_else_the_first_unanswered_page() {
+        let stored = stored_book();
+        let fresh = with(
+            &Book::default(),
+            Action::Create {
+                id: "new".into(),
+                name: "New".into(),
+                now: "2026-12-01T09:00:00Z".into(),
+            },
+        );
+        // The finished assessment after a change that makes it incomplete again (q1 no → yes asks
+        // about the example).
+        let reopened = with(&stored, answer(FINISHED, Field::Q1, "yes"));
+        // The unfinished one with every required answer given, not yet finished.
+        let mut all_given = stored.clone();
+        let mut complete = stored.get(FINISHED).unwrap().response.clone();
+        complete.id = UNFINISHED.into();
+        all_given.assessments[0].response = complete;
+        let cases = [
+            (&fresh, "new", Route::Question(Step::Example)),
+            // Last on the involvement page, but the example's details still miss q5 and q6.
+            (&stored, UNFINISHED, Route::Question(Step::ExampleDetails)),
+            (&all_given, UNFINISHED, Route::Check),
+            (&stored, FINISHED, Route::Results),
+            (&reopened, FINISHED, Route::Question(Step::ExampleDetails)),
+        ];
+        for (book, id, expected) in cases {
+            assert_eq!(Route::continuing(book.get(id).unwrap()), expected, "{id}");
+        }
+    }
+
+    #[test]
+    fn defect_03_start_questionnaire_opens_a_new_assessment_or_goes_on_with_the_open_one() {
+        let stored = stored_book();
+        let finished_open = with(
+            &stored,
+            Action::Open {
+                id: FINISHED.into(),
+            },
+        );
+        let none_open = with(
+            &stored,
+            Action::Delete {
+                id: UNFINISHED.into(),
+            },
+        );
+        let cases = [
+            // A first visit: nothing stored, so a new assessment on its first question.
+            (Book::default(), None),
+            // Assessments kept, none open: a new one too.
+            (none_open, None),
+            (stored, Some(Route::Question(Step::ExampleDetails))),
+            // A returning visitor who finished: their results, not q1 with "26 of 26".
+            (finished_open, Some(Route::Results)),
+        ];
+        for (book, expected) in cases {
+            assert_eq!(Route::questionnaire_visit(&book), expected, "{book:?}");
+        }
+    }
+
+    #[test]
+    fn defect_03_only_an_address_that_names_no_page_starts_on_the_questionnaire() {
+        let cases = [
+            (
+                "?embed=1&start=questionnaire&accent=%2300703c&ns=team",
+                "",
+                true,
+            ),
+            ("?start=questionnaire", "#", true),
+            ("start=questionnaire", "#/", true),
+            ("?start=questionnaire", "#/results", false),
+            ("?start=questionnaire", "#/assessment/example", false),
+            ("?start=group", "", false),
+            ("?start=questionnaires", "", false),
+            ("?restart=questionnaire", "", false),
+            ("", "", false),
+        ];
+        for (search, hash, expected) in cases {
+            assert_eq!(
+                asks_for_questionnaire(search, hash),
+                expected,
+                "{search} {hash}"
+            );
+        }
+    }
+}

@@ -1,0 +1,92 @@
+//! What the app asks of the browser beyond the page: the clock, new ids, dates in the person's time
+//! zone, and saving a file to the person's device (the only way data leaves the app, and only when
+//! asked).
+
+use js_sys::Intl::{DateTimeFormatOptions, DayFormat, MonthFormat, NumericFormat, YearFormat};
+use wasm_bindgen::JsCast;
+
+/// The current time as ISO 8601.
+pub fn now() -> String {
+    String::from(js_sys::Date::new_0().to_iso_string())
+}
+
+/// A new id: a random UUID after `prefix` (`a-0f8e…`). Ids need only differ within this browser (they
+/// are not secrets, and a taken one is refused and asked for again). `crypto.randomUUID` exists only
+/// in a secure context (https, localhost, a file); a page served over plain http gets 128 bits from
+/// `Math.random` in the same form instead.
+pub fn new_id(prefix: &str) -> String {
+    let uuid = web_sys::window()
+        .filter(|w| w.is_secure_context())
+        .and_then(|w| w.crypto().ok())
+        .map(|c| c.random_uuid())
+        .unwrap_or_else(|| {
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            (0..32)
+                .map(|i| {
+                    let digit = char::from(HEX[(js_sys::Math::random() * 16.0) as usize & 15]);
+                    if matches!(i, 8 | 12 | 16 | 20) {
+                        format!("-{digit}")
+                    } else {
+                        digit.to_string()
+                    }
+                })
+                .collect()
+        });
+    format!("{prefix}-{uuid}")
+}
+
+/// The options of a long date: "29 November 2026".
+fn long_date_options() -> DateTimeFormatOptions {
+    let options = DateTimeFormatOptions::new();
+    options.set_day(DayFormat::Numeric);
+    options.set_month(MonthFormat::Long);
+    options.set_year(YearFormat::Numeric);
+    options
+}
+
+/// Today's date as a person reads it ("29 November 2026").
+pub fn today_long() -> String {
+    String::from(js_sys::Date::new_0().to_locale_date_string("en-GB", &long_date_options()))
+}
+
+/// A stored ISO date-time as a person reads it, in their time zone ("29 November 2026 at 14:05").
+pub fn long_date(iso: &str) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(iso));
+    if date.get_time().is_nan() {
+        return iso.to_string();
+    }
+    let options = long_date_options();
+    options.set_hour(NumericFormat::TwoDigit);
+    options.set_minute(NumericFormat::TwoDigit);
+    String::from(date.to_locale_string("en-GB", &options))
+}
+
+/// Offers `contents` as a file download named `filename`.
+pub fn download(filename: &str, mime: &str, contents: &str) -> Result<(), String> {
+    let failed = |_| "The file could not be created in this browser.".to_string();
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(contents));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob =
+        web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(failed)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(failed)?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("This page has no document.")?;
+    let anchor: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(failed)?
+        .unchecked_into();
+    anchor.set_href(&url);
+    anchor.set_download(filename);
+    anchor.click();
+    // Revoked a little later: revoking at once can cancel the download in some browsers.
+    let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    if let Some(window) = web_sys::window() {
+        let _ = window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 10_000);
+    }
+    Ok(())
+}
