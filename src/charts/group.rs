@@ -19,8 +19,8 @@ use super::{IMPORTANCE_COLOUR, PREVALENCE_COLOUR};
 use crate::engine::aggregate::{CrossTab, FactorStats, GroupStatistics, RatingStats};
 use crate::engine::benchmark::first_max;
 use crate::engine::instrument::{Band, Choice, Engagement, Factor, Measure};
-use crate::model::format::join_and;
 use crate::model::format::percent;
+use crate::model::format::{join_and, score};
 
 /// Colours of the three answer bands, lowest first: vermilion, grey, blue (Okabe–Ito plus a neutral
 /// grey), each at least 3:1 against white.
@@ -483,16 +483,18 @@ pub fn means_summary(stats: &GroupStatistics) -> String {
         return "The six categories have not been rated yet.".into();
     };
     let mut text = format!(
-        "Mean importance is highest for {} ({imp_v:.2}); mean prevalence is highest for {} \
-         ({prev_v:.2}).",
+        "Mean importance is highest for {} ({}); mean prevalence is highest for {} ({}).",
         imp.name(),
-        prev.name()
+        score(imp_v),
+        prev.name(),
+        score(prev_v)
     );
     if let Some((gap, v)) = highest(|f| Some(f.importance.mean? - f.prevalence.mean?)) {
         if v > 0.0 {
             text.push_str(&format!(
-                " The widest distance between the two is for {} ({v:.2} points on the 0 to 3 scale).",
-                gap.name()
+                " The widest distance between the two is for {} ({} points on the 0 to 3 scale).",
+                gap.name(),
+                score(v)
             ));
         }
     }
@@ -518,11 +520,11 @@ pub fn compare_summary(first: &GroupStatistics, second: &GroupStatistics) -> Str
     let higher = pairs.iter().filter(|(_, a, b)| b > a).count();
     format!(
         "Mean prevalence is higher in the compared group for {higher} of the {} categories both \
-         groups rated. They differ most on {} ({:.2} in this group, {:.2} in the compared group).",
+         groups rated. They differ most on {} ({} in this group, {} in the compared group).",
         pairs.len(),
         widest.0.name(),
-        widest.1,
-        widest.2
+        score(widest.1),
+        score(widest.2)
     )
 }
 

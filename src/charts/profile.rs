@@ -319,7 +319,7 @@ pub struct Mark {
 
 /// A coordinate to two decimals, as the report prints means: points that print alike are one point.
 fn position(x: f64) -> i64 {
-    (x * 100.0).round() as i64
+    crate::model::format::rounded(x * 100.0, 0) as i64
 }
 
 /// The points as marks: factors at the same position (to two decimals) share one mark whose label

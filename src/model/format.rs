@@ -32,6 +32,21 @@ pub fn mean(x: Option<f64>) -> String {
     x.map_or_else(|| NO_ANSWERS.into(), |x| signed_fixed(x, false))
 }
 
+/// A score or mean on the 0–3 scale, always present: `1.76`.
+pub fn score(x: f64) -> String {
+    signed_fixed(x, false)
+}
+
+/// A number to two decimals for a file an analyst reads (CSV): plain ASCII, `-0.30`, never `-0.00`.
+pub fn decimal(x: f64) -> String {
+    let text = format!("{:.2}", rounded(x, 2));
+    if text == "-0.00" {
+        "0.00".into()
+    } else {
+        text
+    }
+}
+
 /// A share as a whole percentage: `65%`.
 pub fn share(x: Option<f64>) -> String {
     x.map_or_else(|| NO_ANSWERS.into(), |x| format!("{}%", percent(x) as i64))
@@ -234,6 +249,10 @@ mod tests {
 
     #[test]
     fn one_rounding_rule_halves_away_from_zero_at_every_tie() {
+        assert_eq!(score(0.125), "0.13");
+        assert_eq!(decimal(0.125), "0.13");
+        assert_eq!(decimal(-0.125), "-0.13");
+        assert_eq!(decimal(-0.001), "0.00");
         // Exact ties in binary: Rust's own `{:.2}` and `{:.0}` would round these to even.
         assert_eq!(format!("{:.2}", 0.125), "0.12");
         assert_eq!(mean(Some(0.125)), "0.13");

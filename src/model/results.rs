@@ -322,7 +322,7 @@ pub fn benchmark_caption(reader: Reader) -> String {
 /// group the 2018 share counts.
 pub fn benchmark_answer(reader: Reader, score: Option<f64>, in_group: Option<bool>) -> String {
     match (score, in_group) {
-        (Some(v), _) => format!("{v:.2}"),
+        (Some(v), _) => crate::model::format::score(v),
         (None, Some(true)) => match reader {
             Reader::Owner => "Yes, you are in this group".into(),
             Reader::Shared => "Yes, the answer is in this group".into(),

@@ -141,14 +141,12 @@ const WITHHELD: &str = "withheld";
 
 /// A score as a plain number for the CSV: two decimals (empty without a value).
 fn score_num(x: Option<f64>) -> String {
-    x.map_or_else(String::new, |x| format!("{x:.2}"))
+    x.map_or_else(String::new, format::decimal)
 }
 
 /// A share as a plain number for the CSV: a whole percentage (empty without a value).
 fn share_num(x: Option<f64>) -> String {
-    x.map_or_else(String::new, |x| {
-        format!("{}", crate::model::format::percent(x) as i64)
-    })
+    x.map_or_else(String::new, |x| format!("{}", format::percent(x) as i64))
 }
 
 fn breakdown_lines(

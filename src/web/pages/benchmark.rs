@@ -53,7 +53,7 @@ fn summary(rows: &[PairedShare]) -> String {
 fn score(figure: Figure) -> String {
     BENCHMARK_2018
         .figure(figure)
-        .map(|f| format!("{:.2}", f.value))
+        .map(|f| crate::model::format::score(f.value))
         .unwrap_or_default()
 }
 

@@ -33,10 +33,7 @@ use crate::web::components::notices::download_json;
 use crate::web::components::{focus_id, table_scroll};
 use crate::web::stores::book::Session;
 
-/// A score 0–3 with two decimals, as the report prints means.
-fn two(x: f64) -> String {
-    format!("{x:.2}")
-}
+use crate::model::format::{score as two, share as percent_of};
 
 fn opt_score(x: Option<u8>) -> String {
     x.map(|v| v.to_string()).unwrap_or_else(|| "–".into())
@@ -226,7 +223,7 @@ fn Headline(score: ResponseScore, response: Response, reader: Reader) -> impl In
         })
         .count();
     let index = |x: Option<f64>| match x {
-        Some(v) => format!("{} out of 3 ({:.0}%)", two(v), v / 3.0 * 100.0),
+        Some(v) => format!("{} out of 3 ({})", two(v), percent_of(Some(v / 3.0))),
         None => "No score yet".into(),
     };
     let (readiness_term, importance_term) = headline_terms(reader);
@@ -441,8 +438,8 @@ fn RadarSection(score: ResponseScore, own_id: String, read_only: bool) -> impl I
                                         Overlay::Benchmark => {
                                             let b = &BENCHMARK_2018.factors[i];
                                             view! {
-                                                <td class="num" role="cell" data-label="2018: at least somewhat important">{format!("{:.0}%", b.importance_at_least_somewhat * 100.0)}</td>
-                                                <td class="num" role="cell" data-label="2018: at least somewhat prevalent">{format!("{:.0}%", b.prevalence_at_least_somewhat * 100.0)}</td>
+                                                <td class="num" role="cell" data-label="2018: at least somewhat important">{percent_of(Some(b.importance_at_least_somewhat))}</td>
+                                                <td class="num" role="cell" data-label="2018: at least somewhat prevalent">{percent_of(Some(b.prevalence_at_least_somewhat))}</td>
                                             }.into_any()
                                         }
                                         Overlay::Earlier(_) => {
@@ -546,7 +543,7 @@ fn BenchmarkSection(score: ResponseScore, response: Response, reader: Reader) ->
                 </thead>
                 <tbody role="rowgroup">
                     {rows.into_iter().map(|r| {
-                        let benchmark = if r.is_score { two(r.benchmark) } else { format!("{:.0}%", r.benchmark * 100.0) };
+                        let benchmark = if r.is_score { two(r.benchmark) } else { percent_of(Some(r.benchmark)) };
                         let answer = benchmark_answer(reader, r.score, r.in_group);
                         view! {
                             <tr role="row">

@@ -69,7 +69,7 @@ fn benchmark_share(figure: Figure) -> String {
         .figure(figure)
         .map(|f| {
             if figure.is_score() {
-                format!("{:.2}", f.value)
+                crate::model::format::score(f.value)
             } else {
                 share(Some(f.value))
             }
@@ -658,7 +658,7 @@ fn benchmark_section(report: &GroupReport) -> impl IntoView {
             let (value, bench, diff) = if c.is_score {
                 (
                     mean(c.value),
-                    format!("{:.2}", c.benchmark),
+                    crate::model::format::score(c.benchmark),
                     score_difference(c.difference),
                 )
             } else {
