@@ -229,3 +229,67 @@ fn full_storage_still_counts_as_available() {
     js_sys::eval("Storage.prototype.setItem = window.__setItem2;").unwrap();
     assert!(available);
 }
+
+/// Mounts `f`'s view into a new element and returns that element.
+fn mounted<V: leptos::IntoView + 'static>(f: impl FnOnce() -> V + 'static) -> web_sys::HtmlElement {
+    let parent = add_surface("table-surface");
+    let handle = leptos::mount::mount_to(parent.clone(), f);
+    std::mem::forget(handle);
+    parent
+}
+
+#[wasm_bindgen_test]
+fn a_data_table_scopes_its_headers_aligns_figures_and_names_its_box() {
+    use collaboration_readiness::model::table::{Column, Table};
+    use collaboration_readiness::web::components::table::DataTable;
+    use leptos::prelude::*;
+    let table = Table::new(
+        "Change per factor",
+        vec![
+            Column::text("Factor"),
+            Column::number("Before"),
+            Column::number("Change").labelled("Change in importance"),
+        ],
+    )
+    .group("The six categories")
+    .row("Places", vec!["1.00".into(), "+1".into()]);
+    let stacked = table.clone();
+    let parent = mounted(move || {
+        view! {
+            <DataTable table=table id="plain" />
+            <DataTable table=stacked stacked=true label="Scrolling box" />
+        }
+    });
+    let q = |s: &str| parent.query_selector_all(s).unwrap().length();
+    let boxes = parent.query_selector_all(".table-scroll").unwrap();
+    assert_eq!(boxes.length(), 2);
+    let first: web_sys::Element = boxes.get(0).unwrap().unchecked_into();
+    assert_eq!(first.get_attribute("tabindex").as_deref(), Some("0"));
+    assert_eq!(
+        first.get_attribute("aria-label").as_deref(),
+        Some("Change per factor")
+    );
+    let second: web_sys::Element = boxes.get(1).unwrap().unchecked_into();
+    assert_eq!(
+        second.get_attribute("aria-label").as_deref(),
+        Some("Scrolling box")
+    );
+    assert_eq!(q("table#plain caption"), 1);
+    assert_eq!(q("table#plain th[scope=col]"), 3);
+    assert_eq!(q("table#plain th[scope=col].num"), 2);
+    assert_eq!(q("table#plain th[scope=rowgroup][colspan='3']"), 1);
+    assert_eq!(q("table#plain th[scope=row]"), 1);
+    assert_eq!(q("table#plain td.num"), 2);
+    assert_eq!(
+        q("table#plain [role]"),
+        0,
+        "a plain table keeps its own semantics"
+    );
+    assert_eq!(q("table.stack-table[role=table]"), 1);
+    assert_eq!(
+        q(".stack-table td[role=cell][data-label='Change in importance']"),
+        1
+    );
+    assert_eq!(q(".stack-table td[data-label='Before']"), 1);
+    assert_eq!(q(".stack-table th[role=rowheader][scope=row]"), 1);
+}

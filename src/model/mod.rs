@@ -11,3 +11,4 @@ pub mod groups;
 pub mod results;
 pub mod routes;
 pub mod share;
+pub mod table;
