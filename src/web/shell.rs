@@ -93,7 +93,8 @@ fn questionnaire_page(route: Route) -> Option<AnyView> {
 /// the linker leaves them out of its first load.
 struct Parts {
     page: fn(Route) -> Option<AnyView>,
-    /// Called on every change of route (the questionnaire fetches the whole app from some on).
+    /// Called on every change of route (the questionnaire starts fetching the whole app in the
+    /// background from the categories' questions on).
     visit: fn(Route),
     download: fn(Session, WriteSignal<Option<String>>),
     setup: fn(),

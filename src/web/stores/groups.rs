@@ -86,7 +86,8 @@ impl GroupStore {
         this
     }
 
-    /// The group with this id, if any, as a clone (small groups only: prefer [`GroupStore::with`]).
+    /// Runs `f` on the group with this id, if any, without copying it (a group can hold 100,000
+    /// responses).
     pub fn with<T>(&self, id: &str, f: impl FnOnce(Option<&Group>) -> T) -> T {
         self.groups.with(|gs| f(gs.iter().find(|g| g.id == id)))
     }
