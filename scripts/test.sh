@@ -17,6 +17,9 @@ cargo clippy --target wasm32-unknown-unknown --lib --bins --test web -- -D warni
 step "Layer 1: native tests (cargo test)"
 cargo test
 
+step "The build's own checks (node --test: the post-build step, the boot script, the size check)"
+node --test scripts/*.test.mjs
+
 step "Layer 2: browser tests (wasm-bindgen-test in headless Chromium)"
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 CHROMEDRIVER=/usr/bin/chromedriver \
