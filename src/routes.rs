@@ -157,7 +157,9 @@ impl Route {
         book.current().map(Route::continuing)
     }
 
-    /// Every route, for tests and navigation.
+    /// Every route a link can lead to: each screen, and each page of questions both as itself and
+    /// as changed from "check your answers". "Page not found" is left out: it has no address of its
+    /// own (any fragment the app does not know shows it). For the tests that check every route.
     pub fn all() -> Vec<Route> {
         let mut all = vec![
             Route::Start,
@@ -165,6 +167,11 @@ impl Route {
             Route::Assessments,
             Route::Privacy,
             Route::Benchmark,
+            Route::Results,
+            Route::Compare,
+            Route::Shared,
+            Route::Group,
+            Route::Accessibility,
         ];
         all.extend(Step::all().into_iter().map(Route::Question));
         all.extend(Step::all().into_iter().map(Route::Change));
@@ -294,13 +301,57 @@ mod tests {
 
     #[test]
     fn every_route_round_trips_through_its_href_and_has_a_title() {
-        for route in Route::all() {
-            assert_eq!(Route::from_hash(&route.href()), route);
+        let all = Route::all();
+        for route in &all {
+            assert_eq!(Route::from_hash(&route.href()), *route, "{route:?}");
             assert!(
                 route.href().starts_with("#/"),
                 "links stay relative to the page"
             );
             assert!(route.title().ends_with("Collaboration Readiness"));
+        }
+        let hrefs: std::collections::BTreeSet<String> = all.iter().map(|r| r.href()).collect();
+        assert_eq!(hrefs.len(), all.len(), "two routes share an address");
+    }
+
+    /// Which variant `route` is, numbered in the order [`Route`] declares them. The match has no
+    /// wildcard on purpose: a new variant does not compile until it is numbered here (and
+    /// [`VARIANTS`] counted up), and then the test below fails until [`Route::all`] has it.
+    fn variant(route: Route) -> usize {
+        match route {
+            Route::Start => 0,
+            Route::Question(_) => 1,
+            Route::Change(_) => 2,
+            Route::Check => 3,
+            Route::Assessments => 4,
+            Route::Privacy => 5,
+            Route::Benchmark => 6,
+            Route::Results => 7,
+            Route::Compare => 8,
+            Route::Shared => 9,
+            Route::Group => 10,
+            Route::Accessibility => 11,
+            Route::NotFound => 12,
+        }
+    }
+
+    /// The number of arms of [`variant`].
+    const VARIANTS: usize = 13;
+
+    #[test]
+    fn all_has_every_variant_and_every_page_of_questions_in_both_forms() {
+        let all = Route::all();
+        let mut variants: Vec<usize> = all.iter().map(|&r| variant(r)).collect();
+        variants.sort_unstable();
+        variants.dedup();
+        // Every variant but "page not found", which has no address of its own.
+        let expected: Vec<usize> = (0..VARIANTS)
+            .filter(|&v| v != variant(Route::NotFound))
+            .collect();
+        assert_eq!(variants, expected, "Route::all() misses a variant");
+        for step in Step::all() {
+            assert!(all.contains(&Route::Question(step)), "{step:?}");
+            assert!(all.contains(&Route::Change(step)), "{step:?} changed");
         }
     }
 
