@@ -113,12 +113,16 @@
       });
     },
   };
-  // The choice Route::in_questionnaire makes (src/routes.rs): the start page and the questions, not a
-  // question changed from "check your answers" (…/change). (An
-  // unknown assessment/… page loads the questionnaire too, which hands over to "page not found".)
-  const path = location.hash.replace(/^#\/?/, '').split(/[?#]/)[0].replace(/\/$/, '');
-  const first = path === '' || (path.startsWith('assessment/') && path !== 'assessment/check' && !path.endsWith('/change')) ? 'questionnaire' : 'app';
-  load(first).catch(() => {
+  // The build for a fragment: the choice Route::in_questionnaire makes (src/routes.rs), the start
+  // page and the questions, not a question changed from "check your answers" (…/change), with the
+  // fragment read as Route::from_hash reads it. (An unknown assessment/… page loads the
+  // questionnaire too, which hands over to "page not found".) scripts/boot.test.mjs checks it
+  // against the Rust route table for every route.
+  const buildFor = (hash) => {
+    const path = hash.replace(/^#*\/*/, '').split(/[?#]/)[0].replace(/\/+$/, '');
+    return path === '' || (path.startsWith('assessment/') && path !== 'assessment/check' && !path.endsWith('/change')) ? 'questionnaire' : 'app';
+  };
+  load(buildFor(location.hash)).catch(() => {
     const say = () => {
       const p = document.createElement('p');
       p.setAttribute('role', 'alert');
