@@ -28,6 +28,9 @@ CHROMEDRIVER=/usr/bin/chromedriver \
 step "Building the release site"
 trunk build --release --offline
 
+step "Size budgets: the first load within 150 KB gzip, the whole app's wasm within 5% of its recorded figure"
+node scripts/check-sizes.mjs dist
+
 step "Layer 3: end-to-end tests (Playwright on the built site, at / and under a sub-path)"
 npx playwright test --config e2e/playwright.config.mjs
 
