@@ -83,6 +83,12 @@ test('the iframe follows the height of the app as the person moves through pages
 test('a forged height message from another origin is ignored', async ({ page }) => {
   const { iframe } = await hostPage(page);
   const before = (await heights(iframe)).iframe;
+  // Every height message the host page receives, after embed.js has handled it (its listener was
+  // added first, and a window's listeners run in the order they were added).
+  await page.evaluate(() => {
+    window.__heights = [];
+    window.addEventListener('message', (e) => e.data?.type === 'collaboration-readiness:height' && window.__heights.push(e.data.height));
+  });
   // The host page (another origin than the app) posts a message shaped like the app's.
   await page.evaluate(() => window.postMessage({ type: 'collaboration-readiness:height', height: 7 }, '*'));
   // So does a frame of yet another origin.
@@ -95,7 +101,8 @@ test('a forged height message from another origin is ignored', async ({ page }) 
   await iframe.contentFrame().locator('html').evaluate(() =>
     window.parent.postMessage({ type: 'collaboration-readiness:height', height: '12px' }, '*'),
   );
-  await page.waitForTimeout(500);
+  // Settled once embed.js has handled all three.
+  await expect.poll(() => page.evaluate(() => [7, 9, '12px'].every((h) => window.__heights.includes(h)))).toBe(true);
   expect((await iframe.boundingBox()).height).toBeCloseTo(before, 0);
 });
 
@@ -106,7 +113,9 @@ test('defect 10: a data-src that is not a web address draws nothing, runs nothin
   await page.goto(`${hostURL}not-the-web`);
   // embed.js has seen all four snippets (it marks each one it has handled).
   await expect(page.locator('[data-collaboration-readiness-ready]')).toHaveCount(4);
-  await page.waitForTimeout(500);
+  // And has refused each of them, on the console. It handles every snippet at once, when the page
+  // has been read, and never again: no iframe can come after its four refusals.
+  await expect.poll(() => errors.length).toBeGreaterThanOrEqual(4);
   await expect(page.locator('iframe')).toHaveCount(0);
   expect(dialogs).toEqual([]);
   expect(errors).toHaveLength(4);

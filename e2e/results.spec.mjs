@@ -159,7 +159,10 @@ test('markup typed as an answer is shown as text and never runs', async ({ page 
   await expect(page.getByText(xss, { exact: true })).toBeVisible();
   await page.goto(link);
   await expect(r.factorTable()).toBeVisible();
-  await page.waitForTimeout(500);
+  // The shared results have settled once both charts are drawn, the last thing the page does
+  // (ECharts fetched, then given every figure): anything that could run from the answers would be
+  // in the page by then.
+  for (const name of [/^Radar chart/, /^Scatter chart/]) await expect(r.chart(name)).toHaveAttribute('data-drawn', 'true');
   expect(dialogs).toEqual([]);
   expect(await page.locator('img[src="x"]').count()).toBe(0);
 });

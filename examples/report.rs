@@ -4,7 +4,10 @@
 //! cargo run --release --example report -- FILE.csv [--min-group-size N]
 //!     [--sector public|private|third] [--role-group chief_executives|others] [--region CODE]
 //!     [--benchmark] [--max-mib N]
+//! cargo run --release --example report -- --help
 //! ```
+//!
+//! `--help` (or `-h`) prints what each option does and each exit status (see [`help`]).
 //!
 //! `--max-mib` raises the size limit (default: the app's 64 MiB): natively the file is streamed, so an
 //! analyst can report on files of any size, such as a million responses.
@@ -17,9 +20,10 @@
 //!
 //! Exit status: 0 when the report was written; 1 when the file is refused whole or every row was
 //! rejected (there is nothing to report); 2 for wrong arguments (a `--min-group-size` below the floor
-//! included) or a file that cannot be opened; 3 when the report cannot be written (a full disk: one
-//! line on stderr says so); 141 when the reader of stdout went away (`report F | head`), quietly, as
-//! a Unix tool killed by SIGPIPE would.
+//! included) or a file that is missing or cannot be read (a directory, say), with one line on stderr;
+//! 3 when the report cannot be written (a full disk: one line on stderr says so); 141 when the reader
+//! of stdout went away (`report F | head`), quietly, as a Unix tool killed by SIGPIPE would; 0 after
+//! `--help`.
 //!
 //! The file is streamed: responses go straight into the accumulator and are never held together.
 //! The logic is in [`run`], which the tests in `tests/engine_report.rs` call with their own writers.
@@ -35,12 +39,13 @@ use collaboration_readiness::engine::aggregate::{
 };
 use collaboration_readiness::engine::benchmark::{compare_group, GroupComparison};
 use collaboration_readiness::engine::csv_format::{CsvImporter, ImportOptions, ImportSummary};
+use collaboration_readiness::engine::error::ImportError;
 use collaboration_readiness::engine::instrument::{Choice, Region, RoleGroup, Sector};
 use collaboration_readiness::engine::intake::echo;
 
 /// Exit status: the file was refused whole, or every row was rejected.
 pub const REFUSED: u8 = 1;
-/// Wrong arguments, or a file that cannot be opened.
+/// Wrong arguments, or a file that is missing or cannot be read.
 pub const USAGE_ERROR: u8 = 2;
 /// The report could not be written.
 pub const WRITE_FAILED: u8 = 3;
@@ -48,6 +53,94 @@ pub const WRITE_FAILED: u8 = 3;
 pub const PIPE_CLOSED: u8 = 141;
 
 const USAGE: &str = "usage: report FILE.csv [--min-group-size N] [--sector CODE] [--role-group chief_executives|others] [--region CODE] [--benchmark] [--max-mib N]";
+
+/// The codes an option accepts, from the engine's own lists, so that the help cannot fall behind.
+fn codes<'a>(codes: impl IntoIterator<Item = &'a str>) -> String {
+    codes.into_iter().collect::<Vec<_>>().join(", ")
+}
+
+/// An option's line of the help: its name, then what it does, wrapped at 100 columns under itself.
+fn option(name: &str, text: &str) -> String {
+    const INDENT: usize = 22;
+    let mut lines = vec![format!("  {name:<width$}", width = INDENT - 2)];
+    for word in text.split(' ') {
+        let last = lines.last_mut().expect("there is a first line");
+        if last.len() > INDENT && last.len() + 1 + word.len() > 100 {
+            lines.push(format!("{:INDENT$}{word}", ""));
+        } else {
+            if last.len() > INDENT {
+                last.push(' ');
+            }
+            last.push_str(word);
+        }
+    }
+    lines.join("\n")
+}
+
+/// What `--help` prints: every option and every exit status.
+pub fn help() -> String {
+    let mib = ImportOptions::default().max_bytes / (1024 * 1024);
+    let floor = GroupOptions::default().min_group_size;
+    let options = [
+        option(
+            "--min-group-size N",
+            &format!("withhold every figure of a group of fewer than N people (at least {floor}, the default), so that no figure can single out a person"),
+        ),
+        option(
+            "--sector CODE",
+            &format!(
+                "only the responses of one sector: {}",
+                codes(Sector::ALL.iter().map(|s| s.code()))
+            ),
+        ),
+        option(
+            "--role-group GROUP",
+            &format!(
+                "only one role group: {}",
+                codes(RoleGroup::ALL.iter().map(|g| g.id()))
+            ),
+        ),
+        option(
+            "--region CODE",
+            &format!(
+                "only the responses of one area of the UK: {}",
+                codes(Region::ALL.iter().map(|r| r.code()))
+            ),
+        ),
+        option(
+            "--benchmark",
+            "add benchmark_2018: the group compared with the 2018 survey",
+        ),
+        option(
+            "--max-mib N",
+            &format!("refuse a file larger than N MiB (default {mib}, the app's limit)"),
+        ),
+        option("-h, --help", "print this help and exit"),
+    ]
+    .join("\n");
+    format!(
+        "report: the group report of a responses CSV file, as JSON on stdout
+
+{USAGE}
+       report -h | --help
+
+The file is read as the app imports a responses file, streamed. The import summary goes to stderr:
+rejected rows, duplicates, unknown columns, with anything echoed from the file escaped and cut to
+80 characters.
+
+Options:
+{options}
+
+Exit status:
+  0    the report was written (or this help)
+  1    the file was refused whole, or every row was rejected: nothing to report
+  2    wrong arguments (a --min-group-size below {floor} included), or a file that is missing or
+       cannot be read (a directory, say); one line on stderr says which
+  3    the report could not be written (a full disk); one line on stderr says so
+  141  the reader of stdout went away (report FILE.csv | head); nothing is said
+"
+    )
+}
 
 /// The report, with the benchmark comparison when asked for.
 #[derive(Serialize)]
@@ -58,7 +151,15 @@ struct Output<'a> {
     benchmark_2018: Option<GroupComparison>,
 }
 
-/// The parsed arguments.
+/// What the arguments ask for.
+pub enum Command {
+    /// The report of a file.
+    Report(Args),
+    /// The help (`-h`, `--help`).
+    Help,
+}
+
+/// The parsed arguments of a report.
 pub struct Args {
     path: String,
     options: GroupOptions,
@@ -67,7 +168,7 @@ pub struct Args {
 }
 
 /// Reads the arguments (without the program name).
-pub fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Args, String> {
+pub fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Command, String> {
     let mut args = args.into_iter();
     let mut path = None;
     let mut options = GroupOptions::default();
@@ -117,17 +218,17 @@ pub fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Args, String
                 );
             }
             "--benchmark" => benchmark = true,
-            "-h" | "--help" => return Err(USAGE.to_string()),
+            "-h" | "--help" => return Ok(Command::Help),
             other if path.is_none() && !other.starts_with("--") => path = Some(other.to_string()),
             other => return Err(format!("unexpected argument \"{}\"\n{USAGE}", echo(other))),
         }
     }
-    Ok(Args {
+    Ok(Command::Report(Args {
         path: path.ok_or(USAGE.to_string())?,
         options: options.with_filter(filter),
         benchmark,
         max_bytes,
-    })
+    }))
 }
 
 /// The import summary as lines for stderr, every value from the file escaped and cut.
@@ -200,7 +301,8 @@ fn say(err: &mut dyn Write, line: &str) {
 /// the exit status. Never panics on a failing writer.
 pub fn run(args: impl IntoIterator<Item = String>, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     let args = match parse_args(args) {
-        Ok(a) => a,
+        Ok(Command::Report(a)) => a,
+        Ok(Command::Help) => return written(write_help(out), "the help", err),
         Err(e) => {
             say(err, &e);
             return USAGE_ERROR;
@@ -213,6 +315,12 @@ pub fn run(args: impl IntoIterator<Item = String>, out: &mut dyn Write, err: &mu
             return USAGE_ERROR;
         }
     };
+    // A file that opens but cannot be read (a directory, a failing disk) is the analyst's to fix,
+    // like a missing one; the import says so as an I/O error.
+    let unreadable = |err: &mut dyn Write, e: &str| {
+        say(err, &format!("cannot read {}: {e}", echo(&args.path)));
+        USAGE_ERROR
+    };
     let options = ImportOptions {
         declared_len: file.metadata().ok().map(|m| m.len()),
         max_bytes: args.max_bytes,
@@ -220,6 +328,7 @@ pub fn run(args: impl IntoIterator<Item = String>, out: &mut dyn Write, err: &mu
     };
     let mut importer = match CsvImporter::new(BufReader::new(file), options) {
         Ok(i) => i,
+        Err(ImportError::Io(e)) => return unreadable(err, &e),
         Err(e) => {
             say(err, &format!("refused: {e}"));
             return REFUSED;
@@ -229,6 +338,7 @@ pub fn run(args: impl IntoIterator<Item = String>, out: &mut dyn Write, err: &mu
     for response in importer.by_ref() {
         match response {
             Ok(r) => accumulator.add(&r),
+            Err(ImportError::Io(e)) => return unreadable(err, &e),
             Err(e) => {
                 say(err, &format!("refused: {e}"));
                 return REFUSED;
@@ -254,14 +364,25 @@ pub fn run(args: impl IntoIterator<Item = String>, out: &mut dyn Write, err: &mu
         benchmark_2018: args.benchmark.then(|| compare_group(&report)),
         report: &report,
     };
-    match write_report(out, &output) {
+    written(write_report(out, &output), "the report", err)
+}
+
+/// The exit status once `what` has been written to stdout: a closed pipe ends quietly, any other
+/// failure (a full disk) is said in one line.
+fn written(result: io::Result<()>, what: &str, err: &mut dyn Write) -> u8 {
+    match result {
         Ok(()) => 0,
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => PIPE_CLOSED,
         Err(e) => {
-            say(err, &format!("the report could not be written: {e}"));
+            say(err, &format!("{what} could not be written: {e}"));
             WRITE_FAILED
         }
     }
+}
+
+fn write_help(out: &mut dyn Write) -> io::Result<()> {
+    out.write_all(help().as_bytes())?;
+    out.flush()
 }
 
 fn write_report(out: &mut dyn Write, output: &Output<'_>) -> io::Result<()> {

@@ -3,7 +3,7 @@
 // page is still being read and the right WebAssembly starts downloading at once.
 //
 // 1. Applies the embedding options before anything is drawn.
-// 2. Loads one of the app's two builds (see src/handoff.rs): the questionnaire (the start page and the
+// 2. Loads one of the app's two builds (see src/web/handoff.rs): the questionnaire (the start page and the
 //    questions) when the page opens on one of those, else the whole app; and offers the
 //    questionnaire a way to fetch and start the whole app later (window.collaborationReadiness).
 // 3. Registers the service worker that keeps the app working offline, once the page has loaded.
@@ -53,7 +53,7 @@
   const font = params.get('font');
   if (font && /^[\w\s,"'-]{1,200}$/.test(font) && font !== 'inherit') root.style.setProperty('--cr-font', font);
   // (start=questionnaire opens on the start page's build, which decides from the stored assessments
-  // where to go: see Route::questionnaire_visit in src/routes.rs.)
+  // where to go: see Route::questionnaire_visit in src/model/routes.rs.)
   if (params.get('start') === 'group' && (!location.hash || location.hash === '#' || location.hash === '#/')) {
     history.replaceState(null, '', '#/group');
   }
@@ -113,12 +113,16 @@
       });
     },
   };
-  // The choice Route::in_questionnaire makes (src/routes.rs): the start page and the questions, not a
-  // question changed from "check your answers" (…/change). (An
-  // unknown assessment/… page loads the questionnaire too, which hands over to "page not found".)
-  const path = location.hash.replace(/^#\/?/, '').split(/[?#]/)[0].replace(/\/$/, '');
-  const first = path === '' || (path.startsWith('assessment/') && path !== 'assessment/check' && !path.endsWith('/change')) ? 'questionnaire' : 'app';
-  load(first).catch(() => {
+  // The build for a fragment: the choice Route::in_questionnaire makes (src/model/routes.rs), the start
+  // page and the questions, not a question changed from "check your answers" (…/change), with the
+  // fragment read as Route::from_hash reads it. (An unknown assessment/… page loads the
+  // questionnaire too, which hands over to "page not found".) scripts/boot.test.mjs checks it
+  // against the Rust route table for every route.
+  const buildFor = (hash) => {
+    const path = hash.replace(/^#*\/*/, '').split(/[?#]/)[0].replace(/\/+$/, '');
+    return path === '' || (path.startsWith('assessment/') && path !== 'assessment/check' && !path.endsWith('/change')) ? 'questionnaire' : 'app';
+  };
+  load(buildFor(location.hash)).catch(() => {
     const say = () => {
       const p = document.createElement('p');
       p.setAttribute('role', 'alert');

@@ -2,7 +2,7 @@
 //
 // 1. Replaces the loader Trunk writes for the questionnaire build (an inline script and preload tags)
 //    with public/boot.js, inline, which loads whichever of the app's two builds the page needs (see
-//    src/handoff.rs). The whole app is built by Trunk as a "worker" (no tags, plain file names); it is
+//    src/web/handoff.rs). The whole app is built by Trunk as a "worker" (no tags, plain file names); it is
 //    renamed here by its content like every other file, and both builds' files and integrity are
 //    written into the boot script.
 // 2. Renames echarts.min.js to a content-hashed name (a new release can never mix an old ECharts with
@@ -15,7 +15,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync, readdirSync, renameSync, statSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { transformSync } from 'esbuild';
-import { leb, readImport, reader, sections } from './wasm-sections.mjs';
+import { compactWasm } from './compact-wasm.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR || process.argv[2];
 if (!dir) throw new Error('postbuild: no staging directory (TRUNK_STAGING_DIR)');
@@ -35,47 +35,14 @@ const one = (pattern, what) => {
   return found[0];
 };
 /**
- * The WebAssembly as shipped: without its custom sections (tool names, target features: nothing reads
- * them), and with short import names. wasm-bindgen names each import after its function plus a
- * 16-digit hash (`__wbg_setattribute_2d4ff4dfd6d3d5f5`), written twice, in the WebAssembly and in its
- * script: about 3 KB of the first load that compress badly. Each gets a short name in both; every name
- * changed must stand exactly once in the script (the key of its import function).
+ * A build's files under content-hashed names, with their integrity; wasm-bindgen's script minified,
+ * and the wasm and the script with short import names (scripts/compact-wasm.mjs, which stops the
+ * build when it cannot give every one of them).
  */
-function compactWasm(wasm, script) {
-  const parts = [wasm.subarray(0, 8)];
-  let renamed = 0;
-  for (const { id, body } of sections(wasm)) {
-    if (id === 0) continue;
-    if (id === 2) {
-      const r = reader(body);
-      const count = r.leb();
-      const entries = [leb(count)];
-      for (let i = 0; i < count; i++) {
-        const { module, desc, ...entry } = readImport(r, body);
-        let { name } = entry;
-        if (/^__wbg_\w+_[0-9a-f]{16}$/.test(name)) {
-          const short = `_w${(renamed++).toString(36)}`;
-          const uses = script.split(name).length - 1;
-          const taken = new RegExp(`(^|[^\\w$])${short}($|[^\\w$])`).test(script);
-          if (uses !== 1 || taken) throw new Error(`postbuild: cannot rename import ${name} (${uses} uses)`);
-          script = script.replace(name, short);
-          name = short;
-        }
-        for (const text of [module, name]) entries.push(leb(Buffer.byteLength(text)), Buffer.from(text));
-        entries.push(desc);
-      }
-      if (r.pos !== body.length) throw new Error('postbuild: the import section was not read to its end');
-      const rewritten = Buffer.concat(entries);
-      parts.push(Buffer.from([id]), leb(rewritten.length), rewritten);
-    } else parts.push(Buffer.from([id]), leb(body.length), body);
-  }
-  return { wasm: Buffer.concat(parts), script };
-}
-
-/** A build's files under content-hashed names, with their integrity; wasm-bindgen's script minified. */
 function build(stem, js, wasm) {
   const out = {};
-  const compact = compactWasm(readFileSync(join(dir, wasm)), readFileSync(join(dir, js), 'utf8'));
+  const compact = compactWasm(readFileSync(join(dir, wasm)), readFileSync(join(dir, js), 'utf8'), stem);
+  console.log(`postbuild: ${stem}: ${compact.renamed} wasm-bindgen imports renamed, as many as its script declares`);
   for (const [key, name, suffix] of [['js', js, '.js'], ['wasm', wasm, '_bg.wasm']]) {
     let data = compact[key === 'js' ? 'script' : 'wasm'];
     if (key === 'js') data = Buffer.from(transformSync(data, { minify: true, format: 'esm', target: 'es2020' }).code);

@@ -1,6 +1,7 @@
 //! The native report command (`examples/report.rs`, issue 15 items 12 and 13): its logic is called
 //! here directly, with writers that fail as a closed pipe and a full disk do, and the built command is
-//! run once with a closed pipe and once with `/dev/full` as its stdout.
+//! run once with a closed pipe and once with `/dev/full` as its stdout, and with a missing file and a
+//! directory. Its `--help` describes every option and exit status.
 
 mod engine_support;
 
@@ -259,4 +260,115 @@ fn defect_07_the_report_command_gives_the_line_an_unterminated_quote_starts_on()
         lines[1].starts_with("  line 3 (id1): q13_places = "),
         "{err}"
     );
+}
+
+#[test]
+fn a_missing_file_or_one_that_cannot_be_read_exits_2_with_one_line() {
+    let missing =
+        std::env::temp_dir().join(format!("engine-report-missing-{}.csv", std::process::id()));
+    let (status, out, err) = run(&[&missing.to_string_lossy()]);
+    assert_eq!(status, report::USAGE_ERROR, "{err}");
+    assert_eq!(out, "");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.starts_with("cannot open "), "{err}");
+    assert!(
+        err.contains("engine-report-missing-"),
+        "names the file: {err}"
+    );
+
+    // A directory opens, but cannot be read as a file.
+    let dir = std::env::temp_dir().join(format!("engine-report-dir-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (status, out, err) = run(&[&dir.to_string_lossy()]);
+    let _ = std::fs::remove_dir(&dir);
+    assert_eq!(status, report::USAGE_ERROR, "{err}");
+    assert_eq!(out, "");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.starts_with(&format!("cannot read {}: ", dir.to_string_lossy())),
+        "{err}"
+    );
+}
+
+#[test]
+fn the_built_command_says_a_missing_or_unreadable_file_in_one_line_without_a_panic() {
+    let binary = report_binary();
+    let dir = std::env::temp_dir().join(format!("engine-report-bin-dir-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let missing = dir.join("missing.csv");
+    for path in [&missing, &dir] {
+        let output = Command::new(&binary).arg(path).output().unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(
+            output.status.code(),
+            Some(i32::from(report::USAGE_ERROR)),
+            "{stderr}"
+        );
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+        assert!(!stderr.contains("panicked") && !stderr.contains("backtrace"));
+        assert!(output.stdout.is_empty());
+    }
+    let _ = std::fs::remove_dir(&dir);
+}
+
+#[test]
+fn help_documents_every_option_and_every_exit_status() {
+    let path = group_40();
+    for flag in ["--help", "-h"] {
+        for args in [vec![flag], vec![path.as_str(), flag]] {
+            let (status, out, err) = run(&args);
+            assert_eq!(status, 0, "{args:?}: {err}");
+            assert_eq!(err, "", "{args:?}");
+            assert_eq!(out, report::help(), "{args:?}");
+        }
+    }
+    let help = report::help();
+    // Every option the command reads, with what it takes.
+    for option in [
+        "--min-group-size N",
+        "--sector CODE",
+        "--role-group GROUP",
+        "--region CODE",
+        "--benchmark",
+        "--max-mib N",
+        "-h, --help",
+    ] {
+        assert!(
+            help.lines().any(|l| l.starts_with(&format!("  {option} "))),
+            "{option} is not described:\n{help}"
+        );
+    }
+    // And every option it describes is one the command reads.
+    for line in help.lines().filter(|l| l.starts_with("  --")) {
+        let option = line.split_whitespace().next().unwrap();
+        let value = match option {
+            "--min-group-size" | "--max-mib" => Some("12"),
+            "--sector" => Some("public"),
+            "--role-group" => Some("others"),
+            "--region" => Some("wales"),
+            _ => None,
+        };
+        let mut args = vec![group_40(), option.to_string()];
+        args.extend(value.map(String::from));
+        let (status, _, err) = run(&args.iter().map(String::as_str).collect::<Vec<_>>());
+        assert_eq!(status, 0, "{option}: {err}");
+    }
+    // The codes each filter accepts, from the engine.
+    assert!(help.contains("public, private, third"), "{help}");
+    assert!(help.contains("chief_executives, others"), "{help}");
+    assert!(help.contains("london, south_east,"), "{help}");
+    // Every exit status, each on its own line.
+    for status in [
+        0,
+        report::REFUSED,
+        report::USAGE_ERROR,
+        report::WRITE_FAILED,
+        report::PIPE_CLOSED,
+    ] {
+        assert!(
+            help.lines()
+                .any(|l| l.trim_start().starts_with(&format!("{status} "))),
+            "exit status {status} is not described:\n{help}"
+        );
+    }
 }

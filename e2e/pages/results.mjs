@@ -43,8 +43,14 @@ export class Results {
   async paintedPixels(name) {
     const chart = this.chart(name);
     await expect(chart).toHaveAttribute('data-drawn', 'true');
-    // Let the entry animation finish (or not start: reduced motion).
-    await this.page.waitForTimeout(1200);
+    // The pixels are the chart's final ones once its entry animation has finished (or never started:
+    // reduced motion): ECharts paints each frame's last step before it drops the animation, so no
+    // animation left to run means nothing more will be painted.
+    await expect
+      .poll(() => chart.locator('[_echarts_instance_]').evaluate((surface) => window.echarts.getInstanceByDom(surface).getZr().animation.isFinished()), {
+        message: 'the chart\'s entry animation finishes',
+      })
+      .toBe(true);
     return chart.locator('canvas').first().evaluate((canvas) => {
       const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
       let painted = 0;

@@ -116,14 +116,12 @@ impl Route {
         }
     }
 
-    /// True for the pages the questionnaire build has (see `handoff`): the start page and the
+    /// True for the pages the questionnaire build has (see `web::handoff`): the start page and the
     /// questions. Any other page, "check your answers" included, is shown by the whole app, which the
     /// questionnaire loads when one is asked for (and has usually fetched by then). The page's boot
-    /// script (public/boot.js) makes the same choice on arrival, from the fragment's text: the
-    /// questionnaire when its path is empty or starts with `assessment/` but is neither
-    /// `assessment/check` nor a page changed from there (`…/change`), which only "check your answers"
-    /// leads to (an unknown `assessment/…` page loads the questionnaire, which hands over to the
-    /// whole app's "page not found").
+    /// script (`buildFor` in public/boot.js) makes the same choice on arrival from the fragment's
+    /// text; `scripts/boot.test.mjs` holds the two together for every route of [`Route::all`] (an
+    /// unknown `assessment/…` page may load either build: both show "page not found").
     pub fn in_questionnaire(self) -> bool {
         matches!(self, Route::Start | Route::Question(_))
     }
@@ -157,7 +155,9 @@ impl Route {
         book.current().map(Route::continuing)
     }
 
-    /// Every route, for tests and navigation.
+    /// Every route a link can lead to: each screen, and each page of questions both as itself and
+    /// as changed from "check your answers". "Page not found" is left out: it has no address of its
+    /// own (any fragment the app does not know shows it). For the tests that check every route.
     pub fn all() -> Vec<Route> {
         let mut all = vec![
             Route::Start,
@@ -165,6 +165,11 @@ impl Route {
             Route::Assessments,
             Route::Privacy,
             Route::Benchmark,
+            Route::Results,
+            Route::Compare,
+            Route::Shared,
+            Route::Group,
+            Route::Accessibility,
         ];
         all.extend(Step::all().into_iter().map(Route::Question));
         all.extend(Step::all().into_iter().map(Route::Change));
@@ -294,13 +299,57 @@ mod tests {
 
     #[test]
     fn every_route_round_trips_through_its_href_and_has_a_title() {
-        for route in Route::all() {
-            assert_eq!(Route::from_hash(&route.href()), route);
+        let all = Route::all();
+        for route in &all {
+            assert_eq!(Route::from_hash(&route.href()), *route, "{route:?}");
             assert!(
                 route.href().starts_with("#/"),
                 "links stay relative to the page"
             );
             assert!(route.title().ends_with("Collaboration Readiness"));
+        }
+        let hrefs: std::collections::BTreeSet<String> = all.iter().map(|r| r.href()).collect();
+        assert_eq!(hrefs.len(), all.len(), "two routes share an address");
+    }
+
+    /// Which variant `route` is, numbered in the order [`Route`] declares them. The match has no
+    /// wildcard on purpose: a new variant does not compile until it is numbered here (and
+    /// [`VARIANTS`] counted up), and then the test below fails until [`Route::all`] has it.
+    fn variant(route: Route) -> usize {
+        match route {
+            Route::Start => 0,
+            Route::Question(_) => 1,
+            Route::Change(_) => 2,
+            Route::Check => 3,
+            Route::Assessments => 4,
+            Route::Privacy => 5,
+            Route::Benchmark => 6,
+            Route::Results => 7,
+            Route::Compare => 8,
+            Route::Shared => 9,
+            Route::Group => 10,
+            Route::Accessibility => 11,
+            Route::NotFound => 12,
+        }
+    }
+
+    /// The number of arms of [`variant`].
+    const VARIANTS: usize = 13;
+
+    #[test]
+    fn all_has_every_variant_and_every_page_of_questions_in_both_forms() {
+        let all = Route::all();
+        let mut variants: Vec<usize> = all.iter().map(|&r| variant(r)).collect();
+        variants.sort_unstable();
+        variants.dedup();
+        // Every variant but "page not found", which has no address of its own.
+        let expected: Vec<usize> = (0..VARIANTS)
+            .filter(|&v| v != variant(Route::NotFound))
+            .collect();
+        assert_eq!(variants, expected, "Route::all() misses a variant");
+        for step in Step::all() {
+            assert!(all.contains(&Route::Question(step)), "{step:?}");
+            assert!(all.contains(&Route::Change(step)), "{step:?} changed");
         }
     }
 

@@ -1,0 +1,73 @@
+// The page's boot script (public/boot.js) loads the build the Rust route table names for every
+// route, and for fragments no link writes (hand-typed, doubled slashes, other cases, queries): the
+// questionnaire where Route::in_questionnaire says so, else the whole app. The table comes from
+// examples/route_table.rs (Route::all() and Route::from_hash). Run by scripts/test.sh (node --test).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import vm from 'node:vm';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const boot = readFileSync(new URL('../public/boot.js', import.meta.url), 'utf8');
+
+/** boot.js's choice of build for a fragment, evaluated on its own. */
+function bootChoice() {
+  const source = boot.match(/^ {2}const buildFor = (\(hash\) => \{\n[\s\S]*?\n {2}\});$/m);
+  assert.ok(source, 'public/boot.js has no `const buildFor = (hash) => { … };`');
+  return vm.runInNewContext(`(${source[1]})`);
+}
+
+/** Fragments no link of the app writes, read by both sides. */
+const HOSTILE = [
+  '', '#', '#/', '##', '#//', '#///', '#?x=1', '#/?start=group',
+  '#assessment/example', '##/assessment/example', '#//assessment/example', '#/#/assessment/example',
+  '#/assessment/example/', '#/assessment/example//', '#/assessment/example?x=1', '#/assessment/example#top',
+  '#/assessment/check/', '#/assessment/check//', '#/assessment/check?x=1', '#//assessment/check',
+  '#/assessment/example/change/', '#/assessment/example/change//', '#/assessment/example/change?x=1',
+  '#/assessment/check/change', '#/assessment/change', '#/assessment/', '#/assessment', '#/assessment//example',
+  '#/assessment/nowhere', '#/assessment/nowhere/change', '#/assessment/example/../check', '#/assessment/example ',
+  '#/Assessment/example', '#/assessment/EXAMPLE', '#/%61ssessment/example', '#/ assessment/example',
+  '#?/assessment/example', '#/results?next=#/assessment/example', '#/results/', '#/shared', '#/shared/x/y',
+  '#/nowhere', '#/BENCHMARK', '#/\u001b[2J', '#/assessment/\u00e9',
+];
+
+function routeTable() {
+  const run = spawnSync('cargo', ['run', '--quiet', '--example', 'route_table', '--', ...HOSTILE], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  assert.equal(run.status, 0, `cargo run --example route_table failed:\n${run.stderr}`);
+  return JSON.parse(run.stdout);
+}
+
+test('the boot script loads the build the Rust route table names, for every route and odd fragments', () => {
+  const buildFor = bootChoice();
+  const table = routeTable();
+  const routes = table.slice(0, table.length - HOSTILE.length);
+  assert.deepEqual(table.slice(routes.length).map((row) => row.hash), HOSTILE, 'the table ends with the fragments asked about');
+  // Route::all(): every screen, each page of questions in both forms, each with an address.
+  assert.ok(routes.length > 20, `${routes.length} routes`);
+  assert.ok(routes.some((row) => row.questionnaire) && routes.some((row) => !row.questionnaire));
+  assert.ok(!routes.some((row) => row.route === 'NotFound'));
+  let notFound = 0;
+  for (const { hash, route, questionnaire } of table) {
+    const choice = buildFor(hash);
+    if (route === 'NotFound') {
+      // Both builds show "page not found" (the questionnaire by handing over to the whole app), so
+      // either is right; boot.js, which does not know the questions' names, loads the questionnaire
+      // for any assessment/… page.
+      assert.ok(['questionnaire', 'app'].includes(choice), `${JSON.stringify(hash)}: ${choice}`);
+      notFound++;
+    } else {
+      assert.equal(choice, questionnaire ? 'questionnaire' : 'app', `${JSON.stringify(hash)} (${route})`);
+    }
+  }
+  assert.ok(notFound > 0 && notFound < HOSTILE.length, `${notFound} of the odd fragments are "page not found"`);
+});
+
+test('the boot script loads the build it chooses for the page\'s own fragment', () => {
+  assert.match(boot, /\n {2}load\(buildFor\(location\.hash\)\)\.catch\(/);
+});
