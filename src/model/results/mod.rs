@@ -176,3 +176,113 @@ pub fn radar_label(reader: Reader) -> &'static str {
     }
 }
 
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::instrument::{Engagement, Factor};
+    use crate::engine::scoring::Trigger;
+    use crate::model::results::benchmark::{benchmark_answer, benchmark_caption, benchmark_column};
+    use crate::model::results::engagement::{engagement_position, ladder_mark};
+    use crate::model::results::headline::headline_terms;
+    use crate::model::results::keep::{download_intro, share_intro};
+    use crate::model::results::next_steps::{next_steps_intro, no_action_area_text, trigger_text};
+
+    #[test]
+    fn defect_17_a_shared_view_never_tells_its_reader_your() {
+        let mut texts: Vec<String> = sections(Reader::Shared)
+            .into_iter()
+            .map(|s| s.title)
+            .collect();
+        let trigger_cases = [
+            Trigger::Factor(Factor::Places),
+            Trigger::Incentives,
+            Trigger::Tools,
+            Trigger::LowEngagement,
+        ];
+        texts.extend(trigger_cases.map(|t| trigger_text(t, Reader::Shared)));
+        texts.extend(
+            Engagement::STEPS
+                .iter()
+                .copied()
+                .chain([Engagement::NotApplicable])
+                .map(Some)
+                .chain([None])
+                .map(|e| engagement_position(Reader::Shared, e)),
+        );
+        texts.push(ladder_mark(Reader::Shared).into());
+        texts.push(benchmark_column(Reader::Shared).into());
+        texts.push(benchmark_caption(Reader::Shared));
+        texts.extend(
+            [Some(true), Some(false), None].map(|g| benchmark_answer(Reader::Shared, None, g)),
+        );
+        texts.push(radar_table_caption(Reader::Shared).into());
+        texts.push(radar_label(Reader::Shared).into());
+        let (a, b) = headline_terms(Reader::Shared);
+        texts.extend([a, b]);
+        texts.push(download_intro(Reader::Shared).into());
+        texts.push(share_intro(Reader::Shared));
+        texts.push(next_steps_intro(Reader::Shared, true));
+        texts.push(next_steps_intro(Reader::Shared, false));
+        texts.push(no_action_area_text(Reader::Shared, &[]));
+        for text in &texts {
+            // The page "Your assessments" is named by its title, which is the reader's own page.
+            let words: Vec<String> = text
+                .replace("Your assessments", "")
+                .split(|c: char| !c.is_alphanumeric())
+                .map(str::to_lowercase)
+                .collect();
+            assert!(!words.iter().any(|w| w == "your" || w == "you"), "{text}");
+        }
+        assert_eq!(
+            SectionKind::Readiness.title(Reader::Shared),
+            "Collaboration readiness in these results"
+        );
+        assert_eq!(ladder_mark(Reader::Shared), " (the answer)");
+        // The person's own results still speak to them.
+        assert_eq!(
+            SectionKind::Readiness.title(Reader::Owner),
+            "Your collaboration readiness"
+        );
+        assert_eq!(ladder_mark(Reader::Owner), " (your answer)");
+    }
+
+    #[test]
+    fn defect_22_the_contents_list_names_every_section_once() {
+        for reader in [Reader::Owner, Reader::Shared] {
+            let all = sections(reader);
+            let mut ids: Vec<&str> = all.iter().map(|s| s.id).collect();
+            ids.sort_unstable();
+            ids.dedup();
+            assert_eq!(ids.len(), all.len());
+            assert!(all.iter().all(|s| s.id.starts_with("section-")));
+        }
+        assert_eq!(sections(Reader::Owner).len(), 8);
+        assert_eq!(
+            sections(Reader::Shared).last().map(|s| s.id),
+            Some("section-keep-a-copy")
+        );
+    }
+
+    #[test]
+    fn the_heading_and_the_line_under_it_say_whose_results_they_are() {
+        assert_eq!(page_heading(Reader::Owner), "Your results");
+        assert_eq!(page_heading(Reader::Shared), "Shared results");
+        let cases = [
+            (
+                Reader::Owner,
+                Some("1 May 2026"),
+                "Team day, completed 1 May 2026.",
+            ),
+            (Reader::Owner, None, "Team day, not finished yet."),
+        ];
+        for (reader, completed, expected) in cases {
+            assert_eq!(page_subtitle(reader, "Team day", completed), expected);
+        }
+        let shared = page_subtitle(Reader::Shared, "Team day", Some("1 May 2026"));
+        assert!(
+            shared.starts_with("Someone shared these results with you."),
+            "{shared}"
+        );
+        assert!(!shared.contains("Team day"), "{shared}");
+    }
+}

@@ -5,7 +5,8 @@ use leptos::prelude::*;
 use super::section_heading;
 use crate::engine::instrument::{Choice, Engagement};
 use crate::engine::response::Response;
-use crate::model::results::{engagement_position, ladder_mark, Reader, SectionKind};
+use crate::model::results::engagement::{engagement_position, ladder_mark};
+use crate::model::results::{Reader, SectionKind};
 
 /// Where q10 places the person on the five-step ladder of citizen engagement.
 #[component]

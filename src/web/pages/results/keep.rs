@@ -5,12 +5,13 @@ use wasm_bindgen::JsCast;
 
 use super::section_heading;
 use crate::engine::csv_format;
-use crate::engine::instrument::INSTRUMENT;
-use crate::model::book::{export_file_stem, Assessment};
-use crate::model::results::{download_intro, share_intro, Reader, SectionKind};
+use crate::engine::response::Response;
+use crate::model::book::{export_file_stem, Action, Assessment};
+use crate::model::results::keep::{download_intro, offers_comparison, print_line, share_intro};
+use crate::model::results::{Reader, SectionKind};
 use crate::model::routes::Route;
 use crate::model::share;
-use crate::web::browser::download;
+use crate::web::browser::{download, now};
 use crate::web::components::notices::download_json;
 use crate::web::stores::book::Session;
 
@@ -89,12 +90,29 @@ pub(super) fn KeepAndShare(assessment: Assessment, read_only: bool) -> impl Into
         </div>
         <p><button type="button" class="button button-secondary" on:click=copy_link>"Copy the link"</button></p>
         {move || message.get().map(|m| view! { <p role="status">{m}</p> })}
-        {(!read_only && completed_count >= 2).then(|| view! {
+        {offers_comparison(reader, completed_count).then(|| view! {
             <p><a href=Route::Compare.href()>"Compare two of your assessments"</a></p>
         })}
         </div>
-        <p class="print-only">
-            {format!("{} — {} version {}. Printed from Collaboration Readiness.", INSTRUMENT.title, INSTRUMENT.id, INSTRUMENT.version)}
-        </p>
+        <p class="print-only">{print_line()}</p>
+    }
+}
+
+/// On a share link: the way to keep the answers among the reader's own assessments.
+#[component]
+pub(super) fn KeepACopy(response: Response) -> impl IntoView {
+    let session = Session::get();
+    let (note, set_note) = signal(None::<String>);
+    view! {
+        {section_heading(SectionKind::KeepACopy, Reader::Shared)}
+        <p>"Keep these answers in this browser as one of your assessments, for example to compare them with your own."</p>
+        <button type="button" class="button" on:click=move |_| {
+            let result = session.dispatch(Action::Import { response: response.clone(), name: "Shared results".into(), info: None, now: now() });
+            set_note.set(Some(match result {
+                Ok(()) => "Kept. You will find it under Your assessments.".into(),
+                Err(e) => e.to_string(),
+            }));
+        }>"Keep a copy in this browser"</button>
+        {move || note.get().map(|n| view! { <p role="status">{n}</p> })}
     }
 }

@@ -1,7 +1,10 @@
 //! Individual results: the readiness headline, the per-factor table, the radar and scatter charts,
 //! the comparison with the 2018 survey, the action areas that apply, the engagement ladder, and ways
-//! to keep, share and print them. The same view serves the open assessment, a share link (read-only)
-//! and, for two assessments, the comparison page. Every number comes from the engine.
+//! to keep, share and print them. The same view serves the open assessment and a share link
+//! (read-only); the comparison of two assessments is its own screen ([`ComparePage`]).
+//!
+//! One file per section; every word and figure they show is decided in `model::results` (and, for
+//! the charts' tables, `charts::profile::tables`), tested natively, and only laid out here.
 
 mod benchmark;
 mod compare;
@@ -17,43 +20,19 @@ pub use compare::ComparePage;
 
 use leptos::prelude::*;
 
-use crate::engine::instrument::Factor;
-use crate::engine::response::Response;
 use crate::engine::scoring::score;
-use crate::model::book::{Action, Assessment};
+use crate::model::book::Assessment;
 use crate::model::flow;
-use crate::model::results::{
-    continue_text, missing_pages, missing_text, sections, Reader, SectionKind,
-};
+use crate::model::results::unfinished::{continue_text, missing_pages, missing_text, so_far_text};
+use crate::model::results::{page_heading, page_subtitle, sections, Reader, SectionKind};
 use crate::model::routes::Route;
 use crate::model::share;
-use crate::web::browser::{long_date, now};
+use crate::web::browser::long_date;
 use crate::web::components::focus_id;
 use crate::web::stores::book::Session;
 
-pub(super) fn opt_score(x: Option<u8>) -> String {
-    x.map(|v| v.to_string()).unwrap_or_else(|| "–".into())
-}
-
-/// What a missing factor score means for this response.
-pub(super) fn missing_reason(
-    response: &Response,
-    factor: Factor,
-    importance: bool,
-) -> &'static str {
-    let measure = if importance {
-        crate::engine::instrument::Measure::Importance
-    } else {
-        crate::engine::instrument::Measure::Prevalence
-    };
-    match response.answers().rating(measure, factor) {
-        Some(e) if e.score().is_none() => "Not applicable",
-        _ => "Not answered",
-    }
-}
-
 /// A section's heading: focusable, so that the contents list can move focus to it.
-pub(super) fn section_heading(kind: SectionKind, reader: Reader) -> impl IntoView {
+fn section_heading(kind: SectionKind, reader: Reader) -> impl IntoView {
     view! { <h2 id=kind.id() class="section-heading" tabindex="-1">{kind.title(reader)}</h2> }
 }
 
@@ -125,7 +104,6 @@ pub fn SharedPage() -> impl IntoView {
 /// The whole results view for one assessment.
 #[component]
 fn ResultsView(assessment: Assessment, read_only: bool) -> impl IntoView {
-    let session = Session::get();
     let response = assessment.response.clone();
     let s = score(&response);
     let completion = response.completion();
@@ -133,28 +111,16 @@ fn ResultsView(assessment: Assessment, read_only: bool) -> impl IntoView {
     let reader = Reader::of(read_only);
     let missing = missing_pages(&response);
     let resume = flow::resume_at(&response);
-
-    let heading = if read_only {
-        "Shared results".to_string()
-    } else {
-        "Your results".to_string()
-    };
-    let subtitle = if read_only {
-        "Someone shared these results with you. They are shown here only; nothing is saved unless you choose to keep a copy.".to_string()
-    } else {
-        match &assessment.completed_at {
-            Some(done) => format!("{}, completed {}.", assessment.name, long_date(done)),
-            None => format!("{}, not finished yet.", assessment.name),
-        }
-    };
+    let completed = assessment.completed_at.as_deref().map(long_date);
+    let subtitle = page_subtitle(reader, &assessment.name, completed.as_deref());
 
     view! {
-        <h1 tabindex="-1">{heading}</h1>
+        <h1 tabindex="-1">{page_heading(reader)}</h1>
         <p class="lead">{subtitle}</p>
         {(!complete).then(|| view! {
             <div class="notice" role="note">
                 <p>
-                    {format!("These are results so far: {} of {} answers given. ", completion.answered, completion.visible)}
+                    {so_far_text(&completion)}
                     {missing_text(&missing)}
                 </p>
                 {(!read_only).then(|| view! {
@@ -177,21 +143,6 @@ fn ResultsView(assessment: Assessment, read_only: bool) -> impl IntoView {
         <next_steps::NextSteps score=s.clone() response=response.clone() read_only=read_only/>
         <engagement::EngagementLadder response=response.clone() reader=reader/>
         <keep::KeepAndShare assessment=assessment.clone() read_only=read_only/>
-        {(read_only).then(|| {
-            let response = response.clone();
-            let (note, set_note) = signal(None::<String>);
-            view! {
-                {section_heading(SectionKind::KeepACopy, reader)}
-                <p>"Keep these answers in this browser as one of your assessments, for example to compare them with your own."</p>
-                <button type="button" class="button" on:click=move |_| {
-                    let result = session.dispatch(Action::Import { response: response.clone(), name: "Shared results".into(), info: None, now: now() });
-                    set_note.set(Some(match result {
-                        Ok(()) => "Kept. You will find it under Your assessments.".into(),
-                        Err(e) => e.to_string(),
-                    }));
-                }>"Keep a copy in this browser"</button>
-                {move || note.get().map(|n| view! { <p role="status">{n}</p> })}
-            }
-        })}
+        {read_only.then(|| view! { <keep::KeepACopy response=response.clone()/> })}
     }
 }

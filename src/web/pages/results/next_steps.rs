@@ -6,10 +6,11 @@ use super::section_heading;
 use crate::engine::response::Response;
 use crate::engine::scoring::ResponseScore;
 use crate::model::flow;
-use crate::model::results::{
-    continue_text, missing_pages, missing_text, next_steps_intro, no_action_area_text,
-    trigger_text, Reader, SectionKind, NEXT_STEPS_BACKGROUND,
+use crate::model::results::next_steps::{
+    because_text, next_steps_intro, no_action_area_text, NEXT_STEPS_BACKGROUND,
 };
+use crate::model::results::unfinished::{continue_text, missing_pages, missing_text};
+use crate::model::results::{Reader, SectionKind};
 use crate::model::routes::Route;
 
 /// The action areas that apply.
@@ -46,11 +47,7 @@ pub(super) fn NextSteps(
                         <li class="action-area">
                             <h3>{m.area.title()}</h3>
                             <p>{m.area.summary()}</p>
-                            <p class="because">
-                                "Because "
-                                {m.because.iter().map(|t| trigger_text(*t, reader)).collect::<Vec<_>>().join("; and ")}
-                                "."
-                            </p>
+                            <p class="because">{because_text(&m, reader)}</p>
                         </li>
                     }).collect_view()}
                 </ul>

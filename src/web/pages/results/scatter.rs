@@ -2,12 +2,13 @@
 
 use leptos::prelude::*;
 
-use super::{opt_score, section_heading};
-use crate::charts::profile::{scatter, scatter_summary, score_points, short_name};
+use super::section_heading;
+use crate::charts::profile::tables::scatter_table;
+use crate::charts::profile::{scatter, scatter_summary, score_points};
 use crate::engine::scoring::ResponseScore;
 use crate::model::results::{Reader, SectionKind};
 use crate::web::components::chart::ChartFigure;
-use crate::web::components::table_scroll;
+use crate::web::components::table::DataTable;
 
 /// Importance against prevalence for the eight factors.
 #[component]
@@ -29,38 +30,7 @@ pub(super) fn ScatterSection(score: ResponseScore) -> impl IntoView {
             chart=chart
             height=420
         >
-            {table_scroll("Where each factor lies", view! {
-                <table class="stack-table" role="table">
-                    <caption>"Where each factor lies: importance, prevalence and position"</caption>
-                    <thead role="rowgroup">
-                        <tr role="row">
-                            <th scope="col" role="columnheader">"Factor"</th>
-                            <th scope="col" role="columnheader" class="num">"Importance"</th>
-                            <th scope="col" role="columnheader" class="num">"Prevalence"</th>
-                            <th scope="col" role="columnheader">"Position"</th>
-                        </tr>
-                    </thead>
-                    <tbody role="rowgroup">
-                        {score.factors.iter().map(|f| {
-                            let position = match (f.importance, f.prevalence) {
-                                (Some(i), Some(p)) if i >= 2 && p <= 1 => "Priority zone",
-                                (Some(i), Some(p)) if p < i => "Below the diagonal",
-                                (Some(i), Some(p)) if p == i => "On the diagonal",
-                                (Some(_), Some(_)) => "Above the diagonal",
-                                _ => "Not shown: a rating is missing or not applicable",
-                            };
-                            view! {
-                                <tr role="row">
-                                    <th scope="row" role="rowheader">{short_name(f.factor)}</th>
-                                    <td class="num" role="cell" data-label="Importance">{opt_score(f.importance)}</td>
-                                    <td class="num" role="cell" data-label="Prevalence">{opt_score(f.prevalence)}</td>
-                                    <td role="cell" data-label="Position">{position}</td>
-                                </tr>
-                            }
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            })}
+            <DataTable table=scatter_table(&score) stacked=true label="Where each factor lies"/>
         </ChartFigure>
     }
 }
