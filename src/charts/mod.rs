@@ -7,6 +7,7 @@
 
 pub mod group;
 pub mod profile;
+pub mod survey_2018;
 
 use crate::model::format::percent;
 use charming::{

@@ -17,7 +17,10 @@ use super::{IMPORTANCE_COLOUR, PREVALENCE_COLOUR};
 use crate::engine::benchmark::BENCHMARK_2018;
 use crate::engine::instrument::Factor;
 use crate::engine::scoring::ResponseScore;
-use crate::model::format::join_and;
+use crate::model::format::{gap, join_and, rating};
+use crate::model::results::EARLIER_LINES;
+
+pub mod tables;
 
 /// Colour of an overlay (an earlier assessment, or the 2018 survey): grey, dashed.
 pub const OVERLAY_COLOUR: &str = "#595959";
@@ -432,20 +435,31 @@ pub fn radar_summary(score: &ResponseScore) -> String {
     let mut parts = Vec::new();
     let largest = gaps.iter().map(|(_, g, _, _)| *g).max();
     match largest {
-        Some(gap) if gap > 0 => {
-            let widest: Vec<_> = gaps.iter().filter(|(_, g, _, _)| *g == gap).collect();
+        Some(largest) if largest > 0 => {
+            let widest: Vec<_> = gaps.iter().filter(|(_, g, _, _)| *g == largest).collect();
             if let [(factor, _, i, p)] = widest.as_slice() {
                 parts.push(format!(
-                    "{} has the largest gap: importance {i}, prevalence {p} (a gap of {gap}).",
-                    factor.name()
+                    "{} has the largest gap: importance {}, prevalence {} (a gap of {}).",
+                    factor.name(),
+                    rating(*i),
+                    rating(*p),
+                    gap(Some(largest))
                 ));
             } else {
                 let names: Vec<String> = widest
                     .iter()
-                    .map(|(f, _, i, p)| format!("{} (importance {i}, prevalence {p})", f.name()))
+                    .map(|(f, _, i, p)| {
+                        format!(
+                            "{} (importance {}, prevalence {})",
+                            f.name(),
+                            rating(*i),
+                            rating(*p)
+                        )
+                    })
                     .collect();
                 parts.push(format!(
-                    "The largest gap is {gap}, shared by {}.",
+                    "The largest gap is {}, shared by {}.",
+                    gap(Some(largest)),
                     join_and(&names)
                 ));
             }
@@ -463,11 +477,15 @@ pub fn radar_summary(score: &ResponseScore) -> String {
             .map(|s| s.factor.name().to_string())
             .collect();
         parts.push(if let [one] = names.as_slice() {
-            format!("{one} is the most prevalent in the organisation ({best} of 3).")
+            format!(
+                "{one} is the most prevalent in the organisation ({} of 3).",
+                rating(best)
+            )
         } else {
             format!(
-                "{} are equally the most prevalent in the organisation ({best} of 3).",
-                join_and(&names)
+                "{} are equally the most prevalent in the organisation ({} of 3).",
+                join_and(&names),
+                rating(best)
             )
         });
     }
@@ -529,6 +547,53 @@ pub fn overlay_lines(lines: Vec<RadarLine>) -> Vec<RadarLine> {
             ..l
         })
         .collect()
+}
+
+/// What a person's radar is drawn with besides their own lines.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Beside {
+    Nothing,
+    /// The 2018 survey's shares.
+    Survey2018,
+    /// An earlier assessment: its name (with its date) and its score; `None` when it is gone.
+    Earlier(Option<(String, ResponseScore)>),
+}
+
+/// The lines of a person's radar: their own, then what it is compared with.
+pub fn profile_lines(own: &ResponseScore, beside: &Beside) -> Vec<RadarLine> {
+    let mut lines = score_lines(own, "");
+    match beside {
+        Beside::Nothing | Beside::Earlier(None) => {}
+        Beside::Survey2018 => lines.extend(survey_2018_lines()),
+        Beside::Earlier(Some((name, earlier))) => {
+            lines.extend(overlay_lines(score_lines(earlier, &format!("{name}: "))))
+        }
+    }
+    lines
+}
+
+/// The sentences next to a person's radar: [`radar_summary`], and what the grey lines are.
+pub fn profile_summary(own: &ResponseScore, beside: &Beside) -> String {
+    let mut text = radar_summary(own);
+    match beside {
+        Beside::Nothing => {}
+        Beside::Survey2018 => text.push_str(&format!(" {}", survey_2018_summary())),
+        Beside::Earlier(_) => text.push_str(&format!(" {EARLIER_LINES}")),
+    }
+    text
+}
+
+/// The radar comparing two assessments: the earlier one's lines in grey behind the later one's, each
+/// named by its assessment.
+pub fn compare_lines(
+    earlier: &str,
+    earlier_score: &ResponseScore,
+    later: &str,
+    later_score: &ResponseScore,
+) -> Vec<RadarLine> {
+    let mut lines = overlay_lines(score_lines(earlier_score, &format!("{earlier}: ")));
+    lines.extend(score_lines(later_score, &format!("{later}: ")));
+    lines
 }
 
 #[cfg(test)]

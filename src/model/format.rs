@@ -83,6 +83,44 @@ pub fn spread(x: Option<f64>) -> String {
     x.map_or_else(|| "fewer than 2 answers".into(), |x| signed_fixed(x, false))
 }
 
+/// What a table prints where one person's score is missing (not answered, or not applicable).
+pub const NO_SCORE: &str = "\u{2013}";
+
+/// One answer's score on the 0–3 scale: a whole number, as the questionnaire gives it (`2`).
+pub fn rating(x: u8) -> String {
+    x.to_string()
+}
+
+/// One answer's score, or [`NO_SCORE`] when there is none.
+pub fn rating_or_none(x: Option<u8>) -> String {
+    x.map_or_else(|| NO_SCORE.into(), rating)
+}
+
+/// A gap between two whole scores (importance minus prevalence): `2`, `0`, `−1`; [`NO_SCORE`] when
+/// either is missing.
+pub fn gap(x: Option<i8>) -> String {
+    x.map_or_else(
+        || NO_SCORE.into(),
+        |x| x.to_string().replacen('-', &MINUS.to_string(), 1),
+    )
+}
+
+/// How far a whole score moved from one assessment to another: `+2`, `−1`, `0`; [`NO_SCORE`] when
+/// either is missing.
+pub fn rating_change(before: Option<u8>, after: Option<u8>) -> String {
+    match before.zip(after) {
+        Some((x, y)) => {
+            let d = i32::from(y) - i32::from(x);
+            match d.signum() {
+                1 => format!("+{d}"),
+                -1 => format!("{MINUS}{}", d.abs()),
+                _ => "0".into(),
+            }
+        }
+        None => NO_SCORE.into(),
+    }
+}
+
 /// A count with thousands separators: `100,000`.
 pub fn count(n: u64) -> String {
     let digits = n.to_string();
@@ -267,6 +305,27 @@ mod tests {
         assert_eq!(percent(0.125), 13.0);
         assert_eq!(rounded(2.5, 0), 3.0);
         assert_eq!(rounded(-2.5, 0), -3.0);
+    }
+
+    #[test]
+    fn whole_scores_gaps_and_changes() {
+        let cases: [(String, &str); 12] = [
+            (rating(0), "0"),
+            (rating(3), "3"),
+            (rating_or_none(Some(2)), "2"),
+            (rating_or_none(None), "\u{2013}"),
+            (gap(Some(2)), "2"),
+            (gap(Some(0)), "0"),
+            (gap(Some(-1)), "\u{2212}1"),
+            (gap(None), NO_SCORE),
+            (rating_change(Some(1), Some(3)), "+2"),
+            (rating_change(Some(3), Some(2)), "\u{2212}1"),
+            (rating_change(Some(2), Some(2)), "0"),
+            (rating_change(None, Some(2)), NO_SCORE),
+        ];
+        for (printed, expected) in cases {
+            assert_eq!(printed, expected);
+        }
     }
 
     #[test]
