@@ -11,8 +11,11 @@
 //!
 //! Pure: no browser crate, no storage, no clock (times and ids come in from the caller). It must never
 //! add a response it has not reported, nor drop one silently. Numbers shown in the report are the
-//! engine's; [`format`] only prints them, [`tables`] only lays them out.
+//! engine's; [`format`] only prints them, [`tables`] and [`report`] only lay them out, and
+//! [`summary`] puts an import into words.
 
+pub mod report;
+pub mod summary;
 pub mod tables;
 
 use std::collections::HashSet;

@@ -306,7 +306,7 @@ fn statistics_lines(out: &mut Vec<Line>, s: &GroupStatistics) {
         out,
         "Engagement by sector (q10 x q16)",
         &s.engagement_by_sector,
-        |k| Sector::from_code(k).map_or_else(|| k.to_string(), |s| s.label().to_string()),
+        sector_column_name,
     );
     for g in &s.role_groups {
         match &g.stats {
@@ -344,6 +344,12 @@ pub fn success_column_name(key: &str) -> &'static str {
         "successful" => "Very or somewhat successful",
         _ => "Unsuccessful or too early to say",
     }
+}
+
+/// The name of an engagement-by-sector column: the sector's label (the key itself for a key the
+/// instrument does not know).
+pub fn sector_column_name(key: &str) -> String {
+    Sector::from_code(key).map_or_else(|| key.to_string(), |s| s.label().to_string())
 }
 
 /// Every table of the report as one CSV (UTF-8 with BOM, CRLF, as the responses export), one figure
