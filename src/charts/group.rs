@@ -19,8 +19,7 @@ use super::{IMPORTANCE_COLOUR, PREVALENCE_COLOUR};
 use crate::engine::aggregate::{CrossTab, FactorStats, GroupStatistics, RatingStats};
 use crate::engine::benchmark::first_max;
 use crate::engine::instrument::{Band, Choice, Engagement, Factor, Measure};
-use crate::model::format::percent;
-use crate::model::format::{join_and, score};
+use crate::model::format::{join_and, percent, rounded, score, share};
 
 /// Colours of the three answer bands, lowest first: vermilion, grey, blue (Okabe–Ito plus a neutral
 /// grey), each at least 3:1 against white.
@@ -417,6 +416,52 @@ pub fn crosstab_summary(series: &[GroupedSeries]) -> String {
     }
 }
 
+/// The two figures the role-group chart compares, as its categories.
+pub fn role_group_categories() -> Vec<String> {
+    vec![
+        "Little or no value or incentive (q11)".to_string(),
+        "Little or no tools (q12)".to_string(),
+    ]
+}
+
+/// Per role group, the shares saying little or none to q11 and q12, in whole percentages; a withheld
+/// group has no bars.
+pub fn role_group_series(stats: &GroupStatistics) -> Vec<GroupedSeries> {
+    stats
+        .role_groups
+        .iter()
+        .map(|g| GroupedSeries {
+            name: g.group.name().to_string(),
+            values: match &g.stats {
+                Some(st) => vec![
+                    st.q11.share_little_or_none.map(percent),
+                    st.q12.share_little_or_none.map(percent),
+                ],
+                None => vec![None, None],
+            },
+        })
+        .collect()
+}
+
+/// What the role-group chart shows: each group's two shares, or that it is withheld below the
+/// minimum group size `min`.
+pub fn role_group_summary(stats: &GroupStatistics, min: usize) -> String {
+    let parts: Vec<String> = stats
+        .role_groups
+        .iter()
+        .map(|g| match &g.stats {
+            Some(st) => format!(
+                "{}: {} say their organisation gives little or no value or incentive to collaborate, {} little or no tools",
+                g.group.name(),
+                share(st.q11.share_little_or_none),
+                share(st.q12.share_little_or_none)
+            ),
+            None => format!("{}: withheld (fewer than {min} respondents)", g.group.name()),
+        })
+        .collect();
+    format!("{}.", parts.join("; "))
+}
+
 /// The group's mean importance and prevalence of the six index categories, as radar lines.
 pub fn mean_lines(stats: &GroupStatistics, prefix: &str, overlay: bool) -> Vec<RadarLine> {
     let means = |m: Measure| {
@@ -467,18 +512,25 @@ pub fn mean_points(stats: &GroupStatistics) -> Vec<Point> {
         .collect()
 }
 
+/// A mean as printed (two decimals), so that what a summary says of means adds up from the figures in
+/// the table beside it.
+fn shown(mean: Option<f64>) -> Option<f64> {
+    mean.map(|m| rounded(m, 2))
+}
+
 /// What the radar of a group's means shows: the most important and most prevalent category and the
-/// widest distance between the two means.
+/// widest distance between the two means (the difference of the two means printed).
 pub fn means_summary(stats: &GroupStatistics) -> String {
     let six: Vec<_> = Factor::INDEX_CATEGORIES
         .iter()
         .map(|f| stats.factor(*f))
         .collect();
-    let highest =
-        |key: fn(&FactorStats) -> Option<f64>| first_max(six.iter().map(|f| (f.factor, key(f))));
+    let highest = |key: &dyn Fn(&FactorStats) -> Option<f64>| {
+        first_max(six.iter().map(|f| (f.factor, key(f))))
+    };
     let (Some((imp, imp_v)), Some((prev, prev_v))) = (
-        highest(|f| f.importance.mean),
-        highest(|f| f.prevalence.mean),
+        highest(&|f| f.importance.mean),
+        highest(&|f| f.prevalence.mean),
     ) else {
         return "The six categories have not been rated yet.".into();
     };
@@ -489,8 +541,10 @@ pub fn means_summary(stats: &GroupStatistics) -> String {
         prev.name(),
         score(prev_v)
     );
-    if let Some((gap, v)) = highest(|f| Some(f.importance.mean? - f.prevalence.mean?)) {
-        if v > 0.0 {
+    let distance = |f: &FactorStats| Some(shown(f.importance.mean)? - shown(f.prevalence.mean)?);
+    if let Some((gap, v)) = highest(&distance) {
+        // A difference of two printed means: exactly zero but for the float's last bits.
+        if v > 0.0 && score(v) != score(0.0) {
             text.push_str(&format!(
                 " The widest distance between the two is for {} ({} points on the 0 to 3 scale).",
                 gap.name(),
@@ -504,13 +558,14 @@ pub fn means_summary(stats: &GroupStatistics) -> String {
 /// What a radar of two groups' means shows: in how many of the six categories the second group's
 /// mean prevalence is higher, and where the two differ most.
 pub fn compare_summary(first: &GroupStatistics, second: &GroupStatistics) -> String {
+    // As printed in the table beside the chart, so that "higher" and "most" are what a reader sees.
     let pairs: Vec<(Factor, f64, f64)> = Factor::INDEX_CATEGORIES
         .iter()
         .filter_map(|f| {
             Some((
                 *f,
-                first.factor(*f).prevalence.mean?,
-                second.factor(*f).prevalence.mean?,
+                shown(first.factor(*f).prevalence.mean)?,
+                shown(second.factor(*f).prevalence.mean)?,
             ))
         })
         .collect();
@@ -803,6 +858,72 @@ mod tests {
         assert!(
             text.contains("widest distance between the two is for Collaborative Places (0.57"),
             "{text}"
+        );
+    }
+
+    #[test]
+    fn summaries_of_means_work_from_the_means_as_printed() {
+        // (importance, prevalence) of the first category, every other category 1.00 and 1.00.
+        let cases = [
+            // 2.00 and 1.31 printed: 0.69 apart as a reader works it out (0.698 unrounded).
+            ((2.004, 1.306), "(0.69 points"),
+            ((2.0, 1.0), "(1.00 points"),
+            // 1.00 and 1.00 printed: no distance to speak of, although 0.004 apart.
+            ((1.004, 1.0), ""),
+        ];
+        for ((imp, prev), expected) in cases {
+            let mut s = stats();
+            for f in &mut s.factors {
+                f.importance.mean = Some(1.0);
+                f.prevalence.mean = Some(1.0);
+            }
+            let first = Factor::INDEX_CATEGORIES[0];
+            let f = s.factors.iter_mut().find(|f| f.factor == first).unwrap();
+            f.importance.mean = Some(imp);
+            f.prevalence.mean = Some(prev);
+            let text = means_summary(&s);
+            if expected.is_empty() {
+                assert!(!text.contains("widest"), "{text}");
+            } else {
+                assert!(text.contains(expected), "{text}");
+            }
+        }
+        // Two groups whose prevalence prints alike are not "higher" in either.
+        let (mut a, mut b) = (stats(), stats());
+        for (fa, fb) in a.factors.iter_mut().zip(&mut b.factors) {
+            fa.prevalence.mean = Some(1.5);
+            fb.prevalence.mean = Some(1.503);
+        }
+        let text = compare_summary(&a, &b);
+        assert!(text.contains("for 0 of the 6 categories"), "{text}");
+    }
+
+    #[test]
+    fn role_groups_show_both_shares_or_say_they_are_withheld() {
+        let mut s = stats();
+        let series = role_group_series(&s);
+        assert_eq!(series.len(), 2);
+        let st = s.role_groups[0].stats.clone().unwrap();
+        assert_eq!(
+            series[0].values,
+            vec![
+                st.q11.share_little_or_none.map(percent),
+                st.q12.share_little_or_none.map(percent)
+            ]
+        );
+        assert_eq!(role_group_categories().len(), series[0].values.len());
+        s.role_groups[1].stats = None;
+        assert_eq!(role_group_series(&s)[1].values, vec![None, None]);
+        let text = role_group_summary(&s, 5);
+        assert_eq!(
+            text,
+            format!(
+                "{}: {} say their organisation gives little or no value or incentive to collaborate, {} little or no tools; {}: withheld (fewer than 5 respondents).",
+                s.role_groups[0].group.name(),
+                share(st.q11.share_little_or_none),
+                share(st.q12.share_little_or_none),
+                s.role_groups[1].group.name()
+            )
         );
     }
 
