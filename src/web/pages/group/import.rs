@@ -6,7 +6,7 @@
 //! the browser between slices, so that the page keeps responding while 100,000 rows are read. What a
 //! file yields is staged and joins the group only once the whole file has been read without being
 //! refused (or stopped): a refused file changes nothing. Every row left out is listed as the engine
-//! reports it.
+//! reports it. What the import did is shown by [`super::import_summary`].
 
 use std::io::Cursor;
 
@@ -18,10 +18,10 @@ use crate::engine::csv_format::{CsvImporter, ImportOptions, ImportSummary, MAX_I
 use crate::engine::intake::decode_text;
 use crate::engine::json_format::from_json;
 use crate::engine::ImportError;
-use crate::model::format::{self, plural};
-use crate::model::groups::{totals, FileKind, FileReport, JsonImport, Outcome};
+use crate::model::groups::summary::Progress;
+use crate::model::groups::{FileKind, FileReport, JsonImport, Outcome};
 use crate::web::browser::{long_date, now};
-use crate::web::components::{file_list, table_scroll};
+use crate::web::components::file_list;
 use crate::web::stores::book::Session;
 use crate::web::stores::groups::GroupStore;
 
@@ -31,26 +31,6 @@ const SLICE_MS: f64 = 12.0;
 
 /// Rows parsed between two looks at the clock.
 const ROWS_PER_STEP: usize = 100;
-
-/// A running import, for the progress bar.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Progress {
-    pub file: String,
-    pub file_number: usize,
-    pub file_count: usize,
-    pub bytes_read: u64,
-    pub bytes_total: u64,
-    pub rows_read: u64,
-}
-
-impl Progress {
-    fn percent(&self) -> u32 {
-        if self.bytes_total == 0 {
-            return 0;
-        }
-        ((self.bytes_read as f64 / self.bytes_total as f64) * 100.0).round() as u32
-    }
-}
 
 /// The import's state on the page.
 #[derive(Clone, Copy)]
@@ -345,10 +325,7 @@ pub fn AddResponses(
                 </ul>
             </Show>
             {move || importer.progress.get().map(|p| {
-                let label = format!(
-                    "Reading {} (file {} of {}): {}%, {} read",
-                    p.file, p.file_number, p.file_count, p.percent(), plural(p.rows_read, "row", "rows")
-                );
+                let label = p.label();
                 view! {
                     <div class="import-progress">
                         <label for="import-progress-bar" id="import-progress-label">{label}</label>
@@ -366,157 +343,4 @@ pub fn AddResponses(
             </p>
         </section>
     }
-}
-
-/// What the last import did, file by file.
-#[component]
-pub fn ImportSummaryView(importer: Importer) -> impl IntoView {
-    move || {
-        importer.last.get().map(|files| {
-            let t = totals(&files);
-            let mut parts = vec![format!(
-                "{} added",
-                plural(t.added, "response", "responses")
-            )];
-            parts.push(plural(t.duplicates, "duplicate", "duplicates") + " left out");
-            parts.push(plural(t.rejected, "row rejected", "rows rejected"));
-            if t.refused_files > 0 {
-                parts.push(plural(t.refused_files as u64, "file not imported", "files not imported"));
-            }
-            view! {
-                <section class="import-summary" id="import-summary" tabindex="-1" aria-labelledby="import-summary-heading">
-                    <h2 id="import-summary-heading">"Import summary"</h2>
-                    <p class="import-totals"><strong>{parts.join(", ")}"."</strong></p>
-                    {files.into_iter().map(file_view).collect_view()}
-                    <button type="button" class="button-link no-print" on:click=move |_| importer.last.set(None)>
-                        "Hide the import summary"
-                    </button>
-                </section>
-            }
-        })
-    }
-}
-
-fn file_view(file: FileReport) -> impl IntoView {
-    let headline = match &file.outcome {
-        Outcome::Refused(reason) => {
-            format!("Not imported: {reason} Nothing from this file was added.")
-        }
-        Outcome::Cancelled => "Stopped before the end, so nothing from this file was added.".into(),
-        Outcome::Own => "Added.".into(),
-        _ => format!(
-            "{} added, {} left out, {}.",
-            plural(file.added(), "response", "responses"),
-            plural(file.duplicates(), "duplicate", "duplicates"),
-            plural(file.rejected(), "rejected", "rejected")
-        ),
-    };
-    let details = match file.outcome {
-        Outcome::Csv(summary) => csv_details(summary).into_any(),
-        Outcome::Json(json) => json_details(json).into_any(),
-        _ => ().into_any(),
-    };
-    view! {
-        <div class="import-file">
-            <h3 class="import-file-name">{file.name}</h3>
-            <p>{headline}</p>
-            {details}
-        </div>
-    }
-}
-
-fn csv_details(summary: ImportSummary) -> impl IntoView {
-    let unknown = (!summary.unknown_columns.is_empty()).then(|| {
-        view! {
-            <p>
-                "Columns that are not part of the format were ignored: "
-                {summary.unknown_columns.join(", ")}"."
-            </p>
-        }
-    });
-    let assigned = (summary.assigned_ids > 0).then(|| {
-        view! { <p>{plural(summary.assigned_ids, "row had", "rows had")}" no response_id and got one."</p> }
-    });
-    let unlisted = summary.unlisted_rejections();
-    let more = (unlisted > 0).then(|| {
-        view! { <p>{format!("{} more rejected rows are counted but not listed.", format::count(unlisted))}</p> }
-    });
-    let table = (!summary.rejected.is_empty()).then(|| {
-        let rows = summary
-            .rejected
-            .into_iter()
-            .map(|row| {
-                let problems = row.problems;
-                let cell = |f: &dyn Fn(&crate::engine::csv_format::RowProblem) -> String| {
-                    problems
-                        .iter()
-                        .map(|p| view! { <span class="problem">{f(p)}</span> })
-                        .collect_view()
-                };
-                let columns = cell(&|p| p.column.clone().unwrap_or_else(|| "whole row".into()));
-                let values = cell(&|p| p.value.clone().unwrap_or_default());
-                let reasons = cell(&|p| p.reason.to_string());
-                view! {
-                    <tr>
-                        <td class="num">{row.line}</td>
-                        <td>{row.response_id.unwrap_or_default()}</td>
-                        <td class="column-name">{columns}</td>
-                        <td class="cell-value">{values}</td>
-                        <td>{reasons}</td>
-                    </tr>
-                }
-            })
-            .collect_view();
-        view! {
-            {table_scroll("Rows left out", view! {
-                <table class="rejected-rows">
-                    <caption>"Rows left out"</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col" class="num">"Line"</th>
-                            <th scope="col">"Response id"</th>
-                            <th scope="col">"Column"</th>
-                            <th scope="col">"Value"</th>
-                            <th scope="col">"Reason"</th>
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            })}
-        }
-    });
-    view! { {unknown} {assigned} {table} {more} }
-}
-
-fn json_details(json: JsonImport) -> impl IntoView {
-    (!json.rejected.is_empty()).then(|| {
-        let rows = json
-            .rejected
-            .into_iter()
-            .map(|r| {
-                view! {
-                    <tr>
-                        <td class="num">{r.position}</td>
-                        <td>{r.response_id.unwrap_or_default()}</td>
-                        <td>{r.reason}</td>
-                    </tr>
-                }
-            })
-            .collect_view();
-        view! {
-            {table_scroll("Responses left out", view! {
-                <table class="rejected-rows">
-                    <caption>"Responses left out"</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col" class="num">"Position in file"</th>
-                            <th scope="col">"Response id"</th>
-                            <th scope="col">"Reason"</th>
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            })}
-        }
-    })
 }
