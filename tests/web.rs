@@ -293,3 +293,47 @@ fn a_data_table_scopes_its_headers_aligns_figures_and_names_its_box() {
     assert_eq!(q(".stack-table td[data-label='Before']"), 1);
     assert_eq!(q(".stack-table th[role=rowheader][scope=row]"), 1);
 }
+
+#[wasm_bindgen_test]
+fn a_list_of_records_has_no_row_headers_and_lists_each_entry_apart() {
+    use collaboration_readiness::model::table::{Column, Table};
+    use collaboration_readiness::web::components::table::DataTable;
+    use leptos::prelude::*;
+    let table = Table::new(
+        "Rows left out",
+        vec![
+            Column::number("Line"),
+            Column::text("Column").class("column-name"),
+            Column::text("Value").class("cell-value"),
+        ],
+    )
+    .without_row_headers()
+    .list_row(
+        "6",
+        vec![
+            vec!["q2".into(), "q3".into()],
+            vec!["two\nlines".into(), "x".into()],
+        ],
+    )
+    .row("7", vec!["whole row".into(), String::new()]);
+    let parent = mounted(move || {
+        view! { <DataTable table=table id="records" class="rejected-rows"/> }
+    });
+    let q = |s: &str| parent.query_selector_all(s).unwrap().length();
+    assert_eq!(q("table#records.rejected-rows"), 1);
+    assert_eq!(q("table#records th[scope=row]"), 0, "no row headers");
+    assert_eq!(
+        q("table#records tbody td.num"),
+        2,
+        "the line is a figure cell"
+    );
+    assert_eq!(q("table#records td.column-name"), 2);
+    assert_eq!(q("table#records td.column-name .entry"), 2);
+    assert_eq!(q("table#records td.cell-value .entry"), 2);
+    let value = parent
+        .query_selector("td.cell-value .entry")
+        .unwrap()
+        .unwrap();
+    assert_eq!(value.text_content().as_deref(), Some("two\nlines"));
+    assert_eq!(q("table#records th[scope=col].num"), 1);
+}

@@ -10,6 +10,8 @@ pub struct Column {
     pub header: String,
     pub numeric: bool,
     pub cell_label: Option<String>,
+    /// How the column's cells are set, as a style class (`column-name`: never broken mid-word).
+    pub class: Option<&'static str>,
 }
 
 impl Column {
@@ -19,6 +21,7 @@ impl Column {
             header: header.into(),
             numeric: false,
             cell_label: None,
+            class: None,
         }
     }
 
@@ -37,6 +40,12 @@ impl Column {
         self
     }
 
+    /// The style class the column's cells carry.
+    pub fn class(mut self, class: &'static str) -> Self {
+        self.class = Some(class);
+        self
+    }
+
     /// What a stacked cell of this column is called.
     pub fn label(&self) -> &str {
         self.cell_label.as_deref().unwrap_or(&self.header)
@@ -48,6 +57,10 @@ impl Column {
 pub struct Row {
     pub header: String,
     pub cells: Vec<String>,
+    /// For a row whose cells list several entries (a rejected row's problems), each further cell's
+    /// entries, drawn one per line; `cells` then holds each list joined by line breaks. Empty for a
+    /// row of plain cells.
+    pub entries: Vec<Vec<String>>,
 }
 
 /// Rows under an optional heading that spans the table ("The six categories of the index").
@@ -63,6 +76,9 @@ pub struct Table {
     pub caption: String,
     pub columns: Vec<Column>,
     pub groups: Vec<RowGroup>,
+    /// Whether the first column names the rows (drawn as row headers). A list of records, such as
+    /// the rows an import left out, has none: its first column is data like the others.
+    pub row_headers: bool,
 }
 
 impl Table {
@@ -72,16 +88,42 @@ impl Table {
             caption: caption.into(),
             columns,
             groups: Vec::new(),
+            row_headers: true,
         }
+    }
+
+    /// The same table with its first column drawn as data, not as row headers.
+    pub fn without_row_headers(mut self) -> Self {
+        self.row_headers = false;
+        self
     }
 
     /// Adds a row to the last group (a group without heading when there is none yet).
     ///
     /// Panics when the row's cells do not fill the columns: a table built wrongly is a bug that every
     /// test drawing it must catch, not a gap a reader finds.
-    pub fn row(mut self, header: impl Into<String>, cells: Vec<String>) -> Self {
+    pub fn row(self, header: impl Into<String>, cells: Vec<String>) -> Self {
+        self.push(Row {
+            header: header.into(),
+            cells,
+            entries: Vec::new(),
+        })
+    }
+
+    /// Adds a row whose further cells each list entries (one per line), to the last group.
+    ///
+    /// Panics, as [`Table::row`] does, when the lists do not fill the columns.
+    pub fn list_row(self, header: impl Into<String>, entries: Vec<Vec<String>>) -> Self {
+        self.push(Row {
+            header: header.into(),
+            cells: entries.iter().map(|e| e.join("\n")).collect(),
+            entries,
+        })
+    }
+
+    fn push(mut self, row: Row) -> Self {
         assert_eq!(
-            cells.len() + 1,
+            row.cells.len() + 1,
             self.columns.len(),
             "a row of {:?} fills every column",
             self.caption
@@ -93,10 +135,7 @@ impl Table {
             });
         }
         let group = self.groups.last_mut().expect("a group was just ensured");
-        group.rows.push(Row {
-            header: header.into(),
-            cells,
-        });
+        group.rows.push(row);
         self
     }
 
@@ -170,6 +209,43 @@ mod tests {
         let t = Table::new("T", vec![Column::text("A")]).row("x", vec![]);
         assert_eq!(t.groups.len(), 1);
         assert_eq!(t.groups[0].heading, None);
+    }
+
+    #[test]
+    fn list_rows_keep_their_entries_apart_and_their_text_whole() {
+        let t = Table::new(
+            "Rows left out",
+            vec![
+                Column::number("Line"),
+                Column::text("Column").class("column-name"),
+                Column::text("Value"),
+            ],
+        )
+        .without_row_headers()
+        .list_row(
+            "6",
+            vec![
+                vec!["q2".into(), "q3".into()],
+                vec!["two\nlines".into(), "x".into()],
+            ],
+        )
+        .row("7", vec!["whole row".into(), String::new()]);
+        assert!(!t.row_headers);
+        assert!(Table::new("T", vec![Column::text("A")]).row_headers);
+        assert_eq!(t.columns[1].class, Some("column-name"));
+        assert_eq!(t.columns[2].class, None);
+        let six = t.find("6").unwrap();
+        // A value's own line break stays inside its entry.
+        assert_eq!(six.entries[1], ["two\nlines", "x"]);
+        assert_eq!(t.cell("6", "Column"), Some("q2\nq3"));
+        assert!(t.find("7").unwrap().entries.is_empty());
+        assert_eq!(t.cell("7", "Column"), Some("whole row"));
+    }
+
+    #[test]
+    #[should_panic(expected = "fills every column")]
+    fn a_list_row_that_does_not_fill_the_columns_is_a_bug() {
+        let _ = Table::new("T", vec![Column::text("A"), Column::number("B")]).list_row("x", vec![]);
     }
 
     #[test]

@@ -11,20 +11,22 @@ use leptos::prelude::*;
 use super::table_scroll;
 use crate::model::table::{Column, Row, Table};
 
-/// Draws `table`; `label` names the scrolling box (the caption when empty), `id` goes on the
-/// `<table>`.
+/// Draws `table`; `label` names the scrolling box (the caption when empty), `id` and `class` go on
+/// the `<table>`.
 #[component]
 pub fn DataTable(
     table: Table,
     #[prop(optional)] stacked: bool,
     #[prop(optional, into)] id: Option<String>,
     #[prop(optional, into)] label: Option<String>,
+    #[prop(optional)] class: Option<&'static str>,
 ) -> impl IntoView {
     let role = move |r: &'static str| stacked.then_some(r);
     let Table {
         caption,
         columns,
         groups,
+        row_headers,
     } = table;
     let width = columns.len().to_string();
     let head = columns
@@ -50,7 +52,7 @@ pub fn DataTable(
             let rows = group
                 .rows
                 .into_iter()
-                .map(|row| table_row(row, &columns, stacked))
+                .map(|row| table_row(row, &columns, stacked, row_headers))
                 .collect_view();
             view! { <tbody role=role("rowgroup")>{heading}{rows}</tbody> }
         })
@@ -59,7 +61,7 @@ pub fn DataTable(
     table_scroll(
         label,
         view! {
-            <table id=id class=stacked.then_some("stack-table") role=role("table")>
+            <table id=id class=table_class(stacked, class) role=role("table")>
                 <caption>{caption}</caption>
                 <thead role=role("rowgroup")>
                     <tr role=role("row")>{head}</tr>
@@ -70,27 +72,63 @@ pub fn DataTable(
     )
 }
 
-fn table_row(row: Row, columns: &[Column], stacked: bool) -> impl IntoView {
+/// The `<table>`'s classes: the stacked layout's and the caller's, when there are any.
+fn table_class(stacked: bool, class: Option<&'static str>) -> Option<String> {
+    let classes: Vec<&str> = stacked
+        .then_some("stack-table")
+        .into_iter()
+        .chain(class)
+        .collect();
+    (!classes.is_empty()).then(|| classes.join(" "))
+}
+
+/// A data cell's classes: "num" for a column of figures, and the column's own.
+fn cell_class(column: &Column) -> Option<String> {
+    let classes: Vec<&str> = column
+        .numeric
+        .then_some("num")
+        .into_iter()
+        .chain(column.class)
+        .collect();
+    (!classes.is_empty()).then(|| classes.join(" "))
+}
+
+fn table_row(row: Row, columns: &[Column], stacked: bool, row_headers: bool) -> impl IntoView {
     let role = move |r: &'static str| stacked.then_some(r);
+    let cell = move |column: &Column, text: String, entries: Option<Vec<String>>| {
+        let content = match entries {
+            Some(entries) => entries
+                .into_iter()
+                .map(|e| view! { <span class="entry">{e}</span> })
+                .collect_view()
+                .into_any(),
+            None => text.into_any(),
+        };
+        view! {
+            <td
+                class=cell_class(column)
+                role=role("cell")
+                data-label=stacked.then(|| column.label().to_string())
+            >
+                {content}
+            </td>
+        }
+    };
+    let mut entries = row.entries.into_iter();
     let cells = row
         .cells
         .into_iter()
         .zip(columns.iter().skip(1))
-        .map(|(text, column)| {
-            view! {
-                <td
-                    class=column.numeric.then_some("num")
-                    role=role("cell")
-                    data-label=stacked.then(|| column.label().to_string())
-                >
-                    {text}
-                </td>
-            }
-        })
+        .map(|(text, column)| cell(column, text, entries.next()))
         .collect_view();
+    let header = if row_headers {
+        view! { <th scope="row" role=role("rowheader")>{row.header}</th> }.into_any()
+    } else {
+        cell(&columns[0], row.header, None).into_any()
+    };
     view! {
         <tr role=role("row")>
-            <th scope="row" role=role("rowheader")>{row.header}</th>
+            {header}
             {cells}
         </tr>
     }
