@@ -1,9 +1,11 @@
 //! The words of an import while it runs and after it: the progress bar's label, the summary's first
-//! sentence, each file's headline and notes. The page only draws them.
+//! sentence, each file's headline and notes, and the rows or responses left out as tables (text from
+//! the file appears only there, as plain text). The page only draws them.
 
-use super::{totals, FileReport, Outcome};
+use super::{totals, FileReport, JsonImport, Outcome};
 use crate::engine::csv_format::ImportSummary;
 use crate::model::format::{count, plural};
+use crate::model::table::{Column, Table};
 
 /// A running import, for the progress bar.
 #[derive(Clone, Debug, PartialEq)]
@@ -107,10 +109,66 @@ pub fn csv_notes(summary: &ImportSummary) -> CsvNotes {
     }
 }
 
+/// The rows of a CSV file left out, each with every problem found (its column, the value as written
+/// and the engine's reason, one per line); `None` when none is listed.
+pub fn csv_rejections_table(summary: &ImportSummary) -> Option<Table> {
+    if summary.rejected.is_empty() {
+        return None;
+    }
+    let table = Table::new(
+        "Rows left out",
+        vec![
+            Column::number("Line"),
+            Column::text("Response id"),
+            Column::text("Column").class("column-name"),
+            Column::text("Value").class("cell-value"),
+            Column::text("Reason"),
+        ],
+    )
+    .without_row_headers();
+    Some(summary.rejected.iter().fold(table, |t, row| {
+        let each = |f: &dyn Fn(&crate::engine::csv_format::RowProblem) -> String| {
+            row.problems.iter().map(f).collect::<Vec<_>>()
+        };
+        t.list_row(
+            row.line.to_string(),
+            vec![
+                row.response_id.iter().cloned().collect(),
+                each(&|p| p.column.clone().unwrap_or_else(|| "whole row".into())),
+                each(&|p| p.value.clone().unwrap_or_default()),
+                each(&|p| p.reason.to_string()),
+            ],
+        )
+    }))
+}
+
+/// The responses of a JSON document left out, by position, with the reason; `None` when none was.
+pub fn json_rejections_table(json: &JsonImport) -> Option<Table> {
+    if json.rejected.is_empty() {
+        return None;
+    }
+    let table = Table::new(
+        "Responses left out",
+        vec![
+            Column::number("Position in file"),
+            Column::text("Response id"),
+            Column::text("Reason"),
+        ],
+    )
+    .without_row_headers();
+    Some(json.rejected.iter().fold(table, |t, r| {
+        t.row(
+            r.position.to_string(),
+            vec![r.response_id.clone().unwrap_or_default(), r.reason.clone()],
+        )
+    }))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::groups::{JsonImport, JsonRejection};
+    use crate::engine::csv_format::{import_csv, ImportOptions};
+    use crate::model::groups::JsonRejection;
 
     fn csv(imported: u64, rejected: u64, duplicates: u64) -> ImportSummary {
         ImportSummary {
@@ -250,6 +308,76 @@ mod tests {
         assert_eq!(
             csv_notes(&s).assigned_ids.as_deref(),
             Some("2,000 rows had no response_id and got one.")
+        );
+    }
+
+    #[test]
+    fn rows_left_out_list_every_problem_of_a_row_apart() {
+        let file = std::fs::read("tests/fixtures/bad-rows.csv").unwrap();
+        let summary = import_csv(file.as_slice(), ImportOptions::default())
+            .unwrap()
+            .summary;
+        let t = csv_rejections_table(&summary).unwrap();
+        assert!(!t.row_headers, "the line is data, not a row's name");
+        assert_eq!(t.rows().count(), summary.rejected.len());
+        let headers: Vec<&str> = t.columns.iter().map(|c| c.header.as_str()).collect();
+        assert_eq!(
+            headers,
+            ["Line", "Response id", "Column", "Value", "Reason"]
+        );
+        assert!(t.columns[0].numeric && t.columns[1..].iter().all(|c| !c.numeric));
+        assert_eq!(t.columns[2].class, Some("column-name"));
+        for (row, rejected) in t.rows().zip(&summary.rejected) {
+            assert_eq!(row.header, rejected.line.to_string());
+            assert_eq!(
+                row.entries[0].len(),
+                usize::from(rejected.response_id.is_some())
+            );
+            for entries in &row.entries[1..] {
+                assert_eq!(
+                    entries.len(),
+                    rejected.problems.len(),
+                    "line {}",
+                    row.header
+                );
+            }
+        }
+        let short = summary
+            .rejected
+            .iter()
+            .find(|r| r.problems.iter().any(|p| p.column.is_none()))
+            .unwrap();
+        assert!(
+            t.find(&short.line.to_string()).unwrap().entries[1].contains(&"whole row".to_string())
+        );
+        assert_eq!(csv_rejections_table(&csv(3, 0, 0)), None);
+    }
+
+    #[test]
+    fn responses_left_out_of_a_json_file_by_position() {
+        let json = JsonImport {
+            added: 1,
+            rejected: vec![
+                JsonRejection {
+                    position: 2,
+                    response_id: Some("r-2".into()),
+                    reason: "Already in this group.".into(),
+                    duplicate: true,
+                },
+                json_rejection(false),
+            ],
+        };
+        let t = json_rejections_table(&json).unwrap();
+        assert!(!t.row_headers && t.columns[0].numeric);
+        assert_eq!(t.cell("2", "Response id"), Some("r-2"));
+        assert_eq!(t.cell("2", "Reason"), Some("Already in this group."));
+        assert_eq!(t.cell("1", "Response id"), Some(""));
+        assert_eq!(
+            json_rejections_table(&JsonImport {
+                added: 1,
+                rejected: vec![]
+            }),
+            None
         );
     }
 }

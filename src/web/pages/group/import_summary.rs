@@ -5,9 +5,11 @@
 use leptos::prelude::*;
 
 use crate::engine::csv_format::ImportSummary;
-use crate::model::groups::summary::{csv_notes, file_headline, totals_sentence};
+use crate::model::groups::summary::{
+    csv_notes, csv_rejections_table, file_headline, json_rejections_table, totals_sentence,
+};
 use crate::model::groups::{FileReport, JsonImport, Outcome};
-use crate::web::components::table_scroll;
+use crate::web::components::table::DataTable;
 
 use super::import::Importer;
 
@@ -55,82 +57,11 @@ fn csv_details(summary: ImportSummary) -> impl IntoView {
         note(notes.assigned_ids),
         note(notes.unlisted),
     );
-    let table = (!summary.rejected.is_empty()).then(|| {
-        let rows = summary
-            .rejected
-            .into_iter()
-            .map(|row| {
-                let problems = row.problems;
-                let cell = |f: &dyn Fn(&crate::engine::csv_format::RowProblem) -> String| {
-                    problems
-                        .iter()
-                        .map(|p| view! { <span class="problem">{f(p)}</span> })
-                        .collect_view()
-                };
-                let columns = cell(&|p| p.column.clone().unwrap_or_else(|| "whole row".into()));
-                let values = cell(&|p| p.value.clone().unwrap_or_default());
-                let reasons = cell(&|p| p.reason.to_string());
-                view! {
-                    <tr>
-                        <td class="num">{row.line}</td>
-                        <td>{row.response_id.unwrap_or_default()}</td>
-                        <td class="column-name">{columns}</td>
-                        <td class="cell-value">{values}</td>
-                        <td>{reasons}</td>
-                    </tr>
-                }
-            })
-            .collect_view();
-        view! {
-            {table_scroll("Rows left out", view! {
-                <table class="rejected-rows">
-                    <caption>"Rows left out"</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col" class="num">"Line"</th>
-                            <th scope="col">"Response id"</th>
-                            <th scope="col">"Column"</th>
-                            <th scope="col">"Value"</th>
-                            <th scope="col">"Reason"</th>
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            })}
-        }
-    });
+    let table = csv_rejections_table(&summary)
+        .map(|t| view! { <DataTable table=t class="rejected-rows"/> });
     view! { {unknown} {assigned} {table} {more} }
 }
 
 fn json_details(json: JsonImport) -> impl IntoView {
-    (!json.rejected.is_empty()).then(|| {
-        let rows = json
-            .rejected
-            .into_iter()
-            .map(|r| {
-                view! {
-                    <tr>
-                        <td class="num">{r.position}</td>
-                        <td>{r.response_id.unwrap_or_default()}</td>
-                        <td>{r.reason}</td>
-                    </tr>
-                }
-            })
-            .collect_view();
-        view! {
-            {table_scroll("Responses left out", view! {
-                <table class="rejected-rows">
-                    <caption>"Responses left out"</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col" class="num">"Position in file"</th>
-                            <th scope="col">"Response id"</th>
-                            <th scope="col">"Reason"</th>
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            })}
-        }
-    })
+    json_rejections_table(&json).map(|t| view! { <DataTable table=t class="rejected-rows"/> })
 }
