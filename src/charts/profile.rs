@@ -510,13 +510,16 @@ pub fn scatter_summary(points: &[Point]) -> String {
     if points.is_empty() {
         return "No factor has both importance and prevalence rated yet.".into();
     }
+    // Decided on the means as printed (two decimals), so that a group's factor shown at 2.00 and
+    // 1.00 in the table beside the chart is in the priority zone here too.
+    let shown = |x: f64| crate::model::format::rounded(x, 2);
     let below = points
         .iter()
-        .filter(|p| p.prevalence < p.importance)
+        .filter(|p| shown(p.prevalence) < shown(p.importance))
         .count();
     let zone: Vec<String> = points
         .iter()
-        .filter(|p| p.importance >= 2.0 && p.prevalence <= 1.0)
+        .filter(|p| shown(p.importance) >= 2.0 && shown(p.prevalence) <= 1.0)
         .map(|p| p.factor.name().to_string())
         .collect();
     let mut text = format!(
@@ -990,5 +993,28 @@ mod tests {
         assert!(lines.iter().all(|l| l.scale == Scale::Share));
         let overlaid = overlay_lines(lines.clone());
         assert_eq!(overlaid[1].colour, OVERLAY_COLOUR_2);
+    }
+
+    #[test]
+    fn the_scatter_summary_decides_on_the_means_as_printed() {
+        let p = |factor, importance, prevalence| Point {
+            factor,
+            importance,
+            prevalence,
+        };
+        // Printed as 2.00 / 1.00 and 1.00 / 1.00: in the zone, and on the diagonal, as a reader
+        // of the table sees them.
+        let text = scatter_summary(&[
+            p(Factor::Places, 1.996, 1.004),
+            p(Factor::Systems, 1.004, 0.9961),
+        ]);
+        assert!(
+            text.starts_with("1 of the 2 factors shown lie below the diagonal"),
+            "{text}"
+        );
+        assert!(
+            text.ends_with("In the priority zone (important, but little or not prevalent): Collaborative Places."),
+            "{text}"
+        );
     }
 }
