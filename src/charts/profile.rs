@@ -602,21 +602,10 @@ pub fn compare_lines(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::instrument::{Field, Measure};
     use crate::engine::response::Response;
     use crate::engine::scoring::score;
+    use crate::model::results::fixtures::rated as response;
     use serde_json::{json, Value};
-
-    /// A response rating each factor (importance, prevalence); `None` leaves it unanswered, "na" is
-    /// not applicable.
-    fn response(ratings: &[(Factor, &str, &str)]) -> Response {
-        let mut r = Response::new("t");
-        for &(f, i, p) in ratings {
-            r.choose(Field::Score(Measure::Importance, f), i).unwrap();
-            r.choose(Field::Score(Measure::Prevalence, f), p).unwrap();
-        }
-        r
-    }
 
     fn fixture() -> Response {
         response(&[

@@ -98,18 +98,9 @@ pub fn scatter_table(scores: &ResponseScore) -> Table {
 mod tests {
     use super::*;
     use crate::charts::profile::{radar_summary, scatter_summary, score_points};
-    use crate::engine::instrument::{Field, Measure};
     use crate::engine::response::Response;
     use crate::engine::scoring::score;
-
-    fn response(ratings: &[(Factor, &str, &str)]) -> Response {
-        let mut r = Response::new("t");
-        for &(f, i, p) in ratings {
-            r.choose(Field::Score(Measure::Importance, f), i).unwrap();
-            r.choose(Field::Score(Measure::Prevalence, f), p).unwrap();
-        }
-        r
-    }
+    use crate::model::results::fixtures::rated as response;
 
     /// Responses whose summaries take each of their forms: one largest gap, a shared one, no gap,
     /// one most prevalent category and a tie, categories left out.

@@ -16,7 +16,7 @@ pub mod next_steps;
 pub mod unfinished;
 
 #[cfg(test)]
-mod fixtures;
+pub(crate) mod fixtures;
 
 /// The sentence added to a radar's summary when an earlier assessment is overlaid.
 pub const EARLIER_LINES: &str =
