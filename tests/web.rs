@@ -337,3 +337,49 @@ fn a_list_of_records_has_no_row_headers_and_lists_each_entry_apart() {
     assert_eq!(value.text_content().as_deref(), Some("two\nlines"));
     assert_eq!(q("table#records th[scope=col].num"), 1);
 }
+
+#[wasm_bindgen_test]
+fn ids_are_prefixed_uuids_and_dates_read_as_a_person_reads_them() {
+    use collaboration_readiness::web::browser::{long_date, new_id, today_long};
+    let (a, b) = (new_id("a"), new_id("a"));
+    assert_ne!(a, b);
+    let uuid = a.strip_prefix("a-").expect("the prefix");
+    let groups: Vec<usize> = uuid.split('-').map(str::len).collect();
+    assert_eq!(groups, [8, 4, 4, 4, 12], "{a}");
+    assert!(
+        uuid.chars().all(|c| c == '-' || c.is_ascii_hexdigit()),
+        "{a}"
+    );
+    // Over plain http there is no crypto.randomUUID: the fallback gives the same form.
+    let crypto = js_sys::Reflect::get(&web_sys::window().unwrap(), &"crypto".into()).unwrap();
+    let original = js_sys::Reflect::get(&crypto, &"randomUUID".into()).unwrap();
+    js_sys::Reflect::set(
+        &crypto,
+        &"randomUUID".into(),
+        &wasm_bindgen::JsValue::UNDEFINED,
+    )
+    .unwrap();
+    assert!(js_sys::Reflect::get(&crypto, &"randomUUID".into())
+        .unwrap()
+        .is_undefined());
+    let fallback = new_id("g");
+    js_sys::Reflect::set(&crypto, &"randomUUID".into(), &original).unwrap();
+    let groups: Vec<usize> = fallback[2..].split('-').map(str::len).collect();
+    assert_eq!(groups, [8, 4, 4, 4, 12], "{fallback}");
+    assert_ne!(fallback, new_id("g"));
+    // "1 December 2026": day, month name, year.
+    let today = today_long();
+    let words: Vec<&str> = today.split(' ').collect();
+    assert_eq!(words.len(), 3, "{today}");
+    assert!(
+        words[0].parse::<u8>().is_ok() && words[2].len() == 4,
+        "{today}"
+    );
+    // Mid-month at noon UTC: the same date in every time zone.
+    let when = long_date("2026-06-15T12:00:00Z");
+    assert!(
+        when.starts_with("15 June 2026") && when.contains(':'),
+        "{when}"
+    );
+    assert_eq!(long_date("not a date"), "not a date");
+}

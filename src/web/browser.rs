@@ -2,7 +2,7 @@
 //! zone, and saving a file to the person's device (the only way data leaves the app, and only when
 //! asked).
 
-use js_sys::Intl::{DateTimeFormatOptions, DayFormat, MonthFormat, NumericFormat, YearFormat};
+use js_sys::Intl::{DateTimeFormatOptions, DateTimeStyle};
 use wasm_bindgen::JsCast;
 
 /// The current time as ISO 8601.
@@ -10,43 +10,47 @@ pub fn now() -> String {
     String::from(js_sys::Date::new_0().to_iso_string())
 }
 
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// `crypto.randomUUID()`, which exists only in a secure context (https, localhost, a file): it
+    /// throws elsewhere, caught here.
+    #[wasm_bindgen(js_namespace = crypto, js_name = randomUUID, catch)]
+    fn random_uuid() -> Result<String, wasm_bindgen::JsValue>;
+}
+
 /// A new id: a random UUID after `prefix` (`a-0f8e…`). Ids need only differ within this browser (they
-/// are not secrets, and a taken one is refused and asked for again). `crypto.randomUUID` exists only
-/// in a secure context (https, localhost, a file); a page served over plain http gets 128 bits from
-/// `Math.random` in the same form instead.
+/// are not secrets, and a taken one is refused and asked for again). A page served over plain http
+/// has no `crypto.randomUUID`; it gets 128 bits from `Math.random` in the same form instead.
 pub fn new_id(prefix: &str) -> String {
-    let uuid = web_sys::window()
-        .filter(|w| w.is_secure_context())
-        .and_then(|w| w.crypto().ok())
-        .map(|c| c.random_uuid())
-        .unwrap_or_else(|| {
-            const HEX: &[u8; 16] = b"0123456789abcdef";
-            (0..32)
-                .map(|i| {
-                    let digit = char::from(HEX[(js_sys::Math::random() * 16.0) as usize & 15]);
-                    if matches!(i, 8 | 12 | 16 | 20) {
-                        format!("-{digit}")
-                    } else {
-                        digit.to_string()
-                    }
-                })
-                .collect()
-        });
+    let uuid = random_uuid().unwrap_or_else(|_| {
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        let mut uuid = String::with_capacity(36);
+        for i in 0..32 {
+            if matches!(i, 8 | 12 | 16 | 20) {
+                uuid.push('-');
+            }
+            uuid.push(char::from(
+                HEX[(js_sys::Math::random() * 16.0) as usize & 15],
+            ));
+        }
+        uuid
+    });
     format!("{prefix}-{uuid}")
 }
 
-/// The options of a long date: "29 November 2026".
-fn long_date_options() -> DateTimeFormatOptions {
+/// The options of a long date ("29 November 2026"), with the time when asked ("… at 14:05").
+fn date_options(time: bool) -> DateTimeFormatOptions {
     let options = DateTimeFormatOptions::new();
-    options.set_day(DayFormat::Numeric);
-    options.set_month(MonthFormat::Long);
-    options.set_year(YearFormat::Numeric);
+    options.set_date_style(DateTimeStyle::Long);
+    if time {
+        options.set_time_style(DateTimeStyle::Short);
+    }
     options
 }
 
 /// Today's date as a person reads it ("29 November 2026").
 pub fn today_long() -> String {
-    String::from(js_sys::Date::new_0().to_locale_date_string("en-GB", &long_date_options()))
+    String::from(js_sys::Date::new_0().to_locale_date_string("en-GB", &date_options(false)))
 }
 
 /// A stored ISO date-time as a person reads it, in their time zone ("29 November 2026 at 14:05").
@@ -55,10 +59,7 @@ pub fn long_date(iso: &str) -> String {
     if date.get_time().is_nan() {
         return iso.to_string();
     }
-    let options = long_date_options();
-    options.set_hour(NumericFormat::TwoDigit);
-    options.set_minute(NumericFormat::TwoDigit);
-    String::from(date.to_locale_string("en-GB", &options))
+    String::from(date.to_locale_string("en-GB", &date_options(true)))
 }
 
 /// Offers `contents` as a file download named `filename`.
