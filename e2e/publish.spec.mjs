@@ -104,3 +104,13 @@ test('the example host page embeds the app in compact mode with its accent colou
   const keys = await frame.locator('html').evaluate(() => Object.keys(localStorage));
   expect(keys.every((k) => !k.startsWith('collaboration-readiness/'))).toBe(true);
 });
+
+test('the site answers a request for favicon.ico with the icon, not a 404', async ({ page }) => {
+  await openApp(page, '#/');
+  // Relative to the page: at the site's root on its own host, beside the page under a sub-path.
+  const response = await page.request.get(new URL('favicon.ico', page.url()).href);
+  expect(response.status()).toBe(200);
+  const body = await response.body();
+  // An ICO header (reserved 0, type 1) with one 32 × 32 image.
+  expect([...body.subarray(0, 8)]).toEqual([0, 0, 1, 0, 1, 0, 32, 32]);
+});

@@ -118,8 +118,9 @@ writeFileSync(indexPath, html);
 const all = files().filter((f) => f !== 'sw.js');
 const app = new Set([APPS.app.js, APPS.app.wasm, APPS.app.css].map((u) => u.slice(2)));
 // (index.html is kept as "./", the address the page is opened at; the manifest and the install icons
-// are fetched by the browser when someone installs the app.)
-const core = all.filter((f) => !app.has(f) && f !== echartsName && !/^embed|^icon-\d+\.png$|^index\.html$|\.webmanifest$/.test(f));
+// are fetched by the browser when someone installs the app; favicon.ico only by tools that ask for
+// /favicon.ico whatever the page names.)
+const core = all.filter((f) => !app.has(f) && f !== echartsName && !/^embed|^favicon\.ico$|^icon-\d+\.png$|^index\.html$|\.webmanifest$/.test(f));
 const version = shortHash(Buffer.from(all.map((f) => `${f}:${shortHash(readFileSync(join(dir, f)))}`).join('\n')));
 const sw = readFileSync(new URL('./sw.template.js', import.meta.url), 'utf8')
   .replace('__VERSION__', version)
