@@ -740,7 +740,7 @@ impl RowReader {
         }
         // (column position, problem): read problems and those of the common checks, in column order.
         let mut problems: Vec<(usize, RowProblem)> = Vec::new();
-        for (i, column) in self.columns.iter().enumerate() {
+        for (i, (column, codes)) in self.columns.iter().zip(&self.codes).enumerate() {
             let bytes = cells.cell(i);
             match column {
                 Column::Id | Column::Unknown => {}
@@ -772,7 +772,7 @@ impl RowReader {
                         )),
                     }
                 }
-                Column::Field(field) => match self.codes[i].read(bytes) {
+                Column::Field(field) => match codes.read(bytes) {
                     Some(Quick::Index(index)) => response.set_read_index(*field, index),
                     Some(Quick::Bits(bits)) => response.set_read_bits(*field, bits),
                     None => {

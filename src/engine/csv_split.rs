@@ -62,18 +62,16 @@ pub(crate) fn last_record_end(bytes: &[u8]) -> Option<usize> {
     }
 }
 
-/// Where a cell's bytes are: in the chunk, or unescaped into the record's own buffer.
-#[derive(Clone, Copy, Debug)]
-enum Span {
-    Chunk(usize, usize),
-    Own(usize, usize),
-}
+/// Marks a cell whose bytes were unescaped into the record's own buffer (else they are in the chunk).
+const OWN: usize = 1 << (usize::BITS - 1);
 
 /// One record split from a chunk: its cells borrow the chunk where they can.
 pub(crate) struct RawRecord<'a> {
     chunk: &'a [u8],
-    /// The cells, in `cells[..len]`.
-    cells: Vec<Span>,
+    /// The cells' `(start, end)`, in `spans[..len]`; a start with [`OWN`] set is in `own`. (A boxed
+    /// slice, not a vector: its indexing is the language's own, which the release profile, optimised
+    /// for size for the browser's sake, leaves inline; a vector's is a call.)
+    spans: Box<[(usize, usize)]>,
     len: usize,
     own: Vec<u8>,
 }
@@ -83,7 +81,7 @@ impl<'a> RawRecord<'a> {
     pub(crate) fn new(chunk: &'a [u8]) -> Self {
         RawRecord {
             chunk,
-            cells: Vec::new(),
+            spans: vec![(0, 0); 64].into_boxed_slice(),
             len: 0,
             own: Vec::new(),
         }
@@ -94,17 +92,25 @@ impl<'a> RawRecord<'a> {
         self.own.clear();
     }
 
-    // By hand: this runs for every cell of a large file, and the release profile optimises for size
-    // (for the browser's sake), which leaves `Vec::push` a call. Cells are written over the previous
-    // record's, and the vector grows only for a record with more cells than any before.
     #[inline(always)]
-    fn push(&mut self, span: Span) {
-        if self.len < self.cells.len() {
-            self.cells[self.len] = span;
-        } else {
-            self.cells.push(span);
+    fn push(&mut self, start: usize, end: usize) {
+        if self.len == self.spans.len() {
+            self.grow();
         }
+        self.spans[self.len] = (start, end);
         self.len += 1;
+    }
+
+    /// A cell unescaped into `own` from `start`.
+    fn push_own(&mut self, start: usize) {
+        self.push(start | OWN, self.own.len());
+    }
+
+    #[inline(never)]
+    fn grow(&mut self) {
+        let mut spans = std::mem::take(&mut self.spans).into_vec();
+        spans.resize(2 * spans.len().max(1), (0, 0));
+        self.spans = spans.into_boxed_slice();
     }
 }
 
@@ -116,9 +122,11 @@ impl Cells for RawRecord<'_> {
 
     #[inline(always)]
     fn cell(&self, i: usize) -> &[u8] {
-        match self.cells[i] {
-            Span::Chunk(start, end) => &self.chunk[start..end],
-            Span::Own(start, end) => &self.own[start..end],
+        let (start, end) = self.spans[i];
+        if start & OWN == 0 {
+            &self.chunk[start..end]
+        } else {
+            &self.own[start & !OWN..end]
         }
     }
 
@@ -204,14 +212,14 @@ impl<'a> Records<'a> {
             // The start of a cell.
             let Some(&first) = bytes.get(at) else {
                 // After a `,` at the very end: one more empty cell.
-                record.push(Span::Chunk(at, at));
+                record.push(at, at);
                 break false;
             };
             let end = if first == b'"' {
                 self.quoted(record, at + 1)
             } else {
                 let end = cell_end(bytes, at);
-                record.push(Span::Chunk(at, end));
+                record.push(at, end);
                 end
             };
             match bytes.get(end) {
@@ -264,11 +272,11 @@ impl<'a> Records<'a> {
                 Some(_) => cell_end(bytes, tail),
             };
             if !escaped && end == tail {
-                record.push(Span::Chunk(content, close));
+                record.push(content, close);
             } else {
                 record.own.extend_from_slice(&bytes[at..close]);
                 record.own.extend_from_slice(&bytes[tail..end]);
-                record.push(Span::Own(own_start, record.own.len()));
+                record.push_own(own_start);
             }
             return end;
         }
