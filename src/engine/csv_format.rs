@@ -540,7 +540,31 @@ impl Cells for csv::ByteRecord {
     }
 }
 
+/// The position of the next `,` at or after `at`, or the end: eight bytes at a time, for the long
+/// cells (dates, ids, lists of codes).
+#[inline(always)]
+fn next_comma(bytes: &[u8], mut at: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const COMMAS: u64 = ONES * b',' as u64;
+    while let Some(word) = bytes.get(at..at + 8) {
+        let mut w = [0; 8];
+        w.copy_from_slice(word);
+        let x = u64::from_le_bytes(w) ^ COMMAS;
+        // The lowest marked byte is the first `,` (the marks above it may be wrong; unused).
+        let hits = x.wrapping_sub(ONES) & !x & (ONES << 7);
+        if hits != 0 {
+            return at + (hits.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    while at < bytes.len() && bytes[at] != b',' {
+        at += 1;
+    }
+    at
+}
+
 /// A cell already known to be UTF-8 as text.
+#[inline(always)]
 fn text(cell: &[u8]) -> &str {
     std::str::from_utf8(cell).unwrap_or_default()
 }
@@ -580,21 +604,23 @@ impl Codes {
     /// the general reader then reads, or rejects, as it always has. For these cells it gives what
     /// the general reader gives: an exact code is found first there too.
     #[inline(always)]
-    fn read(&self, cell: &[u8]) -> Option<Quick> {
+    fn read(&self, within: &[u8], start: usize, end: usize) -> Option<Quick> {
         match self {
             Codes::None => None,
-            Codes::One(_) if cell.is_empty() => Some(Quick::Index(None)),
-            Codes::One(table) => table.find(cell).map(|i| Quick::Index(Some(i))),
+            Codes::One(_) if start == end => Some(Quick::Index(None)),
+            Codes::One(table) => table
+                .find(within, start, end)
+                .map(|i| Quick::Index(Some(i))),
             Codes::Many(table) => {
                 let mut bits = 0u32;
-                let mut rest = cell;
-                while !rest.is_empty() {
-                    let mut end = 0;
-                    while end < rest.len() && rest[end] != b';' {
-                        end += 1;
+                let mut at = start;
+                while at < end {
+                    let mut item = at;
+                    while item < end && within[item] != b';' {
+                        item += 1;
                     }
-                    bits |= 1 << table.find(&rest[..end])?;
-                    rest = &rest[(end + 1).min(rest.len())..];
+                    bits |= 1 << table.find(within, at, item)?;
+                    at = item + 1;
                 }
                 Some(Quick::Bits(bits))
             }
@@ -603,7 +629,8 @@ impl Codes {
 }
 
 /// The codes of one question, found from a cell's bytes in a few steps: a small open-addressing
-/// table keyed on the cell's length and three of its bytes.
+/// table keyed on the cell's length and three of its bytes, each code's first eight bytes kept as
+/// one number to compare at once.
 ///
 /// Written with plain loops and inlined by hand: this runs for almost every cell of a large file, and
 /// the release profile optimises for size (for the browser's sake), which leaves iterator adapters
@@ -613,6 +640,8 @@ struct CodeTable {
     options: &'static [AnswerOption],
     /// An option's index + 1, or 0 for a free slot.
     slots: [u8; CodeTable::SLOTS],
+    /// Per option: its code's first eight bytes (little-endian, zeros after the end) and length.
+    heads: [(u64, usize); CodeTable::SLOTS / 2],
 }
 
 impl CodeTable {
@@ -623,13 +652,16 @@ impl CodeTable {
         let mut table = CodeTable {
             options,
             slots: [0; CodeTable::SLOTS],
+            heads: [(0, 0); CodeTable::SLOTS / 2],
         };
         for (i, option) in options.iter().enumerate().take(CodeTable::SLOTS / 2) {
-            let mut slot = Self::key(option.code.as_bytes());
+            let code = option.code.as_bytes();
+            let mut slot = Self::key(code);
             while table.slots[slot] != 0 {
                 slot = (slot + 1) % CodeTable::SLOTS;
             }
             table.slots[slot] = i as u8 + 1;
+            table.heads[i] = (head(code, 0, code.len()), code.len());
         }
         table
     }
@@ -648,25 +680,55 @@ impl CodeTable {
             % CodeTable::SLOTS
     }
 
-    /// The index of the option whose code is exactly `cell`.
+    /// The index of the option whose code is exactly `within[start..end]` (the cell; bytes after
+    /// it let its head be read in one load).
     #[inline(always)]
-    fn find(&self, cell: &[u8]) -> Option<usize> {
+    fn find(&self, within: &[u8], start: usize, end: usize) -> Option<usize> {
+        let cell = &within[start..end];
+        let n = cell.len();
+        let cell_head = head(within, start, end);
         let mut slot = Self::key(cell);
         loop {
             let i = usize::from(self.slots[slot]).checked_sub(1)?;
-            let code = self.options[i].code.as_bytes();
-            if code.len() == cell.len() {
-                let mut k = 0;
-                while k < code.len() && code[k] == cell[k] {
+            let (code_head, len) = self.heads[i];
+            if len == n && code_head == cell_head {
+                // Past the head: codes longer than eight bytes, compared byte by byte.
+                let code = self.options[i].code.as_bytes();
+                let mut k = 8;
+                while k < n && code[k] == cell[k] {
                     k += 1;
                 }
-                if k == code.len() {
+                if k >= n {
                     return Some(i);
                 }
             }
             slot = (slot + 1) % CodeTable::SLOTS;
         }
     }
+}
+
+/// The first (up to) eight bytes of `bytes[start..end]` as a little-endian number, zeros after the
+/// end: one load when eight bytes are there to read.
+#[inline(always)]
+fn head(bytes: &[u8], start: usize, end: usize) -> u64 {
+    let n = (end - start).min(8);
+    if let Some(word) = bytes.get(start..start + 8) {
+        let mut w = [0; 8];
+        w.copy_from_slice(word);
+        let word = u64::from_le_bytes(w);
+        return if n == 8 {
+            word
+        } else {
+            word & ((1 << (8 * n)) - 1)
+        };
+    }
+    let mut word = 0;
+    let mut k = 0;
+    while k < n {
+        word |= u64::from(bytes[start + k]) << (8 * k);
+        k += 1;
+    }
+    word
 }
 
 /// Reads records into responses by the header's columns: every rule of a row except duplicate ids,
@@ -687,6 +749,84 @@ impl RowReader {
             columns,
             current_instrument: InstrumentVersion::current().to_string(),
         }
+    }
+
+    /// Reads a simple record the quick way: its bytes without its line break, with no line break
+    /// inside them and quotes only around whole cells without a quote inside (see
+    /// `csv_split::Records::next_plain`). When every cell is as export writes it and the row passes
+    /// every check, fills `response` exactly as [`RowReader::read_row`] would and returns
+    /// `Some(true)` (the row has its own id); `None` for anything else, which `read_row` then reads
+    /// from the start. The bytes must be UTF-8 (a chunk is checked whole before it is split).
+    pub(crate) fn read_plain(&self, bytes: &[u8], response: &mut Response) -> Option<bool> {
+        self.id_position?;
+        let mut spare_time = response.submitted_at.take();
+        response.reset();
+        let mut at = 0;
+        for (i, (column, codes)) in self.columns.iter().zip(&self.codes).enumerate() {
+            if i > 0 {
+                // Past the `,` that ended the previous cell; fewer cells than columns is for
+                // `read_row` to report.
+                if at >= bytes.len() || bytes[at] != b',' {
+                    return None;
+                }
+                at += 1;
+            }
+            let (start, end) = if bytes.get(at) == Some(&b'"') {
+                let start = at + 1;
+                at = start;
+                while at < bytes.len() && bytes[at] != b'"' {
+                    at += 1;
+                }
+                let end = at;
+                at += 1;
+                (start, end)
+            } else {
+                let start = at;
+                at = next_comma(bytes, at);
+                (start, at)
+            };
+            let cell = bytes.get(start..end)?;
+            match column {
+                Column::Unknown => {}
+                Column::Id => {
+                    let id = unguard_formula(text(cell)).trim();
+                    if id.is_empty() {
+                        return None;
+                    }
+                    response.id.push_str(id);
+                }
+                Column::SubmittedAt => {
+                    response.set_submitted_at(unguard_formula(text(cell)).trim(), spare_time.take())
+                }
+                Column::Instrument => {
+                    let written = unguard_formula(text(cell)).trim();
+                    if !written.is_empty() && written != self.current_instrument {
+                        return None;
+                    }
+                }
+                Column::Field(field) => match codes.read(bytes, start, end) {
+                    Some(Quick::Index(index)) => response.set_read_index(*field, index),
+                    Some(Quick::Bits(bits)) => response.set_read_bits(*field, bits),
+                    None if matches!(codes, Codes::None) => response
+                        .read_cell(*field, unguard_formula(text(cell)))
+                        .ok()?,
+                    None => return None,
+                },
+            }
+        }
+        // More cells than columns is for `read_row` to report.
+        if at != bytes.len() || !intake::check(response).is_empty() {
+            return None;
+        }
+        if response.answers().q1() == Some(YesNo::No)
+            && self.columns.iter().any(|c| {
+                matches!(c, Column::Field(f) if f.shown_when() == ShowWhen::UnlessNoExample
+                    && response.answers().is_stored(*f))
+            })
+        {
+            return None;
+        }
+        Some(true)
     }
 
     /// Reads one record, found at `line`, into `response` (emptied first, its buffers kept). `Ok`
@@ -772,7 +912,7 @@ impl RowReader {
                         )),
                     }
                 }
-                Column::Field(field) => match codes.read(bytes) {
+                Column::Field(field) => match codes.read(bytes, 0, bytes.len()) {
                     Some(Quick::Index(index)) => response.set_read_index(*field, index),
                     Some(Quick::Bits(bits)) => response.set_read_bits(*field, bits),
                     None => {
@@ -955,7 +1095,12 @@ pub fn guard_formula(cell: &str) -> Cow<'_, str> {
 
 /// Removes the export guard: a leading `'` followed by `=`, `+`, `-`, `@`, tab, carriage return or
 /// another `'` is dropped. Exact inverse of [`guard_formula`].
+#[inline]
 pub fn unguard_formula(cell: &str) -> &str {
+    // Almost no cell starts with the guard: that case is settled without a call.
+    if cell.as_bytes().first() != Some(&b'\'') {
+        return cell;
+    }
     match cell.strip_prefix('\'') {
         Some(rest) if rest.starts_with(|c: char| is_formula_trigger(c) || c == '\'') => rest,
         _ => cell,

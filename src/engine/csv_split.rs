@@ -190,6 +190,62 @@ impl<'a> Records<'a> {
         self.pos
     }
 
+    /// Skips blank lines to the next record; if it is simple (no line break inside quotes, and a
+    /// quote only around a whole cell without a quote inside it), returns its line and its bytes
+    /// without its line break, leaving it to [`Records::take_plain`] to step past it. `None` at the
+    /// end or for any other record, which [`Records::next_record`] reads.
+    #[inline(always)]
+    pub(crate) fn next_plain(&mut self) -> Option<(u64, &'a [u8])> {
+        let bytes = self.bytes;
+        let mut start = self.pos;
+        while start < bytes.len() && is_break(bytes[start]) {
+            start += 1;
+        }
+        self.breaks += count_breaks(&bytes[self.pos..start], &mut self.last_cr);
+        self.pos = start;
+        let rest = &bytes[start..];
+        if rest.is_empty() {
+            return None;
+        }
+        let mut at = 0;
+        let end = loop {
+            let hit =
+                memchr::memchr3(b'\r', b'\n', b'"', &rest[at..]).map_or(rest.len(), |i| at + i);
+            if rest.get(hit) != Some(&b'"') {
+                break hit;
+            }
+            if hit > 0 && rest[hit - 1] != b',' {
+                return None;
+            }
+            let close = hit + 1 + memchr::memchr(b'"', &rest[hit + 1..])?;
+            if memchr::memchr2(b'\r', b'\n', &rest[hit + 1..close]).is_some() {
+                return None;
+            }
+            match rest.get(close + 1) {
+                Some(b',') => at = close + 1,
+                Some(b'\r' | b'\n') | None => break close + 1,
+                Some(_) => return None,
+            }
+        };
+        Some((self.breaks + 1, &rest[..end]))
+    }
+
+    /// Steps past the record of `len` bytes that [`Records::next_plain`] returned, and its line break.
+    #[inline(always)]
+    pub(crate) fn take_plain(&mut self, len: usize) {
+        let bytes = self.bytes;
+        let mut at = self.pos + len;
+        match bytes.get(at) {
+            Some(b'\r') if bytes.get(at + 1) == Some(&b'\n') => at += 2,
+            Some(_) => at += 1,
+            None => {}
+        }
+        let terminated = at > self.pos + len;
+        self.breaks += u64::from(terminated);
+        self.last_cr = terminated && bytes[at - 1] == b'\r';
+        self.pos = at;
+    }
+
     /// Splits the next record into `record` and returns the line where it starts; `None` at the end.
     /// The end of the bytes is the end of the file: a record cut there ends there.
     pub(crate) fn next_record(&mut self, record: &mut RawRecord<'a>) -> Option<u64> {
@@ -332,7 +388,9 @@ mod tests {
         let mut record = RawRecord::new(bytes);
         let mut out = Vec::new();
         while let Some(line) = records.next_record(&mut record) {
-            let cells = (0..record.count()).map(|i| record.cell(i).to_vec()).collect();
+            let cells = (0..record.count())
+                .map(|i| record.cell(i).to_vec())
+                .collect();
             out.push((line, cells));
         }
         out

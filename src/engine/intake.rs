@@ -377,7 +377,7 @@ pub fn check(response: &Response) -> Vec<RowProblem> {
             });
         }
     }
-    for field in Field::ALL {
+    for field in Field::TEXT {
         if let (FieldKind::Text { max_chars }, Some(text)) =
             (field.kind(), response.answers().stored_text(field))
         {

@@ -182,20 +182,24 @@ pub fn report_csv_parallel<R: Read>(
         let mut waiting = BTreeMap::new();
         let finished = loop {
             if !chunks.is_done() && (!buffers.is_empty() || allocated < max_buffers) {
-                let buffer = buffers.pop().unwrap_or_else(|| {
+                let (buffer, marks) = buffers.pop().unwrap_or_else(|| {
                     allocated += 1;
-                    Vec::new()
+                    (Vec::new(), Vec::new())
                 });
                 match chunks.next(buffer) {
                     Ok(Ok(job)) => {
-                        let job = Job { index, ..job };
+                        let job = Job {
+                            index,
+                            marks,
+                            ..job
+                        };
                         index += 1;
                         in_flight += 1;
                         if job_tx.send(job).is_err() {
                             break false;
                         }
                     }
-                    Ok(Err(buffer)) => buffers.push(buffer),
+                    Ok(Err(buffer)) => buffers.push((buffer, marks)),
                     Err(()) => break false,
                 }
                 continue;
@@ -321,6 +325,7 @@ impl<R: Read> Chunks<R> {
         self.breaks += count_breaks(&buffer, &mut self.last_cr);
         Ok(Ok(Job {
             index: 0,
+            marks: Vec::new(),
             bytes: buffer,
             offset,
             breaks,
@@ -333,6 +338,8 @@ impl<R: Read> Chunks<R> {
 struct Job {
     index: usize,
     bytes: Vec<u8>,
+    /// For the marks of its rows (a vector used before, so that its memory is not asked for again).
+    marks: Vec<IdMark>,
     offset: u64,
     breaks: u64,
     last_cr: bool,
@@ -399,7 +406,7 @@ impl Reader<'_> {
             out_of_the_ordinary: false,
             rows_read: 0,
             accumulator: GroupAccumulator::new(self.group.clone()),
-            imported: Vec::new(),
+            imported: job.marks,
             rejected: Vec::new(),
             rejected_count: 0,
         };
@@ -414,11 +421,24 @@ impl Reader<'_> {
         let mut record = RawRecord::new(bytes);
         loop {
             let at = job.offset + records.position() as u64;
-            let Some(line) = records.next_record(&mut record) else {
-                break;
+            // Most rows are read the quick way; any other (quotes, labels, problems) the general way.
+            let plain = records.next_plain();
+            let quick = plain.and_then(|(line, plain)| {
+                let read = self.rows.read_plain(plain, response)?;
+                records.take_plain(plain.len());
+                Some((line, Ok(read)))
+            });
+            let (line, read) = match quick {
+                Some(quick) => quick,
+                None => {
+                    let Some(line) = records.next_record(&mut record) else {
+                        break;
+                    };
+                    (line, self.rows.read_row(&record, line, response))
+                }
             };
             done.rows_read += 1;
-            match self.rows.read_row(&record, line, response) {
+            match read {
                 Ok(has_id) => {
                     done.accumulator.add(response);
                     done.imported.push(IdMark {
@@ -461,15 +481,15 @@ struct Commit {
 }
 
 impl Commit {
-    /// Takes in the next chunk; returns its buffer for another chunk.
-    fn apply(&mut self, done: Done) -> Vec<u8> {
+    /// Takes in the next chunk; returns its buffers for another chunk.
+    fn apply(&mut self, mut done: Done) -> (Vec<u8>, Vec<IdMark>) {
         self.next += 1;
         let summary = &mut self.summary;
         summary.rows_read += done.rows_read;
         summary.rejected_count += done.rejected_count;
         // Counted as imported until found to be duplicates (see `Duplicates::report`).
         summary.imported += done.imported.len() as u64;
-        for mark in done.imported {
+        for mark in done.imported.drain(..) {
             summary.assigned_ids += u64::from(!mark.has_id);
             self.marks.push(mark);
         }
@@ -478,7 +498,7 @@ impl Commit {
             .rejected
             .extend(done.rejected.into_iter().take(room));
         self.accumulator.merge(&done.accumulator);
-        done.bytes
+        (done.bytes, done.imported)
     }
 }
 
