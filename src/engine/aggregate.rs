@@ -131,6 +131,7 @@ struct Tally {
 }
 
 impl Tally {
+    #[inline(always)]
     fn add_score(&mut self, score: Option<u8>) {
         match score {
             Some(s) => self.counts[usize::from(s)] += 1,
@@ -158,6 +159,7 @@ pub struct Share {
 }
 
 impl Share {
+    #[inline(always)]
     fn add(&mut self, hit: bool) {
         self.of += 1;
         self.count += u64::from(hit);
@@ -194,13 +196,14 @@ pub struct GroupAccumulator {
     by_sector: [[u64; 5]; 3],
     role_groups: [[[u64; 4]; 2]; 2],
     role_group_n: [u64; 2],
-    role: Vec<u64>,
+    // Arrays, not vectors: their indexing stays inline in the size-optimised release build.
+    role: [u64; Role::ALL.len()],
     role_answered: u64,
-    sector: Vec<u64>,
+    sector: [u64; Sector::ALL.len()],
     sector_answered: u64,
-    areas: Vec<u64>,
+    areas: [u64; Area::ALL.len()],
     areas_answered: u64,
-    regions: Vec<u64>,
+    regions: [u64; Region::ALL.len()],
     regions_answered: u64,
 }
 
@@ -224,13 +227,13 @@ impl GroupAccumulator {
             by_sector: [[0; 5]; 3],
             role_groups: [[[0; 4]; 2]; 2],
             role_group_n: [0; 2],
-            role: vec![0; Role::ALL.len()],
+            role: [0; Role::ALL.len()],
             role_answered: 0,
-            sector: vec![0; Sector::ALL.len()],
+            sector: [0; Sector::ALL.len()],
             sector_answered: 0,
-            areas: vec![0; Area::ALL.len()],
+            areas: [0; Area::ALL.len()],
             areas_answered: 0,
-            regions: vec![0; Region::ALL.len()],
+            regions: [0; Region::ALL.len()],
             regions_answered: 0,
         }
     }
@@ -281,10 +284,13 @@ impl GroupAccumulator {
                 t.priority_n += u64::from(fs.priority);
             }
         }
-        let (sum, count) = Factor::INDEX_CATEGORIES
-            .iter()
-            .filter_map(|f| a.prevalence(*f).and_then(Extent::score))
-            .fold((0u64, 0u64), |(s, n), v| (s + u64::from(v), n + 1));
+        let (mut sum, mut count) = (0u64, 0u64);
+        for factor in Factor::INDEX_CATEGORIES {
+            if let Some(score) = a.prevalence(factor).and_then(Extent::score) {
+                sum += u64::from(score);
+                count += 1;
+            }
+        }
         if let Some(unit) = READINESS_UNIT.checked_div(count) {
             self.readiness_units += sum * unit;
             self.readiness_n += 1;
@@ -361,18 +367,19 @@ impl GroupAccumulator {
             self.sector[sector.index()] += 1;
             self.sector_answered += 1;
         }
+        // Loops over the options written out: this runs for every response of a large file.
         let areas = a.q17();
         if !areas.is_empty() {
             self.areas_answered += 1;
-            for area in areas.iter() {
-                self.areas[area.index()] += 1;
+            for (count, area) in self.areas.iter_mut().zip(Area::ALL) {
+                *count += u64::from(areas.contains(*area));
             }
         }
         let regions = a.q18();
         if !regions.is_empty() {
             self.regions_answered += 1;
-            for region in regions.iter() {
-                self.regions[region.index()] += 1;
+            for (count, region) in self.regions.iter_mut().zip(Region::ALL) {
+                *count += u64::from(regions.contains(*region));
             }
         }
     }

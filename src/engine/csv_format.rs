@@ -751,9 +751,8 @@ impl RowReader {
         }
     }
 
-    /// Reads a simple record the quick way: its bytes without its line break, with no line break
-    /// inside them and quotes only around whole cells without a quote inside (see
-    /// `csv_split::Records::next_plain`). When every cell is as export writes it and the row passes
+    /// Reads a simple record the quick way: its bytes without its line break, quotes only around
+    /// whole cells (see `csv_split::Records::next_plain`). When every cell is as export writes it and the row passes
     /// every check, fills `response` exactly as [`RowReader::read_row`] would and returns
     /// `Some(true)` (the row has its own id); `None` for anything else, which `read_row` then reads
     /// from the start. The bytes must be UTF-8 (a chunk is checked whole before it is split).
@@ -771,10 +770,18 @@ impl RowReader {
                 }
                 at += 1;
             }
+            let mut escaped = false;
             let (start, end) = if bytes.get(at) == Some(&b'"') {
                 let start = at + 1;
                 at = start;
-                while at < bytes.len() && bytes[at] != b'"' {
+                while at < bytes.len() {
+                    if bytes[at] == b'"' {
+                        if bytes.get(at + 1) != Some(&b'"') {
+                            break;
+                        }
+                        escaped = true;
+                        at += 1;
+                    }
                     at += 1;
                 }
                 let end = at;
@@ -786,6 +793,20 @@ impl RowReader {
                 (start, at)
             };
             let cell = bytes.get(start..end)?;
+            if escaped {
+                // `""` inside quotes: only free text is read here, with its quotes made single.
+                let Column::Field(field) = column else {
+                    return None;
+                };
+                if !matches!(codes, Codes::None) {
+                    return None;
+                }
+                let unescaped = text(cell).replace("\"\"", "\"");
+                response
+                    .read_cell(*field, unguard_formula(&unescaped))
+                    .ok()?;
+                continue;
+            }
             match column {
                 Column::Unknown => {}
                 Column::Id => {
@@ -799,8 +820,8 @@ impl RowReader {
                     response.set_submitted_at(unguard_formula(text(cell)).trim(), spare_time.take())
                 }
                 Column::Instrument => {
-                    let written = unguard_formula(text(cell)).trim();
-                    if !written.is_empty() && written != self.current_instrument {
+                    // As export writes it, or empty: the current instrument, which `reset` left.
+                    if !cell.is_empty() && cell != self.current_instrument.as_bytes() {
                         return None;
                     }
                 }

@@ -190,12 +190,12 @@ impl<'a> Records<'a> {
         self.pos
     }
 
-    /// Skips blank lines to the next record; if it is simple (no line break inside quotes, and a
-    /// quote only around a whole cell without a quote inside it), returns its line and its bytes
-    /// without its line break, leaving it to [`Records::take_plain`] to step past it. `None` at the
-    /// end or for any other record, which [`Records::next_record`] reads.
+    /// Skips blank lines to the next record; if it is simple (a quote only around a whole cell),
+    /// returns its line, its bytes without its line break, and the line breaks inside its quotes,
+    /// leaving it to [`Records::take_plain`] to step past it. `None` at the end or for any other
+    /// record, which [`Records::next_record`] reads.
     #[inline(always)]
-    pub(crate) fn next_plain(&mut self) -> Option<(u64, &'a [u8])> {
+    pub(crate) fn next_plain(&mut self) -> Option<(u64, &'a [u8], u64)> {
         let bytes = self.bytes;
         let mut start = self.pos;
         while start < bytes.len() && is_break(bytes[start]) {
@@ -207,6 +207,7 @@ impl<'a> Records<'a> {
         if rest.is_empty() {
             return None;
         }
+        let mut inside = 0;
         let mut at = 0;
         let end = loop {
             let hit =
@@ -217,22 +218,31 @@ impl<'a> Records<'a> {
             if hit > 0 && rest[hit - 1] != b',' {
                 return None;
             }
-            let close = hit + 1 + memchr::memchr(b'"', &rest[hit + 1..])?;
-            if memchr::memchr2(b'\r', b'\n', &rest[hit + 1..close]).is_some() {
-                return None;
+            // The closing quote: the first not doubled (`""` is a quote inside the cell).
+            let mut close = hit + 1;
+            loop {
+                close += memchr::memchr(b'"', &rest[close..])?;
+                if rest.get(close + 1) != Some(&b'"') {
+                    break;
+                }
+                close += 2;
             }
+            // Each quote is followed by a quote or a line break: no `\r\n` pair is cut.
+            inside += count_breaks(&rest[hit + 1..close], &mut false);
             match rest.get(close + 1) {
                 Some(b',') => at = close + 1,
                 Some(b'\r' | b'\n') | None => break close + 1,
                 Some(_) => return None,
             }
         };
-        Some((self.breaks + 1, &rest[..end]))
+        Some((self.breaks + 1, &rest[..end], inside))
     }
 
-    /// Steps past the record of `len` bytes that [`Records::next_plain`] returned, and its line break.
+    /// Steps past the record of `len` bytes that [`Records::next_plain`] returned, with `inside`
+    /// line breaks inside its quotes, and past its own line break.
     #[inline(always)]
-    pub(crate) fn take_plain(&mut self, len: usize) {
+    pub(crate) fn take_plain(&mut self, len: usize, inside: u64) {
+        self.breaks += inside;
         let bytes = self.bytes;
         let mut at = self.pos + len;
         match bytes.get(at) {
