@@ -569,15 +569,17 @@ fn text(cell: &[u8]) -> &str {
     std::str::from_utf8(cell).unwrap_or_default()
 }
 
-/// How a cell of a choice column is read without the general reader: the codes export writes.
-#[derive(Clone, Debug)]
+/// How a cell of a choice column is read without the general reader: the codes export writes, found
+/// in one of the row reader's tables (columns with the same options, such as the sixteen ratings,
+/// share one, so that the tables stay in the processor's nearest cache).
+#[derive(Clone, Copy, Debug)]
 enum Codes {
     /// Not a choice column.
     None,
-    /// One code (single choice or rating).
-    One(CodeTable),
+    /// One code (single choice or rating), in the table with this index.
+    One(usize),
     /// Codes joined by `;` (multiple choice).
-    Many(CodeTable),
+    Many(usize),
 }
 
 /// What a cell of a choice column holds, read the quick way.
@@ -587,15 +589,28 @@ enum Quick {
 }
 
 impl Codes {
-    fn of(column: Column) -> Codes {
-        match column {
+    /// The codes of `column`, its table added to `tables` unless one for its options is there.
+    fn of(column: Column, tables: &mut Vec<CodeTable>) -> Codes {
+        let (options, many) = match column {
             Column::Field(field) => match field.kind() {
-                FieldKind::Single(options) => Codes::One(CodeTable::new(options)),
-                FieldKind::Scale(scale) => Codes::One(CodeTable::new(scale.options())),
-                FieldKind::Multiple(options) => Codes::Many(CodeTable::new(options)),
-                FieldKind::Text { .. } => Codes::None,
+                FieldKind::Single(options) => (options, false),
+                FieldKind::Scale(scale) => (scale.options(), false),
+                FieldKind::Multiple(options) => (options, true),
+                FieldKind::Text { .. } => return Codes::None,
             },
-            _ => Codes::None,
+            _ => return Codes::None,
+        };
+        let table = match tables.iter().position(|t| std::ptr::eq(t.options, options)) {
+            Some(i) => i,
+            None => {
+                tables.push(CodeTable::new(options));
+                tables.len() - 1
+            }
+        };
+        if many {
+            Codes::Many(table)
+        } else {
+            Codes::One(table)
         }
     }
 
@@ -604,14 +619,15 @@ impl Codes {
     /// the general reader then reads, or rejects, as it always has. For these cells it gives what
     /// the general reader gives: an exact code is found first there too.
     #[inline(always)]
-    fn read(&self, within: &[u8], start: usize, end: usize) -> Option<Quick> {
+    fn read(self, tables: &[CodeTable], within: &[u8], start: usize, end: usize) -> Option<Quick> {
         match self {
             Codes::None => None,
             Codes::One(_) if start == end => Some(Quick::Index(None)),
-            Codes::One(table) => table
+            Codes::One(table) => tables[table]
                 .find(within, start, end)
                 .map(|i| Quick::Index(Some(i))),
             Codes::Many(table) => {
+                let table = &tables[table];
                 let mut bits = 0u32;
                 let mut at = start;
                 while at < end {
@@ -736,6 +752,7 @@ fn head(bytes: &[u8], start: usize, end: usize) -> u64 {
 pub(crate) struct RowReader {
     columns: Vec<Column>,
     codes: Vec<Codes>,
+    tables: Box<[CodeTable]>,
     id_position: Option<usize>,
     /// The current instrument as its column writes it.
     current_instrument: String,
@@ -743,8 +760,10 @@ pub(crate) struct RowReader {
 
 impl RowReader {
     fn new(columns: Vec<Column>) -> RowReader {
+        let mut tables = Vec::new();
         RowReader {
-            codes: columns.iter().map(|c| Codes::of(*c)).collect(),
+            codes: columns.iter().map(|c| Codes::of(*c, &mut tables)).collect(),
+            tables: tables.into_boxed_slice(),
             id_position: columns.iter().position(|c| *c == Column::Id),
             columns,
             current_instrument: InstrumentVersion::current().to_string(),
@@ -825,7 +844,7 @@ impl RowReader {
                         return None;
                     }
                 }
-                Column::Field(field) => match codes.read(bytes, start, end) {
+                Column::Field(field) => match codes.read(&self.tables, bytes, start, end) {
                     Some(Quick::Index(index)) => response.set_read_index(*field, index),
                     Some(Quick::Bits(bits)) => response.set_read_bits(*field, bits),
                     None if matches!(codes, Codes::None) => response
@@ -933,7 +952,7 @@ impl RowReader {
                         )),
                     }
                 }
-                Column::Field(field) => match codes.read(bytes, 0, bytes.len()) {
+                Column::Field(field) => match codes.read(&self.tables, bytes, 0, bytes.len()) {
                     Some(Quick::Index(index)) => response.set_read_index(*field, index),
                     Some(Quick::Bits(bits)) => response.set_read_bits(*field, bits),
                     None => {
