@@ -657,7 +657,10 @@ struct CodeTable {
     /// An option's index + 1, or 0 for a free slot.
     slots: [u8; CodeTable::SLOTS],
     /// Per option: its code's first eight bytes (little-endian, zeros after the end) and length.
-    heads: [(u64, usize); CodeTable::SLOTS / 2],
+    heads: [u64; CodeTable::SLOTS / 2],
+    lens: [u8; CodeTable::SLOTS / 2],
+    /// For one-byte codes (the ratings' "0"–"3"), the option's index + 1 by the byte: no search.
+    bytes: [u8; 256],
 }
 
 impl CodeTable {
@@ -668,7 +671,9 @@ impl CodeTable {
         let mut table = CodeTable {
             options,
             slots: [0; CodeTable::SLOTS],
-            heads: [(0, 0); CodeTable::SLOTS / 2],
+            heads: [0; CodeTable::SLOTS / 2],
+            lens: [0; CodeTable::SLOTS / 2],
+            bytes: [0; 256],
         };
         for (i, option) in options.iter().enumerate().take(CodeTable::SLOTS / 2) {
             let code = option.code.as_bytes();
@@ -677,7 +682,14 @@ impl CodeTable {
                 slot = (slot + 1) % CodeTable::SLOTS;
             }
             table.slots[slot] = i as u8 + 1;
-            table.heads[i] = (head(code, 0, code.len()), code.len());
+            table.heads[i] = head(code, 0, code.len());
+            table.lens[i] = code.len().min(255) as u8;
+            if let [byte] = code {
+                // The first option with this code, as everywhere else.
+                if table.bytes[usize::from(*byte)] == 0 {
+                    table.bytes[usize::from(*byte)] = i as u8 + 1;
+                }
+            }
         }
         table
     }
@@ -702,12 +714,14 @@ impl CodeTable {
     fn find(&self, within: &[u8], start: usize, end: usize) -> Option<usize> {
         let cell = &within[start..end];
         let n = cell.len();
+        if n == 1 {
+            return usize::from(self.bytes[usize::from(cell[0])]).checked_sub(1);
+        }
         let cell_head = head(within, start, end);
         let mut slot = Self::key(cell);
         loop {
             let i = usize::from(self.slots[slot]).checked_sub(1)?;
-            let (code_head, len) = self.heads[i];
-            if len == n && code_head == cell_head {
+            if usize::from(self.lens[i]) == n && self.heads[i] == cell_head {
                 // Past the head: codes longer than eight bytes, compared byte by byte.
                 let code = self.options[i].code.as_bytes();
                 let mut k = 8;
