@@ -50,6 +50,8 @@ function summary(runs) {
     peakRss: median(ok.map((r) => r.peakRss)),
     exit: runs[0] && runs[0].exit,
     error: ok.length ? undefined : (runs[0] && runs[0].stderr.split('\n').find((l) => l.trim())) || 'failed',
+    // Every run, for a look at the spread (the table shows medians).
+    runs: runs.map((r) => ({ seconds: r.seconds, peakRss: r.peakRss, exit: r.exit })),
   };
 }
 

@@ -24,8 +24,8 @@ use serde::ser::SerializeMap;
 use serde::{Deserialize, Serialize, Serializer};
 
 use super::instrument::{
-    Area, Choice, Engagement, Extent, Extent4, Factor, Measure, OrganisationCount, Region, Role,
-    RoleGroup, Sector, StaffLevel, Stakeholder, View, YesNo,
+    Area, Choice, Engagement, Extent4, Factor, Measure, OrganisationCount, Region, Role, RoleGroup,
+    Sector, StaffLevel, Stakeholder, View, YesNo,
 };
 use super::response::Response;
 use super::rounding::{round4, ser_opt_f64};
@@ -286,7 +286,12 @@ impl GroupAccumulator {
         }
         let (mut sum, mut count) = (0u64, 0u64);
         for factor in Factor::INDEX_CATEGORIES {
-            if let Some(score) = a.prevalence(factor).and_then(Extent::score) {
+            // A match, not `and_then`: a call in the size-optimised release build.
+            let score = match a.prevalence(factor) {
+                Some(e) => e.score(),
+                None => None,
+            };
+            if let Some(score) = score {
                 sum += u64::from(score);
                 count += 1;
             }

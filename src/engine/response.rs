@@ -818,8 +818,18 @@ impl Response {
 
     /// Sets a single-choice or rating field read from a cell by option index (the CSV importer's
     /// quick path; the branch is judged by the importer, as for [`Response::read_cell`]).
+    #[inline(always)]
     pub(crate) fn set_read_index(&mut self, field: Field, index: Option<usize>) {
-        self.answers.set_choice_index(field, index);
+        // The sixteen ratings directly: they are half the cells of a row.
+        match field {
+            Field::Score(Measure::Importance, f) => {
+                self.answers.importance[f.index()] = pick(index)
+            }
+            Field::Score(Measure::Prevalence, f) => {
+                self.answers.prevalence[f.index()] = pick(index)
+            }
+            _ => self.answers.set_choice_index(field, index),
+        }
     }
 
     /// Sets a multiple-choice field read from a cell by its options' bits.
