@@ -784,6 +784,11 @@ impl RowReader {
         }
     }
 
+    /// The id a row without one gets at `line` (see [`assigned_id`]).
+    pub(crate) fn assigned_id(&self, line: u64, cells: &impl Cells) -> String {
+        assigned_id(line, cells)
+    }
+
     /// Reads a simple record the quick way: its bytes without its line break, quotes only around
     /// whole cells (see `csv_split::Records::next_plain`). When every cell is as export writes it and the row passes
     /// every check, fills `response` exactly as [`RowReader::read_row`] would and returns

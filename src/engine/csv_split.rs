@@ -190,6 +190,11 @@ impl<'a> Records<'a> {
         self.pos
     }
 
+    /// Line breaks before [`Records::position`], from where the count started.
+    pub(crate) fn breaks(&self) -> u64 {
+        self.breaks
+    }
+
     /// Skips blank lines to the next record; if it is simple (a quote only around a whole cell),
     /// returns its line, its bytes without its line break, and the line breaks inside its quotes,
     /// leaving it to [`Records::take_plain`] to step past it. `None` at the end or for any other

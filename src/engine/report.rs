@@ -7,8 +7,10 @@
 //! - the header is read by [`CsvImporter`] itself, so a file refused for its header is refused with
 //!   the same words;
 //! - the rest is cut into chunks at record boundaries ([`last_record_end`], which knows that a line
-//!   break inside quotes does not end a record), each with the number of line breaks before it, so
-//!   every row keeps its physical line;
+//!   break inside quotes does not end a record); each chunk's thread counts its rows' lines from the
+//!   chunk's start, and the reading thread adds the line breaks of the chunks before, in file order,
+//!   so every row keeps its physical line (a row without an id, whose assigned id is made from its
+//!   line, gets it then);
 //! - each chunk's rows are read by the same [`RowReader`] as the importer's, on a worker thread, into
 //!   an accumulator of its own; accumulators are sums of whole numbers, so merging them gives exactly
 //!   the counts of one accumulator over the whole file;
@@ -39,7 +41,7 @@ use super::csv_format::{
 };
 use super::csv_split::{last_record_end, RawRecord, Records};
 use super::error::ImportError;
-use super::intake::{count_breaks, Encoding};
+use super::intake::Encoding;
 use super::response::Response;
 
 /// Bytes in a chunk by default: small enough that a few in flight cost little memory, large enough
@@ -134,7 +136,6 @@ pub fn report_csv_parallel<R: Read>(
         limit: import.max_bytes,
         chunk_bytes: parallelism.chunk_bytes.max(1),
         eof: false,
-        breaks: start.breaks,
         last_cr: start.last_cr,
     };
     let hasher = RandomState::new();
@@ -150,6 +151,8 @@ pub fn report_csv_parallel<R: Read>(
     }
     let mut commit = Commit {
         next: 0,
+        breaks: start.breaks,
+        hasher: &hasher,
         marks,
         summary: start.summary,
         max_listed: import.max_listed_rejections,
@@ -216,7 +219,7 @@ pub fn report_csv_parallel<R: Read>(
             }
             waiting.insert(done.index, done);
             while let Some(done) = waiting.remove(&commit.next) {
-                buffers.push(commit.apply(done));
+                buffers.push(commit.apply(done, rows));
             }
         };
         // The threads end once the jobs already sent are drained (skipped after a stop).
@@ -276,8 +279,7 @@ struct Chunks<R> {
     limit: u64,
     chunk_bytes: usize,
     eof: bool,
-    /// Line breaks before the next chunk.
-    breaks: u64,
+    /// Whether the byte before the next chunk is `\r`.
     last_cr: bool,
 }
 
@@ -320,28 +322,27 @@ impl<R: Read> Chunks<R> {
         if buffer.is_empty() {
             return Ok(Err(buffer));
         }
-        let (offset, breaks, last_cr) = (self.offset, self.breaks, self.last_cr);
+        let (offset, last_cr) = (self.offset, self.last_cr);
         self.offset += buffer.len() as u64;
-        self.breaks += count_breaks(&buffer, &mut self.last_cr);
+        self.last_cr = buffer.last() == Some(&b'\r');
         Ok(Ok(Job {
             index: 0,
             marks: Vec::new(),
             bytes: buffer,
             offset,
-            breaks,
             last_cr,
         }))
     }
 }
 
-/// A chunk to read: whole records, at `offset` in the file, `breaks` line breaks into it.
+/// A chunk to read: whole records, at `offset` in the file.
 struct Job {
     index: usize,
     bytes: Vec<u8>,
     /// For the marks of its rows (a vector used before, so that its memory is not asked for again).
     marks: Vec<IdMark>,
     offset: u64,
-    breaks: u64,
+    /// Whether the byte before the chunk is `\r` (so that a `\n` first is no line break of its own).
     last_cr: bool,
 }
 
@@ -355,10 +356,14 @@ struct IdMark {
     has_id: bool,
 }
 
-/// A chunk read.
+/// A chunk read. Its lines count from the chunk's start (see [`Commit::apply`]).
 struct Done {
     index: usize,
     bytes: Vec<u8>,
+    /// Where in the file the chunk starts.
+    offset: u64,
+    /// Line breaks in the chunk.
+    breaks: u64,
     out_of_the_ordinary: bool,
     rows_read: u64,
     accumulator: GroupAccumulator,
@@ -403,6 +408,8 @@ impl Reader<'_> {
         let mut done = Done {
             index: job.index,
             bytes: Vec::new(),
+            offset: job.offset,
+            breaks: 0,
             out_of_the_ordinary: false,
             rows_read: 0,
             accumulator: GroupAccumulator::new(self.group.clone()),
@@ -417,7 +424,7 @@ impl Reader<'_> {
             done.out_of_the_ordinary = true;
             return done;
         }
-        let mut records = Records::new(bytes, job.breaks, job.last_cr);
+        let mut records = Records::new(bytes, 0, job.last_cr);
         let mut record = RawRecord::new(bytes);
         loop {
             let at = job.offset + records.position() as u64;
@@ -460,6 +467,7 @@ impl Reader<'_> {
                 }
             }
         }
+        done.breaks = records.breaks();
         done.bytes = job.bytes;
         done
     }
@@ -486,32 +494,56 @@ fn is_text(bytes: &[u8]) -> bool {
 }
 
 /// What the reading thread has made of the chunks so far, in file order.
-struct Commit {
+struct Commit<'a> {
     /// The index of the next chunk to commit.
     next: usize,
+    /// Line breaks before the next chunk.
+    breaks: u64,
+    hasher: &'a RandomState,
     marks: IdMarks,
     summary: ImportSummary,
     max_listed: usize,
     accumulator: GroupAccumulator,
 }
 
-impl Commit {
-    /// Takes in the next chunk; returns its buffers for another chunk.
-    fn apply(&mut self, mut done: Done) -> (Vec<u8>, Vec<IdMark>) {
+impl Commit<'_> {
+    /// Takes in the next chunk, its lines moved on by the line breaks before it; returns its buffers
+    /// for another chunk.
+    fn apply(&mut self, mut done: Done, rows: &RowReader) -> (Vec<u8>, Vec<IdMark>) {
         self.next += 1;
+        let before = self.breaks;
+        self.breaks += done.breaks;
         let summary = &mut self.summary;
         summary.rows_read += done.rows_read;
         summary.rejected_count += done.rejected_count;
         // Counted as imported until found to be duplicates (see `Duplicates::report`).
         summary.imported += done.imported.len() as u64;
-        for mark in done.imported.drain(..) {
-            summary.assigned_ids += u64::from(!mark.has_id);
+        for mut mark in done.imported.drain(..) {
+            mark.line += before;
+            if !mark.has_id {
+                summary.assigned_ids += 1;
+                // Its id is made from its line, known only now: read the record again for it.
+                let bytes = usize::try_from(mark.at - done.offset)
+                    .ok()
+                    .and_then(|at| done.bytes.get(at..))
+                    .unwrap_or_default();
+                let mut record = RawRecord::new(bytes);
+                if Records::new(bytes, 0, false)
+                    .next_record(&mut record)
+                    .is_some()
+                {
+                    mark.hash = self.hasher.hash_one(rows.assigned_id(mark.line, &record));
+                }
+            }
             self.marks.push(mark);
         }
         let room = self.max_listed.saturating_sub(summary.rejected.len());
         summary
             .rejected
-            .extend(done.rejected.into_iter().take(room));
+            .extend(done.rejected.into_iter().take(room).map(|mut row| {
+                row.line += before;
+                row
+            }));
         self.accumulator.merge(&done.accumulator);
         (done.bytes, done.imported)
     }
