@@ -31,6 +31,7 @@ use std::hash::BuildHasher;
 use std::io::{self, Read};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{mpsc, Mutex};
+use std::time::Duration;
 
 use serde::Serialize;
 
@@ -165,6 +166,7 @@ pub fn report_csv_parallel<R: Read>(
     let job_rx = Mutex::new(job_rx);
     let finished = std::thread::scope(|scope| {
         let (done_tx, done_rx) = mpsc::channel::<Done>();
+        let mut workers = Vec::with_capacity(threads);
         for _ in 0..threads {
             let reader = Reader {
                 rows,
@@ -173,7 +175,7 @@ pub fn report_csv_parallel<R: Read>(
                 max_listed: import.max_listed_rejections,
             };
             let (jobs, done, stop) = (&job_rx, done_tx.clone(), &stop);
-            scope.spawn(move || reader.work(jobs, &done, stop));
+            workers.push(scope.spawn(move || reader.work(jobs, &done, stop)));
         }
         drop(done_tx);
         // Chunks read ahead of the threads: enough to keep each busy, few enough to bound memory.
@@ -210,8 +212,15 @@ pub fn report_csv_parallel<R: Read>(
             if in_flight == 0 {
                 break true;
             }
-            let Ok(done) = done_rx.recv() else {
-                break false;
+            let done = match done_rx.recv_timeout(Duration::from_millis(200)) {
+                Ok(done) => done,
+                // A thread ends before its jobs only if it panicked: no answer will come, and the
+                // scope passes the panic on.
+                Err(mpsc::RecvTimeoutError::Timeout) if workers.iter().any(|w| w.is_finished()) => {
+                    break false;
+                }
+                Err(mpsc::RecvTimeoutError::Timeout) => continue,
+                Err(mpsc::RecvTimeoutError::Disconnected) => break false,
             };
             in_flight -= 1;
             if done.out_of_the_ordinary {
@@ -241,7 +250,8 @@ pub fn report_csv_parallel<R: Read>(
         let Some(duplicates) = opened(open()).ok().and_then(|source| {
             Duplicates::find(source, &candidates, &existing, rows, &hasher, &group)
         }) else {
-            // The file changed under us: whatever it is now, read it as it is.
+            // A row no longer reads as it did (the file changed) or the file cannot be opened again:
+            // read it as it is now, start to end.
             return sequential();
         };
         accumulator.subtract(&duplicates.counted);
