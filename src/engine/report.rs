@@ -179,23 +179,31 @@ pub fn report_csv_parallel<R: Read>(
         }
         drop(done_tx);
         // Chunks read ahead of the threads: enough to keep each busy, few enough to bound memory.
-        let max_buffers = 2 * threads + 1;
+        // A chunk's bytes come back as soon as it is read, whatever its place in the file, so that a
+        // thread held up on one chunk (the machine is shared) holds up nobody else; what is left of
+        // it waits for its turn, within `max_ahead` chunks.
+        let max_buffers = 2 * threads + 2;
+        let max_ahead = 16 * threads;
         let mut buffers = Vec::new();
+        let mut spare_marks = Vec::new();
         let mut allocated = 0;
         let mut in_flight = 0;
         let mut index = 0;
         let mut waiting = BTreeMap::new();
         let finished = loop {
-            if !chunks.is_done() && (!buffers.is_empty() || allocated < max_buffers) {
-                let (buffer, marks) = buffers.pop().unwrap_or_else(|| {
+            if !chunks.is_done()
+                && (!buffers.is_empty() || allocated < max_buffers)
+                && in_flight + waiting.len() < max_ahead
+            {
+                let buffer = buffers.pop().unwrap_or_else(|| {
                     allocated += 1;
-                    (Vec::new(), Vec::new())
+                    Vec::new()
                 });
                 match chunks.next(buffer) {
                     Ok(Ok(job)) => {
                         let job = Job {
                             index,
-                            marks,
+                            marks: spare_marks.pop().unwrap_or_default(),
                             ..job
                         };
                         index += 1;
@@ -204,7 +212,7 @@ pub fn report_csv_parallel<R: Read>(
                             break false;
                         }
                     }
-                    Ok(Err(buffer)) => buffers.push((buffer, marks)),
+                    Ok(Err(buffer)) => buffers.push(buffer),
                     Err(()) => break false,
                 }
                 continue;
@@ -212,7 +220,7 @@ pub fn report_csv_parallel<R: Read>(
             if in_flight == 0 {
                 break true;
             }
-            let done = match done_rx.recv_timeout(Duration::from_millis(200)) {
+            let mut done = match done_rx.recv_timeout(Duration::from_millis(200)) {
                 Ok(done) => done,
                 // A thread ends before its jobs only if it panicked: no answer will come, and the
                 // scope passes the panic on.
@@ -226,9 +234,10 @@ pub fn report_csv_parallel<R: Read>(
             if done.out_of_the_ordinary {
                 break false;
             }
+            buffers.push(std::mem::take(&mut done.bytes));
             waiting.insert(done.index, done);
             while let Some(done) = waiting.remove(&commit.next) {
-                buffers.push(commit.apply(done, rows));
+                spare_marks.push(commit.apply(done, rows));
             }
         };
         // The threads end once the jobs already sent are drained (skipped after a stop).
@@ -370,8 +379,6 @@ struct IdMark {
 struct Done {
     index: usize,
     bytes: Vec<u8>,
-    /// Where in the file the chunk starts.
-    offset: u64,
     /// Line breaks in the chunk.
     breaks: u64,
     out_of_the_ordinary: bool,
@@ -379,6 +386,10 @@ struct Done {
     accumulator: GroupAccumulator,
     /// The rows that passed every check but the one for duplicate ids.
     imported: Vec<IdMark>,
+    /// The records of those without an id of their own, one after another, with where each ends and
+    /// its mark's place in `imported`: their ids are made from their lines (see [`Commit::apply`]).
+    without_id: Vec<u8>,
+    without_id_ends: Vec<(usize, usize)>,
     rejected: Vec<RejectedRow>,
     rejected_count: u64,
 }
@@ -418,12 +429,13 @@ impl Reader<'_> {
         let mut done = Done {
             index: job.index,
             bytes: Vec::new(),
-            offset: job.offset,
             breaks: 0,
             out_of_the_ordinary: false,
             rows_read: 0,
             accumulator: GroupAccumulator::new(self.group.clone()),
             imported: job.marks,
+            without_id: Vec::new(),
+            without_id_ends: Vec::new(),
             rejected: Vec::new(),
             rejected_count: 0,
         };
@@ -457,6 +469,13 @@ impl Reader<'_> {
             done.rows_read += 1;
             match read {
                 Ok(has_id) => {
+                    if !has_id {
+                        let start = usize::try_from(at - job.offset).unwrap_or_default();
+                        done.without_id
+                            .extend_from_slice(&bytes[start..records.position()]);
+                        done.without_id_ends
+                            .push((done.imported.len(), done.without_id.len()));
+                    }
                     done.accumulator.add(response);
                     done.imported.push(IdMark {
                         hash: self.hasher.hash_one(response.id.as_str()),
@@ -517,9 +536,9 @@ struct Commit<'a> {
 }
 
 impl Commit<'_> {
-    /// Takes in the next chunk, its lines moved on by the line breaks before it; returns its buffers
-    /// for another chunk.
-    fn apply(&mut self, mut done: Done, rows: &RowReader) -> (Vec<u8>, Vec<IdMark>) {
+    /// Takes in the next chunk, its lines moved on by the line breaks before it; returns its vector
+    /// of marks for another chunk.
+    fn apply(&mut self, mut done: Done, rows: &RowReader) -> Vec<IdMark> {
         self.next += 1;
         let before = self.breaks;
         self.breaks += done.breaks;
@@ -528,15 +547,15 @@ impl Commit<'_> {
         summary.rejected_count += done.rejected_count;
         // Counted as imported until found to be duplicates (see `Duplicates::report`).
         summary.imported += done.imported.len() as u64;
-        for mut mark in done.imported.drain(..) {
+        let mut without_id = done.without_id_ends.iter().peekable();
+        let mut start = 0;
+        for (k, mut mark) in done.imported.drain(..).enumerate() {
             mark.line += before;
-            if !mark.has_id {
+            if let Some(&(_, end)) = without_id.next_if(|(i, _)| *i == k) {
                 summary.assigned_ids += 1;
-                // Its id is made from its line, known only now: read the record again for it.
-                let bytes = usize::try_from(mark.at - done.offset)
-                    .ok()
-                    .and_then(|at| done.bytes.get(at..))
-                    .unwrap_or_default();
+                // Its id is made from its line, known only now: read its record again for it.
+                let bytes = &done.without_id[start..end];
+                start = end;
                 let mut record = RawRecord::new(bytes);
                 if Records::new(bytes, 0, false)
                     .next_record(&mut record)
@@ -555,7 +574,7 @@ impl Commit<'_> {
                 row
             }));
         self.accumulator.merge(&done.accumulator);
-        (done.bytes, done.imported)
+        done.imported
     }
 }
 
