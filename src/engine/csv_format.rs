@@ -767,6 +767,8 @@ pub(crate) struct RowReader {
     columns: Vec<Column>,
     codes: Vec<Codes>,
     tables: Box<[CodeTable]>,
+    /// The fields of the columns that q1 = no hides.
+    hidden_by_no: Vec<Field>,
     id_position: Option<usize>,
     /// The current instrument as its column writes it.
     current_instrument: String,
@@ -776,6 +778,13 @@ impl RowReader {
     fn new(columns: Vec<Column>) -> RowReader {
         let mut tables = Vec::new();
         RowReader {
+            hidden_by_no: columns
+                .iter()
+                .filter_map(|c| match c {
+                    Column::Field(f) if f.shown_when() == ShowWhen::UnlessNoExample => Some(*f),
+                    _ => None,
+                })
+                .collect(),
             codes: columns.iter().map(|c| Codes::of(*c, &mut tables)).collect(),
             tables: tables.into_boxed_slice(),
             id_position: columns.iter().position(|c| *c == Column::Id),
@@ -878,10 +887,10 @@ impl RowReader {
             return None;
         }
         if response.answers().q1() == Some(YesNo::No)
-            && self.columns.iter().any(|c| {
-                matches!(c, Column::Field(f) if f.shown_when() == ShowWhen::UnlessNoExample
-                    && response.answers().is_stored(*f))
-            })
+            && self
+                .hidden_by_no
+                .iter()
+                .any(|f| response.answers().is_stored(*f))
         {
             return None;
         }
