@@ -57,7 +57,7 @@ export function budgets(res) {
   };
   add('First load of the questionnaire, gzip, all-in (ECharts excluded)', app.allIn ? app.allIn.bytes : app.bytes, BUDGETS.firstLoadBytes, 'bytes', kb);
   const echartsEarly = ((fq.app && fq.app.runs) || []).some((r) => r.echartsLoaded);
-  out.push({ name: 'ECharts not loaded before the first question', value: echartsEarly ? 'loaded' : 'not loaded', pass: !echartsEarly, shown: echartsEarly ? 'loaded' : 'not loaded', limitShown: 'not loaded' });
+  out.push({ name: 'ECharts not loaded before the first question', value: echartsEarly ? 'loaded' : 'not loaded', pass: !echartsEarly, shown: echartsEarly ? 'loaded' : 'not loaded', limitShown: 'not loaded', section: 'browser' });
   add('Time to first interactive question, ratio to SurveyJS', ratio(app.firstQuestion, sjs.firstQuestion), BUDGETS.firstQuestionVsSurveyjs, 'ratio', times);
   add('Longest task while answering (worst of the runs)', worst(fq.app, (r) => r.longTasksAnswering && r.longTasksAnswering.max), BUDGETS.longTaskWhileAnsweringMs, 'ms', ms);
   const rs = res.results || {};
