@@ -178,7 +178,7 @@ ${s.server}. Medians of ${s.runs} runs unless said. Times are from navigation st
   const sh = m(res.shared);
   parts.push(`Share link opened cold (#/shared/…): both charts drawn at ${ms(sh.chartsDrawn)}, ${kb(sh.bytes)} in ${sh.requests} requests (ECharts included); longest task ${ms(worst(res.shared, (q) => q.longTasks && q.longTasks.max))}; JS heap ${mb(sh.memory && sh.memory.jsHeap)} + wasm ${mb(sh.memory && sh.memory.wasm)}.`);
 
-  parts.push(`\n4. Budgets (issues 8 and 14; the native ones are measured in section 8)\n${table([
+  parts.push(`\n4. Budgets (issue 8; the native report's, issue 14, are measured in section 8)\n${table([
     ['budget', 'measured', 'limit', 'result'],
     ...(res.budgets || []).map((b) => [b.name, b.shown, b.limitShown, marginText(b)]),
   ])}`);
