@@ -380,6 +380,41 @@ fn files_out_of_the_ordinary_give_the_same_answer() {
         b"a,b\n1,2\n".to_vec(),
         ImportOptions::default(),
     ));
+    // Another tool's column order: the id last, no instrument column, an extra column first.
+    let mut reordered = Vec::new();
+    {
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(&good[..]);
+        let mut writer = csv::WriterBuilder::new()
+            .flexible(true)
+            .from_writer(&mut reordered);
+        for (i, record) in reader.records().enumerate() {
+            let record = record.unwrap();
+            let mut cells: Vec<&str> = record.iter().collect();
+            // The generator writes the instrument last and the id first.
+            if cells.len() == export_header().len() {
+                cells.pop();
+            }
+            if !cells.is_empty() {
+                let id = cells.remove(0);
+                cells.push(id);
+            }
+            let extra = if i == 0 { "notes" } else { "x" };
+            cells.insert(0, extra);
+            writer.write_record(&cells).unwrap();
+        }
+    }
+    let read = report_csv(
+        &reordered[..],
+        ImportOptions::default(),
+        GroupOptions::default(),
+    )
+    .unwrap();
+    assert!(read.summary.imported > 250, "{:?}", read.summary.imported);
+    assert_eq!(read.summary.unknown_columns, ["notes"]);
+    cases.push(("another column order", reordered, ImportOptions::default()));
     let mut open_quote = good.clone();
     open_quote.extend_from_slice(b"\"r-open,2026-01-01,yes\n,,,\n");
     cases.push((
