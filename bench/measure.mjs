@@ -2,6 +2,7 @@
 // the reference pages into bench/build/. Prints the table and writes bench/results/latest.json.
 //
 //   node bench/measure.mjs            (BENCH_RUNS=3, BENCH_PORT=8790, BENCH_SKIP=lighthouse,group,native)
+//   BENCH_ONLY=native node bench/measure.mjs   (section 8 alone: no browser; bench/results/native.json)
 import { chromium } from '@playwright/test';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
@@ -21,6 +22,7 @@ const SITE = join(BUILD, 'site');
 const RUNS = Number(process.env.BENCH_RUNS || 3);
 const PORT = Number(process.env.BENCH_PORT || 8790);
 const SKIP = new Set((process.env.BENCH_SKIP || '').split(',').map((s) => s.trim()).filter(Boolean));
+const ONLY = process.env.BENCH_ONLY || '';
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 const URLS = {
   app: `${ORIGIN}/app/`,
@@ -353,8 +355,29 @@ function summarise(runs) {
   return { median: medianOf, runs };
 }
 
+/** Section 8 alone: the native report against DuckDB, Polars and pandas, without the browser. */
+function nativeOnly(started) {
+  const results = {
+    only: 'native',
+    date: new Date().toISOString(),
+    git: spawnSync('git', ['-C', root, 'describe', '--always', '--dirty'], { encoding: 'utf8' }).stdout.trim(),
+    settings: { runs: RUNS },
+    native: runNative({ root, runs: RUNS, ensureCsv }),
+  };
+  // Only the budgets this section measures (the browser's would read "not measured").
+  results.budgets = budgets(results).filter((b) => b.section === 'native');
+  results.seconds = (Date.now() - started) / 1000;
+  const text = render(results);
+  results.table = text;
+  const out = join(root, 'bench/results');
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, 'native.json'), JSON.stringify(results, null, 2));
+  process.stdout.write(`${text}\n\nWritten to bench/results/native.json (${Math.round(results.seconds)} s of measuring).\n`);
+}
+
 async function main() {
   const started = Date.now();
+  if (ONLY === 'native') return nativeOnly(started);
   const results = {
     date: new Date().toISOString(),
     git: spawnSync('git', ['-C', root, 'describe', '--always', '--dirty'], { encoding: 'utf8' }).stdout.trim(),

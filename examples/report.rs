@@ -25,23 +25,23 @@
 //! of stdout went away (`report F | head`), quietly, as a Unix tool killed by SIGPIPE would; 0 after
 //! `--help`.
 //!
-//! The file is streamed: responses go straight into the accumulator and are never held together.
+//! The file is streamed and read on every core (`engine::report`): responses go straight into the
+//! accumulators and are never held together.
 //! The logic is in [`run`], which the tests in `tests/engine_report.rs` call with their own writers.
 
 use std::fs::File;
-use std::io::{self, BufReader, BufWriter, Write};
+use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
 use serde::Serialize;
 
-use collaboration_readiness::engine::aggregate::{
-    GroupAccumulator, GroupOptions, GroupReport, ResponseFilter,
-};
+use collaboration_readiness::engine::aggregate::{GroupOptions, GroupReport, ResponseFilter};
 use collaboration_readiness::engine::benchmark::{compare_group, GroupComparison};
-use collaboration_readiness::engine::csv_format::{CsvImporter, ImportOptions, ImportSummary};
+use collaboration_readiness::engine::csv_format::{ImportOptions, ImportSummary};
 use collaboration_readiness::engine::error::ImportError;
 use collaboration_readiness::engine::instrument::{Choice, Region, RoleGroup, Sector};
 use collaboration_readiness::engine::intake::echo;
+use collaboration_readiness::engine::report::{report_csv_parallel, CsvReport, Parallelism};
 
 /// Exit status: the file was refused whole, or every row was rejected.
 pub const REFUSED: u8 = 1;
@@ -326,27 +326,22 @@ pub fn run(args: impl IntoIterator<Item = String>, out: &mut dyn Write, err: &mu
         max_bytes: args.max_bytes,
         ..ImportOptions::default()
     };
-    let mut importer = match CsvImporter::new(BufReader::new(file), options) {
-        Ok(i) => i,
+    // Read on every core; the same report and summary as reading row by row (engine::report).
+    let read = report_csv_parallel(
+        || File::open(&args.path),
+        options,
+        args.options,
+        Parallelism::of_machine(),
+    );
+    let CsvReport { report, summary } = match read {
+        Ok(read) => read,
         Err(ImportError::Io(e)) => return unreadable(err, &e),
         Err(e) => {
             say(err, &format!("refused: {e}"));
             return REFUSED;
         }
     };
-    let mut accumulator = GroupAccumulator::new(args.options);
-    for response in importer.by_ref() {
-        match response {
-            Ok(r) => accumulator.add(&r),
-            Err(ImportError::Io(e)) => return unreadable(err, &e),
-            Err(e) => {
-                say(err, &format!("refused: {e}"));
-                return REFUSED;
-            }
-        }
-    }
-    let summary = importer.summary();
-    for line in summary_lines(summary) {
+    for line in summary_lines(&summary) {
         say(err, &line);
     }
     if summary.imported == 0 && summary.rejected_count > 0 {
@@ -359,7 +354,6 @@ pub fn run(args: impl IntoIterator<Item = String>, out: &mut dyn Write, err: &mu
         );
         return REFUSED;
     }
-    let report = accumulator.finish();
     let output = Output {
         benchmark_2018: args.benchmark.then(|| compare_group(&report)),
         report: &report,

@@ -1,4 +1,5 @@
 // The harness's budgets and its printed table.
+import { TOOLS } from './native.mjs';
 import { kb, mb, ms, ratio, secs, table, times } from './util.mjs';
 
 const KB = 1024;
@@ -9,7 +10,13 @@ export const BUDGETS = {
   firstQuestionVsSurveyjs: 0.5,
   longTaskWhileAnsweringMs: 200,
   chartsVsPlainEcharts: 1.5,
+  // Issue 14: the native report on the harness's million responses.
+  nativeVsDuckdb: 1,
+  nativePeakBytes: 150 * 1024 * 1024,
 };
+
+/** The file the native budgets are about. */
+const NATIVE_BUDGET_RESPONSES = 1_000_000;
 
 const m = (r) => (r && r.median) || {};
 const worst = (r, f) => {
@@ -17,22 +24,45 @@ const worst = (r, f) => {
   return xs.length ? Math.max(...xs) : null;
 };
 
+/** The native report's budgets (issue 14), on the million responses of section 8. */
+function nativeBudgets(res, add, out) {
+  const f = res.native && res.native.files[NATIVE_BUDGET_RESPONSES];
+  const ours = f && f.report.ok ? f.report : null;
+  const duck = f && f.tools.duckdb;
+  const label = NATIVE_BUDGET_RESPONSES.toLocaleString('en-GB');
+  const duckSeconds = duck && duck.available && duck.ok ? duck.seconds : null;
+  add(`Native report, ${label} responses: time ÷ DuckDB's (same run)`, ratio(ours && ours.seconds, duckSeconds), BUDGETS.nativeVsDuckdb, 'ratio', times, 'native');
+  add(`Native report, ${label} responses: peak memory`, ours ? ours.peakRss : null, BUDGETS.nativePeakBytes, 'memory', mb, 'native');
+  const agreeing = TOOLS.map((t) => f && f.tools[t.key]).filter((x) => x && x.agreement);
+  const differs = agreeing.filter((x) => !x.agreement.agrees);
+  const value = !agreeing.length ? null : differs.length ? 'differ' : 'same';
+  out.push({
+    name: `Native report, ${label} responses: per-factor n, means and shares as DuckDB/Polars/pandas to 4 decimals`,
+    value,
+    pass: value == null ? null : value === 'same',
+    shown: value == null ? '–' : value === 'same' ? `same (${agreeing.length} tools)` : `differ: ${differs.map((x) => x.agreement.detail).join('; ')}`,
+    limitShown: 'same',
+    section: 'native',
+  });
+}
+
 export function budgets(res) {
   const fq = res.firstQuestion || {};
   const app = m(fq.app);
   const sjs = m(fq.surveyjs);
   const out = [];
-  const add = (name, value, limit, unit, show) => {
+  const add = (name, value, limit, unit, show, section = 'browser') => {
     const pass = value == null ? null : value <= limit;
-    out.push({ name, value, limit, pass, margin: value == null ? null : limit - value, unit, shown: show(value), limitShown: show(limit) });
+    out.push({ name, value, limit, pass, margin: value == null ? null : limit - value, unit, shown: show(value), limitShown: show(limit), section });
   };
   add('First load of the questionnaire, gzip, all-in (ECharts excluded)', app.allIn ? app.allIn.bytes : app.bytes, BUDGETS.firstLoadBytes, 'bytes', kb);
   const echartsEarly = ((fq.app && fq.app.runs) || []).some((r) => r.echartsLoaded);
-  out.push({ name: 'ECharts not loaded before the first question', value: echartsEarly ? 'loaded' : 'not loaded', pass: !echartsEarly, shown: echartsEarly ? 'loaded' : 'not loaded', limitShown: 'not loaded' });
+  out.push({ name: 'ECharts not loaded before the first question', value: echartsEarly ? 'loaded' : 'not loaded', pass: !echartsEarly, shown: echartsEarly ? 'loaded' : 'not loaded', limitShown: 'not loaded', section: 'browser' });
   add('Time to first interactive question, ratio to SurveyJS', ratio(app.firstQuestion, sjs.firstQuestion), BUDGETS.firstQuestionVsSurveyjs, 'ratio', times);
   add('Longest task while answering (worst of the runs)', worst(fq.app, (r) => r.longTasksAnswering && r.longTasksAnswering.max), BUDGETS.longTaskWhileAnsweringMs, 'ms', ms);
   const rs = res.results || {};
   add('Results charts drawn, ratio to plain-JS ECharts', ratio(m(rs.app).chartsDrawn, m(rs.chartsRefCustom).chartsDrawn), BUDGETS.chartsVsPlainEcharts, 'ratio', times);
+  nativeBudgets(res, add, out);
   return out;
 }
 
@@ -40,7 +70,7 @@ function marginText(b) {
   if (b.pass == null) return 'not measured';
   if (b.margin == null) return b.pass ? 'PASS' : 'FAIL';
   const pct = b.limit ? Math.abs(b.margin / b.limit) * 100 : 0;
-  const amount = b.unit === 'bytes' ? kb(Math.abs(b.margin)) : b.unit === 'ms' ? ms(Math.abs(b.margin)) : `${Math.abs(b.margin).toFixed(2)}×`;
+  const amount = b.unit === 'bytes' ? kb(Math.abs(b.margin)) : b.unit === 'memory' ? mb(Math.abs(b.margin)) : b.unit === 'ms' ? ms(Math.abs(b.margin)) : `${Math.abs(b.margin).toFixed(2)}×`;
   return `${b.pass ? 'PASS' : 'FAIL'} by ${amount} (${pct.toFixed(0)}% of the budget) ${b.pass ? 'under' : 'over'}`;
 }
 
@@ -50,7 +80,47 @@ function marginText(b) {
  */
 const shortName = (url) => url.replace(/^\/[^/]+\//, '').replace(/-[0-9a-f]{16}(?=[._])/, '') || './';
 
+/** Section 8: the native report against DuckDB, Polars and pandas. */
+function renderNative(n) {
+  const rows = [['responses', 'tool', 'wall time', 'peak RSS', 'note']];
+  for (const [size, f] of Object.entries(n.files)) {
+    const label = Number(size).toLocaleString('en-GB');
+    if (f.report.ok) rows.push([label, 'native report command', secs(f.report.seconds), mb(f.report.peakRss), `${n.cores} cores`]);
+    else rows.push([label, 'native report command', '–', '–', f.report.error]);
+    if (f.engine) rows.push([label, 'native engine (bench_engine --measure, no size limit)', secs(f.engine.seconds), mb(f.engine.peakRss), f.engine.error || '']);
+    const nat = f.report.ok ? f.report : f.engine;
+    for (const t of TOOLS) {
+      const x = f.tools[t.key];
+      if (!x.available) {
+        rows.push([label, `${t.name} ${t.does}`, '–', '–', x.reason]);
+        continue;
+      }
+      rows.push([label, `${t.name} ${t.does}`, secs(x.seconds), mb(x.peakRss), x.error || '']);
+    }
+    for (const t of TOOLS) {
+      const x = f.tools[t.key];
+      if (!x.available || !x.ok || !nat) continue;
+      const same = x.agreement ? (x.agreement.agrees ? 'same n, means and shares to 4 decimals' : `DIFFER: ${x.agreement.detail}`) : '';
+      rows.push([label, `native ÷ ${t.name}`, times(ratio(nat.seconds, x.seconds)), times(ratio(nat.peakRss, x.peakRss)), same]);
+    }
+  }
+  return `\n8. Group report outside the browser (/usr/bin/time -v; runs interleaved, medians)\n${table(rows)}`;
+}
+
+/** The table of a run of the native section alone (BENCH_ONLY=native). */
+function renderNativeOnly(res) {
+  return [
+    `Collaboration Readiness — native report (${res.date}, ${res.git}). Medians of ${res.settings.runs} runs.`,
+    res.native ? renderNative(res.native) : '\n8. Group report outside the browser: not measured.',
+    `\nBudgets (issue 14)\n${table([
+      ['budget', 'measured', 'limit', 'result'],
+      ...(res.budgets || []).filter((b) => b.section === 'native').map((b) => [b.name, b.shown, b.limitShown, marginText(b)]),
+    ])}`,
+  ].join('\n');
+}
+
 export function render(res) {
+  if (res.only === 'native') return renderNativeOnly(res);
   const parts = [];
   const s = res.settings;
   parts.push(`Collaboration Readiness — performance (${res.date}, ${res.git})
@@ -108,7 +178,7 @@ ${s.server}. Medians of ${s.runs} runs unless said. Times are from navigation st
   const sh = m(res.shared);
   parts.push(`Share link opened cold (#/shared/…): both charts drawn at ${ms(sh.chartsDrawn)}, ${kb(sh.bytes)} in ${sh.requests} requests (ECharts included); longest task ${ms(worst(res.shared, (q) => q.longTasks && q.longTasks.max))}; JS heap ${mb(sh.memory && sh.memory.jsHeap)} + wasm ${mb(sh.memory && sh.memory.wasm)}.`);
 
-  parts.push(`\n4. Budgets (issue 8)\n${table([
+  parts.push(`\n4. Budgets (issue 8; the native report's, issue 14, are measured in section 8)\n${table([
     ['budget', 'measured', 'limit', 'result'],
     ...(res.budgets || []).map((b) => [b.name, b.shown, b.limitShown, marginText(b)]),
   ])}`);
@@ -161,19 +231,7 @@ ${s.server}. Medians of ${s.runs} runs unless said. Times are from navigation st
   }
 
   const n = res.native;
-  if (n) {
-    const rows = [['responses', 'tool', 'wall time', 'peak RSS', 'note']];
-    for (const [size, f] of Object.entries(n.files)) {
-      const label = Number(size).toLocaleString('en-GB');
-      if (f.report.ok) rows.push([label, 'native report command', secs(f.report.seconds), mb(f.report.peakRss), '']);
-      else rows.push([label, 'native report command', '–', '–', f.report.error]);
-      if (f.engine) rows.push([label, 'native engine (bench_engine --measure, no size limit)', secs(f.engine.seconds), mb(f.engine.peakRss), f.engine.error || '']);
-      rows.push([label, 'pandas read_csv + means/shares', secs(f.pandas.seconds), mb(f.pandas.peakRss), f.pandas.error || '']);
-      const nat = f.report.ok ? f.report : f.engine;
-      if (nat && f.pandas.ok) rows.push([label, 'native ÷ pandas', times(ratio(nat.seconds, f.pandas.seconds)), times(ratio(nat.peakRss, f.pandas.peakRss)), f.agreement ? (f.agreement.agrees ? 'same means and shares' : `DIFFER: ${f.agreement.detail || f.agreement.maxDifference}`) : '']);
-    }
-    parts.push(`\n8. Group report outside the browser (/usr/bin/time -v)\n${table(rows)}`);
-  }
+  if (n) parts.push(renderNative(n));
 
   const lh = res.lighthouse;
   if (lh) {

@@ -24,12 +24,12 @@ use serde::ser::SerializeMap;
 use serde::{Deserialize, Serialize, Serializer};
 
 use super::instrument::{
-    Area, Choice, Engagement, Extent, Extent4, Factor, Measure, OrganisationCount, Region, Role,
-    RoleGroup, Sector, StaffLevel, Stakeholder, View, YesNo,
+    Area, Choice, Engagement, Extent4, Factor, Measure, OrganisationCount, Region, Role, RoleGroup,
+    Sector, StaffLevel, Stakeholder, View, YesNo,
 };
 use super::response::Response;
 use super::rounding::{round4, ser_opt_f64};
-use super::scoring::{mean_of_scored, FactorScore};
+use super::scoring::FactorScore;
 
 /// The default (and smallest allowed) minimum group size.
 pub const DEFAULT_MIN_GROUP_SIZE: usize = 5;
@@ -131,6 +131,7 @@ struct Tally {
 }
 
 impl Tally {
+    #[inline(always)]
     fn add_score(&mut self, score: Option<u8>) {
         match score {
             Some(s) => self.counts[usize::from(s)] += 1,
@@ -158,6 +159,7 @@ pub struct Share {
 }
 
 impl Share {
+    #[inline(always)]
     fn add(&mut self, hit: bool) {
         self.of += 1;
         self.count += u64::from(hit);
@@ -169,8 +171,15 @@ impl Share {
     }
 }
 
-/// An extra condition on the responses a report covers.
-type Predicate = Box<dyn Fn(&Response) -> bool>;
+/// An extra condition on the responses a report covers. `Send`, so that an accumulator can be filled
+/// on one thread and merged on another.
+type Predicate = Box<dyn Fn(&Response) -> bool + Send>;
+
+/// A respondent's readiness is the mean of up to six prevalence scores, `sum / count` with `count` in
+/// 1–6, so in sixtieths (60 = lcm(1…6)) it is a whole number. Summed as whole numbers the total is
+/// exact, and the same however the responses are split between accumulators and merged.
+const READINESS_UNIT: u64 = 60;
+const _: () = assert!(Factor::INDEX_CATEGORIES.len() <= 6);
 
 /// Folds responses one at a time into a [`GroupReport`]; memory stays constant however many are added.
 pub struct GroupAccumulator {
@@ -179,20 +188,22 @@ pub struct GroupAccumulator {
     n: u64,
     n_filtered_out: u64,
     factors: [FactorTally; 8],
-    readiness_sum: f64,
+    /// Sum of the respondents' readiness, in [`READINESS_UNIT`]ths.
+    readiness_units: u64,
     readiness_n: u64,
     headline: Headline,
     by_success: [[u64; 5]; 2],
     by_sector: [[u64; 5]; 3],
     role_groups: [[[u64; 4]; 2]; 2],
     role_group_n: [u64; 2],
-    role: Vec<u64>,
+    // Arrays, not vectors: their indexing stays inline in the size-optimised release build.
+    role: [u64; Role::ALL.len()],
     role_answered: u64,
-    sector: Vec<u64>,
+    sector: [u64; Sector::ALL.len()],
     sector_answered: u64,
-    areas: Vec<u64>,
+    areas: [u64; Area::ALL.len()],
     areas_answered: u64,
-    regions: Vec<u64>,
+    regions: [u64; Region::ALL.len()],
     regions_answered: u64,
 }
 
@@ -209,27 +220,30 @@ impl GroupAccumulator {
             n: 0,
             n_filtered_out: 0,
             factors: [FactorTally::default(); 8],
-            readiness_sum: 0.0,
+            readiness_units: 0,
             readiness_n: 0,
             headline: Headline::default(),
             by_success: [[0; 5]; 2],
             by_sector: [[0; 5]; 3],
             role_groups: [[[0; 4]; 2]; 2],
             role_group_n: [0; 2],
-            role: vec![0; Role::ALL.len()],
+            role: [0; Role::ALL.len()],
             role_answered: 0,
-            sector: vec![0; Sector::ALL.len()],
+            sector: [0; Sector::ALL.len()],
             sector_answered: 0,
-            areas: vec![0; Area::ALL.len()],
+            areas: [0; Area::ALL.len()],
             areas_answered: 0,
-            regions: vec![0; Region::ALL.len()],
+            regions: [0; Region::ALL.len()],
             regions_answered: 0,
         }
     }
 
     /// Adds a further condition (on top of the options' filter), e.g. a UI selection that
     /// [`ResponseFilter`] cannot express.
-    pub fn with_predicate(mut self, predicate: impl Fn(&Response) -> bool + 'static) -> Self {
+    pub fn with_predicate(
+        mut self,
+        predicate: impl Fn(&Response) -> bool + Send + 'static,
+    ) -> Self {
         self.predicate = Some(Box::new(predicate));
         self
     }
@@ -270,13 +284,20 @@ impl GroupAccumulator {
                 t.priority_n += u64::from(fs.priority);
             }
         }
-        let readiness = mean_of_scored(
-            Factor::INDEX_CATEGORIES
-                .iter()
-                .map(|f| a.prevalence(*f).and_then(Extent::score)),
-        );
-        if let Some(r) = readiness {
-            self.readiness_sum += r;
+        let (mut sum, mut count) = (0u64, 0u64);
+        for factor in Factor::INDEX_CATEGORIES {
+            // A match, not `and_then`: a call in the size-optimised release build.
+            let score = match a.prevalence(factor) {
+                Some(e) => e.score(),
+                None => None,
+            };
+            if let Some(score) = score {
+                sum += u64::from(score);
+                count += 1;
+            }
+        }
+        if let Some(unit) = READINESS_UNIT.checked_div(count) {
+            self.readiness_units += sum * unit;
             self.readiness_n += 1;
         }
 
@@ -351,20 +372,134 @@ impl GroupAccumulator {
             self.sector[sector.index()] += 1;
             self.sector_answered += 1;
         }
+        // Loops over the options written out: this runs for every response of a large file.
         let areas = a.q17();
         if !areas.is_empty() {
             self.areas_answered += 1;
-            for area in areas.iter() {
-                self.areas[area.index()] += 1;
+            for (count, area) in self.areas.iter_mut().zip(Area::ALL) {
+                *count += u64::from(areas.contains(*area));
             }
         }
         let regions = a.q18();
         if !regions.is_empty() {
             self.regions_answered += 1;
-            for region in regions.iter() {
-                self.regions[region.index()] += 1;
+            for (count, region) in self.regions.iter_mut().zip(Region::ALL) {
+                *count += u64::from(regions.contains(*region));
             }
         }
+    }
+
+    /// Adds the counts of `other`, an accumulator built with the same options: the responses it
+    /// counted are counted here too, exactly as if they had been added here (every count is a whole
+    /// number), so a file read in parts on several threads gives the report of the whole file.
+    pub fn merge(&mut self, other: &GroupAccumulator) {
+        self.fold_counts(other, u64::wrapping_add);
+    }
+
+    /// Takes away the counts of `other`, whose responses were all added here before: for rows that
+    /// turn out to be duplicates only after they were counted.
+    pub(crate) fn subtract(&mut self, other: &GroupAccumulator) {
+        self.fold_counts(other, u64::wrapping_sub);
+    }
+
+    /// Applies `op` to every count of `self` and the matching count of `other`. (Wrapping arithmetic:
+    /// a count taken away was added before, so every final count is the exact one.)
+    fn fold_counts(&mut self, other: &GroupAccumulator, op: fn(u64, u64) -> u64) {
+        fn each(into: &mut [u64], from: &[u64], op: fn(u64, u64) -> u64) {
+            for (a, b) in into.iter_mut().zip(from) {
+                *a = op(*a, *b);
+            }
+        }
+        fn tally(into: &mut Tally, from: &Tally, op: fn(u64, u64) -> u64) {
+            each(&mut into.counts, &from.counts, op);
+            into.n_na = op(into.n_na, from.n_na);
+        }
+        fn share(into: &mut Share, from: &Share, op: fn(u64, u64) -> u64) {
+            into.count = op(into.count, from.count);
+            into.of = op(into.of, from.of);
+        }
+        // Named in full, so that a count added to the accumulator cannot be left out here.
+        let GroupAccumulator {
+            options: _,
+            predicate: _,
+            n,
+            n_filtered_out,
+            factors,
+            readiness_units,
+            readiness_n,
+            headline,
+            by_success,
+            by_sector,
+            role_groups,
+            role_group_n,
+            role,
+            role_answered,
+            sector,
+            sector_answered,
+            areas,
+            areas_answered,
+            regions,
+            regions_answered,
+        } = other;
+        self.n = op(self.n, *n);
+        self.n_filtered_out = op(self.n_filtered_out, *n_filtered_out);
+        for (into, from) in self.factors.iter_mut().zip(factors) {
+            tally(&mut into.importance, &from.importance, op);
+            tally(&mut into.prevalence, &from.prevalence, op);
+            // Two's complement: the same bits as the signed sum.
+            into.gap_sum = op(into.gap_sum as u64, from.gap_sum as u64) as i64;
+            into.gap_n = op(into.gap_n, from.gap_n);
+            into.priority_n = op(into.priority_n, from.priority_n);
+        }
+        self.readiness_units = op(self.readiness_units, *readiness_units);
+        self.readiness_n = op(self.readiness_n, *readiness_n);
+        let Headline {
+            q7_important_or_critical,
+            q9_collaborating_better,
+            q6_successful,
+            q11_little_or_none,
+            q12_little_or_none,
+            q4_four_or_more,
+            q5_middle,
+            q10_lower_three,
+            q3,
+        } = headline;
+        let h = &mut self.headline;
+        share(
+            &mut h.q7_important_or_critical,
+            q7_important_or_critical,
+            op,
+        );
+        share(&mut h.q9_collaborating_better, q9_collaborating_better, op);
+        share(&mut h.q6_successful, q6_successful, op);
+        share(&mut h.q11_little_or_none, q11_little_or_none, op);
+        share(&mut h.q12_little_or_none, q12_little_or_none, op);
+        share(&mut h.q4_four_or_more, q4_four_or_more, op);
+        share(&mut h.q5_middle, q5_middle, op);
+        share(&mut h.q10_lower_three, q10_lower_three, op);
+        for (into, from) in h.q3.iter_mut().zip(q3) {
+            share(into, from, op);
+        }
+        for (into, from) in self.by_success.iter_mut().zip(by_success) {
+            each(into, from, op);
+        }
+        for (into, from) in self.by_sector.iter_mut().zip(by_sector) {
+            each(into, from, op);
+        }
+        for (into, from) in self.role_groups.iter_mut().zip(role_groups) {
+            for (into, from) in into.iter_mut().zip(from) {
+                each(into, from, op);
+            }
+        }
+        each(&mut self.role_group_n, role_group_n, op);
+        each(&mut self.role, role, op);
+        self.role_answered = op(self.role_answered, *role_answered);
+        each(&mut self.sector, sector, op);
+        self.sector_answered = op(self.sector_answered, *sector_answered);
+        each(&mut self.areas, areas, op);
+        self.areas_answered = op(self.areas_answered, *areas_answered);
+        each(&mut self.regions, regions, op);
+        self.regions_answered = op(self.regions_answered, *regions_answered);
     }
 
     /// Derives the report. The accumulator is consumed: the report is its final state.
@@ -521,8 +656,9 @@ impl GroupAccumulator {
             average_prevalence_6: average(Measure::Prevalence, true),
             average_prevalence_8: average(Measure::Prevalence, false),
             factors,
+            // One division of two exact whole numbers: the correctly rounded mean.
             mean_readiness: (self.readiness_n > 0)
-                .then(|| self.readiness_sum / self.readiness_n as f64),
+                .then(|| self.readiness_units as f64 / (READINESS_UNIT * self.readiness_n) as f64),
             n_readiness: self.readiness_n,
             headline: self.headline.clone(),
             engagement_by_success,

@@ -25,7 +25,7 @@ use std::io::{self, Read, Write};
 use serde::Serialize;
 
 use super::error::{ExportError, ImportError, RejectReason};
-use super::instrument::{Field, InstrumentVersion, ShowWhen, YesNo};
+use super::instrument::{AnswerOption, Field, FieldKind, InstrumentVersion, ShowWhen, YesNo};
 use super::intake::{self, count_breaks, TextReader};
 use super::response::Response;
 
@@ -278,7 +278,7 @@ impl Column {
 /// In the map of ids seen: the line where an id was imported, or this for ids already in the group.
 /// (Lines start at 1. A bare `u64` and `Box<str>` keys keep the map small: at a million responses it
 /// is most of the importer's memory.)
-const IN_GROUP: u64 = 0;
+pub(crate) const IN_GROUP: u64 = 0;
 
 /// A streaming importer: reads the header on creation (refusing the file whole if it is not a
 /// responses file), then yields imported responses one at a time or in batches.
@@ -287,7 +287,7 @@ const IN_GROUP: u64 = 0;
 /// one `Err` (the file is refused whole), after which it ends. See the module doc on staging.
 pub struct CsvImporter<R: Read> {
     reader: csv::Reader<Source<R>>,
-    columns: Vec<Column>,
+    rows: RowReader,
     record: csv::ByteRecord,
     seen: HashMap<Box<str>, u64>,
     summary: ImportSummary,
@@ -363,7 +363,7 @@ impl<R: Read> CsvImporter<R> {
             .collect();
         Ok(CsvImporter {
             reader,
-            columns,
+            rows: RowReader::new(columns),
             record: csv::ByteRecord::new(),
             seen,
             summary,
@@ -435,9 +435,15 @@ impl<R: Read> CsvImporter<R> {
         }
         self.summary.rows_read += 1;
         let line = record_line(&mut self.reader);
-        let record = std::mem::take(&mut self.record);
-        let outcome = self.read_row(&record, line);
-        self.record = record;
+        let mut response = Response::new(String::new());
+        let outcome = self
+            .rows
+            .read_row(&self.record, line, &mut response)
+            .and_then(|has_id| {
+                self.first_time(&response.id, line, has_id)?;
+                self.summary.assigned_ids += u64::from(!has_id);
+                Ok(response)
+            });
         match outcome {
             Err(RowOutcome::Refused(e)) => {
                 self.finished = true;
@@ -460,18 +466,454 @@ impl<R: Read> CsvImporter<R> {
         }
     }
 
-    fn read_row(&mut self, record: &csv::ByteRecord, line: u64) -> Result<Response, RowOutcome> {
-        let cells = record
-            .iter()
-            .map(std::str::from_utf8)
-            .collect::<Result<Vec<&str>, _>>()
-            .map_err(|_| RowOutcome::Refused(ImportError::NotUtf8 { line }))?;
+    /// Notes the id of a row that passed every other check, or rejects the row as a duplicate.
+    fn first_time(&mut self, id: &str, line: u64, has_id: bool) -> Result<(), RowOutcome> {
+        if let Some(&earlier) = self.seen.get(id) {
+            return Err(RowOutcome::Rejected(duplicate_row(
+                line,
+                has_id.then(|| id.to_string()),
+                earlier,
+            )));
+        }
+        self.seen.insert(id.into(), line);
+        Ok(())
+    }
+
+    /// What a reader that goes on from the first data row by itself needs (see `engine::report`):
+    /// the row reader, the summary so far (unknown columns), and where the header ended.
+    pub(crate) fn into_data_start(mut self) -> DataStart {
+        let offset = self.reader.position().byte();
+        let source = self.reader.get_mut();
+        source.scan_to(offset);
+        DataStart {
+            encoding: source.text.encoding(),
+            text_offset: offset,
+            breaks: source.breaks,
+            last_cr: source.last_cr,
+            rows: self.rows,
+            summary: self.summary,
+        }
+    }
+}
+
+/// Where the data rows of a file start, once its header has been read.
+pub(crate) struct DataStart {
+    /// The file's encoding (known once its first bytes were read).
+    pub encoding: Option<intake::Encoding>,
+    /// Bytes of text before the first data row (after a byte-order mark).
+    pub text_offset: u64,
+    /// Line breaks in those bytes.
+    pub breaks: u64,
+    /// Whether the last of those bytes is `\r` (so that a `\n` next is not a second break).
+    pub last_cr: bool,
+    /// Reads the rows.
+    pub rows: RowReader,
+    /// The summary so far: the unknown columns.
+    pub summary: ImportSummary,
+}
+
+/// The cells of one record, however it was split: by the CSV reader, or from a chunk of a file read
+/// on several threads.
+pub(crate) trait Cells {
+    /// How many cells.
+    fn count(&self) -> usize;
+    /// Cell `i` (`i < count()`), as bytes.
+    fn cell(&self, i: usize) -> &[u8];
+    /// True when every cell is UTF-8.
+    fn is_utf8(&self) -> bool {
+        (0..self.count()).all(|i| std::str::from_utf8(self.cell(i)).is_ok())
+    }
+}
+
+impl Cells for csv::ByteRecord {
+    fn count(&self) -> usize {
+        self.len()
+    }
+
+    fn cell(&self, i: usize) -> &[u8] {
+        &self[i]
+    }
+
+    fn is_utf8(&self) -> bool {
+        // All of a record's cells ASCII is the common case, checked at once.
+        self.as_slice().is_ascii() || self.iter().all(|cell| std::str::from_utf8(cell).is_ok())
+    }
+}
+
+/// The position of the next `,` at or after `at`, or the end: eight bytes at a time, for the long
+/// cells (dates, ids, lists of codes).
+#[inline(always)]
+fn next_comma(bytes: &[u8], mut at: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const COMMAS: u64 = ONES * b',' as u64;
+    while let Some(word) = bytes.get(at..at + 8) {
+        let mut w = [0; 8];
+        w.copy_from_slice(word);
+        let x = u64::from_le_bytes(w) ^ COMMAS;
+        // The lowest marked byte is the first `,` (the marks above it may be wrong; unused).
+        let hits = x.wrapping_sub(ONES) & !x & (ONES << 7);
+        if hits != 0 {
+            return at + (hits.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    while at < bytes.len() && bytes[at] != b',' {
+        at += 1;
+    }
+    at
+}
+
+/// A cell already known to be UTF-8 as text.
+#[inline(always)]
+fn text(cell: &[u8]) -> &str {
+    std::str::from_utf8(cell).unwrap_or_default()
+}
+
+/// How a cell of a choice column is read without the general reader: the codes export writes, found
+/// in one of the row reader's tables (columns with the same options, such as the sixteen ratings,
+/// share one, so that the tables stay in the processor's nearest cache).
+#[derive(Clone, Copy, Debug)]
+enum Codes {
+    /// Not a choice column.
+    None,
+    /// One code (single choice or rating), in the table with this index.
+    One(usize),
+    /// Codes joined by `;` (multiple choice).
+    Many(usize),
+}
+
+/// What a cell of a choice column holds, read the quick way.
+enum Quick {
+    Index(Option<usize>),
+    Bits(u32),
+}
+
+impl Codes {
+    /// The codes of `column`, its table added to `tables` unless one for its options is there.
+    fn of(column: Column, tables: &mut Vec<CodeTable>) -> Codes {
+        let (options, many) = match column {
+            Column::Field(field) => match field.kind() {
+                FieldKind::Single(options) => (options, false),
+                FieldKind::Scale(scale) => (scale.options(), false),
+                FieldKind::Multiple(options) => (options, true),
+                FieldKind::Text { .. } => return Codes::None,
+            },
+            _ => return Codes::None,
+        };
+        let table = match tables.iter().position(|t| std::ptr::eq(t.options, options)) {
+            Some(i) => i,
+            None => {
+                tables.push(CodeTable::new(options));
+                tables.len() - 1
+            }
+        };
+        if many {
+            Codes::Many(table)
+        } else {
+            Codes::One(table)
+        }
+    }
+
+    /// The answer of a cell that is empty or holds exactly the codes export writes; `None` for
+    /// anything else (labels, other letter cases, spaces, a formula guard, an unknown code), which
+    /// the general reader then reads, or rejects, as it always has. For these cells it gives what
+    /// the general reader gives: an exact code is found first there too.
+    #[inline(always)]
+    fn read(self, tables: &[CodeTable], within: &[u8], start: usize, end: usize) -> Option<Quick> {
+        match self {
+            Codes::None => None,
+            Codes::One(_) if start == end => Some(Quick::Index(None)),
+            Codes::One(table) => tables[table]
+                .find(within, start, end)
+                .map(|i| Quick::Index(Some(i))),
+            Codes::Many(table) => {
+                let table = &tables[table];
+                let mut bits = 0u32;
+                let mut at = start;
+                while at < end {
+                    let mut item = at;
+                    while item < end && within[item] != b';' {
+                        item += 1;
+                    }
+                    bits |= 1 << table.find(within, at, item)?;
+                    at = item + 1;
+                }
+                Some(Quick::Bits(bits))
+            }
+        }
+    }
+}
+
+/// The codes of one question, found from a cell's bytes in a few steps: a small open-addressing
+/// table keyed on the cell's length and three of its bytes, each code's first eight bytes kept as
+/// one number to compare at once.
+///
+/// Written with plain loops and inlined by hand: this runs for almost every cell of a large file, and
+/// the release profile optimises for size (for the browser's sake), which leaves iterator adapters
+/// and small functions as calls.
+#[derive(Clone, Debug)]
+struct CodeTable {
+    options: &'static [AnswerOption],
+    /// An option's index + 1, or 0 for a free slot.
+    slots: [u8; CodeTable::SLOTS],
+    /// Per option: its code's first eight bytes (little-endian, zeros after the end) and length.
+    heads: [u64; CodeTable::SLOTS / 2],
+    lens: [u8; CodeTable::SLOTS / 2],
+    /// For one-byte codes (the ratings' "0"–"3"), the option's index + 1 by the byte: no search.
+    bytes: [u8; 256],
+}
+
+impl CodeTable {
+    /// More than twice the options of any question (choices are fewer than 32).
+    const SLOTS: usize = 64;
+
+    fn new(options: &'static [AnswerOption]) -> CodeTable {
+        let mut table = CodeTable {
+            options,
+            slots: [0; CodeTable::SLOTS],
+            heads: [0; CodeTable::SLOTS / 2],
+            lens: [0; CodeTable::SLOTS / 2],
+            bytes: [0; 256],
+        };
+        for (i, option) in options.iter().enumerate().take(CodeTable::SLOTS / 2) {
+            let code = option.code.as_bytes();
+            let mut slot = Self::key(code);
+            while table.slots[slot] != 0 {
+                slot = (slot + 1) % CodeTable::SLOTS;
+            }
+            table.slots[slot] = i as u8 + 1;
+            table.heads[i] = head(code, 0, code.len());
+            table.lens[i] = code.len().min(255) as u8;
+            if let [byte] = code {
+                // The first option with this code, as everywhere else.
+                if table.bytes[usize::from(*byte)] == 0 {
+                    table.bytes[usize::from(*byte)] = i as u8 + 1;
+                }
+            }
+        }
+        table
+    }
+
+    #[inline(always)]
+    fn key(cell: &[u8]) -> usize {
+        let n = cell.len();
+        if n == 0 {
+            return 0;
+        }
+        let (first, middle, last) = (cell[0], cell[n / 2], cell[n - 1]);
+        (n.wrapping_mul(7)
+            ^ usize::from(first).wrapping_mul(31)
+            ^ usize::from(middle).wrapping_mul(17)
+            ^ usize::from(last).wrapping_mul(131))
+            % CodeTable::SLOTS
+    }
+
+    /// The index of the option whose code is exactly `within[start..end]` (the cell; bytes after
+    /// it let its head be read in one load).
+    #[inline(always)]
+    fn find(&self, within: &[u8], start: usize, end: usize) -> Option<usize> {
+        let cell = &within[start..end];
+        let n = cell.len();
+        if n == 1 {
+            return usize::from(self.bytes[usize::from(cell[0])]).checked_sub(1);
+        }
+        let cell_head = head(within, start, end);
+        let mut slot = Self::key(cell);
+        loop {
+            let i = usize::from(self.slots[slot]).checked_sub(1)?;
+            if usize::from(self.lens[i]) == n && self.heads[i] == cell_head {
+                // Past the head: codes longer than eight bytes, compared byte by byte.
+                let code = self.options[i].code.as_bytes();
+                let mut k = 8;
+                while k < n && code[k] == cell[k] {
+                    k += 1;
+                }
+                if k >= n {
+                    return Some(i);
+                }
+            }
+            slot = (slot + 1) % CodeTable::SLOTS;
+        }
+    }
+}
+
+/// The first (up to) eight bytes of `bytes[start..end]` as a little-endian number, zeros after the
+/// end: one load when eight bytes are there to read.
+#[inline(always)]
+fn head(bytes: &[u8], start: usize, end: usize) -> u64 {
+    let n = (end - start).min(8);
+    if let Some(word) = bytes.get(start..start + 8) {
+        let mut w = [0; 8];
+        w.copy_from_slice(word);
+        let word = u64::from_le_bytes(w);
+        return if n == 8 {
+            word
+        } else {
+            word & ((1 << (8 * n)) - 1)
+        };
+    }
+    let mut word = 0;
+    let mut k = 0;
+    while k < n {
+        word |= u64::from(bytes[start + k]) << (8 * k);
+        k += 1;
+    }
+    word
+}
+
+/// Reads records into responses by the header's columns: every rule of a row except duplicate ids,
+/// which depend on the rows before (the caller keeps the ids seen).
+pub(crate) struct RowReader {
+    columns: Vec<Column>,
+    codes: Vec<Codes>,
+    tables: Box<[CodeTable]>,
+    /// The fields of the columns that q1 = no hides.
+    hidden_by_no: Vec<Field>,
+    id_position: Option<usize>,
+    /// The current instrument as its column writes it.
+    current_instrument: String,
+}
+
+impl RowReader {
+    fn new(columns: Vec<Column>) -> RowReader {
+        let mut tables = Vec::new();
+        RowReader {
+            hidden_by_no: columns
+                .iter()
+                .filter_map(|c| match c {
+                    Column::Field(f) if f.shown_when() == ShowWhen::UnlessNoExample => Some(*f),
+                    _ => None,
+                })
+                .collect(),
+            codes: columns.iter().map(|c| Codes::of(*c, &mut tables)).collect(),
+            tables: tables.into_boxed_slice(),
+            id_position: columns.iter().position(|c| *c == Column::Id),
+            columns,
+            current_instrument: InstrumentVersion::current().to_string(),
+        }
+    }
+
+    /// The id a row without one gets at `line` (see [`assigned_id`]).
+    pub(crate) fn assigned_id(&self, line: u64, cells: &impl Cells) -> String {
+        assigned_id(line, cells)
+    }
+
+    /// Reads a simple record the quick way: its bytes without its line break, quotes only around
+    /// whole cells (see `csv_split::Records::next_plain`). When every cell is as export writes it and the row passes
+    /// every check, fills `response` exactly as [`RowReader::read_row`] would and returns
+    /// `Some(true)` (the row has its own id); `None` for anything else, which `read_row` then reads
+    /// from the start. The bytes must be UTF-8 (a chunk is checked whole before it is split).
+    pub(crate) fn read_plain(&self, bytes: &[u8], response: &mut Response) -> Option<bool> {
+        self.id_position?;
+        let mut spare_time = response.submitted_at.take();
+        response.reset();
+        let mut at = 0;
+        for (i, (column, codes)) in self.columns.iter().zip(&self.codes).enumerate() {
+            if i > 0 {
+                // Past the `,` that ended the previous cell; fewer cells than columns is for
+                // `read_row` to report.
+                if at >= bytes.len() || bytes[at] != b',' {
+                    return None;
+                }
+                at += 1;
+            }
+            let mut escaped = false;
+            let (start, end) = if bytes.get(at) == Some(&b'"') {
+                let start = at + 1;
+                at = start;
+                while at < bytes.len() {
+                    if bytes[at] == b'"' {
+                        if bytes.get(at + 1) != Some(&b'"') {
+                            break;
+                        }
+                        escaped = true;
+                        at += 1;
+                    }
+                    at += 1;
+                }
+                let end = at;
+                at += 1;
+                (start, end)
+            } else {
+                let start = at;
+                at = next_comma(bytes, at);
+                (start, at)
+            };
+            let cell = bytes.get(start..end)?;
+            if escaped {
+                // `""` inside quotes: only free text is read here, with its quotes made single.
+                let Column::Field(field) = column else {
+                    return None;
+                };
+                if !matches!(codes, Codes::None) {
+                    return None;
+                }
+                let unescaped = text(cell).replace("\"\"", "\"");
+                response
+                    .read_cell(*field, unguard_formula(&unescaped))
+                    .ok()?;
+                continue;
+            }
+            match column {
+                Column::Unknown => {}
+                Column::Id => {
+                    let id = unguard_formula(text(cell)).trim();
+                    if id.is_empty() {
+                        return None;
+                    }
+                    response.id.push_str(id);
+                }
+                Column::SubmittedAt => {
+                    response.set_submitted_at(unguard_formula(text(cell)).trim(), spare_time.take())
+                }
+                Column::Instrument => {
+                    // As export writes it, or empty: the current instrument, which `reset` left.
+                    if !cell.is_empty() && cell != self.current_instrument.as_bytes() {
+                        return None;
+                    }
+                }
+                Column::Field(field) => match codes.read(&self.tables, bytes, start, end) {
+                    Some(Quick::Index(index)) => response.set_read_index(*field, index),
+                    Some(Quick::Bits(bits)) => response.set_read_bits(*field, bits),
+                    None if matches!(codes, Codes::None) => response
+                        .read_cell(*field, unguard_formula(text(cell)))
+                        .ok()?,
+                    None => return None,
+                },
+            }
+        }
+        // More cells than columns is for `read_row` to report.
+        if at != bytes.len() || !intake::check(response).is_empty() {
+            return None;
+        }
+        if response.answers().q1() == Some(YesNo::No)
+            && self
+                .hidden_by_no
+                .iter()
+                .any(|f| response.answers().is_stored(*f))
+        {
+            return None;
+        }
+        Some(true)
+    }
+
+    /// Reads one record, found at `line`, into `response` (emptied first, its buffers kept). `Ok`
+    /// says whether the row has its own id (else one was assigned); the row may still turn out to
+    /// be a duplicate.
+    pub(crate) fn read_row(
+        &self,
+        cells: &impl Cells,
+        line: u64,
+        response: &mut Response,
+    ) -> Result<bool, RowOutcome> {
+        if !cells.is_utf8() {
+            return Err(RowOutcome::Refused(ImportError::NotUtf8 { line }));
+        }
+        let count = cells.count();
         let id_cell = self
-            .columns
-            .iter()
-            .position(|c| *c == Column::Id)
-            .and_then(|i| cells.get(i))
-            .map(|c| unguard_formula(c).trim())
+            .id_position
+            .filter(|i| *i < count)
+            .map(|i| unguard_formula(text(cells.cell(i))).trim())
             .filter(|c| !c.is_empty());
         let reject = |problems: Vec<RowProblem>| {
             RowOutcome::Rejected(RejectedRow {
@@ -480,17 +922,17 @@ impl<R: Read> CsvImporter<R> {
                 problems,
             })
         };
-        if cells.len() != self.columns.len() {
+        if count != self.columns.len() {
             return Err(reject(vec![RowProblem {
                 column: None,
                 value: None,
                 reason: RejectReason::FieldCount {
-                    found: cells.len(),
+                    found: count,
                     expected: self.columns.len(),
                 },
             }]));
         }
-        if cells.iter().all(|c| c.trim().is_empty()) {
+        if (0..count).all(|i| text(cells.cell(i)).trim().is_empty()) {
             return Err(reject(vec![RowProblem {
                 column: None,
                 value: None,
@@ -498,26 +940,31 @@ impl<R: Read> CsvImporter<R> {
             }]));
         }
 
-        let id = match id_cell {
-            Some(id) => id.to_string(),
-            None => assigned_id(line, record),
-        };
-        let mut response = Response::new(id);
+        let mut spare_time = response.submitted_at.take();
+        response.reset();
+        match id_cell {
+            Some(id) => response.id.push_str(id),
+            None => response.id = assigned_id(line, cells),
+        }
         // (column position, problem): read problems and those of the common checks, in column order.
         let mut problems: Vec<(usize, RowProblem)> = Vec::new();
-        for (i, (column, raw)) in self.columns.iter().zip(&cells).enumerate() {
-            let cell = unguard_formula(raw);
+        for (i, (column, codes)) in self.columns.iter().zip(&self.codes).enumerate() {
+            let bytes = cells.cell(i);
             match column {
                 Column::Id | Column::Unknown => {}
                 Column::SubmittedAt => {
-                    let at = cell.trim();
+                    let at = unguard_formula(text(bytes)).trim();
                     // Judged by `intake::check` with every other route's submission times.
-                    response.submitted_at = (!at.is_empty()).then(|| at.to_string());
+                    response.set_submitted_at(at, spare_time.take());
                 }
                 Column::Instrument => {
-                    let text = cell.trim();
-                    match InstrumentVersion::parse(text) {
-                        _ if text.is_empty() => {}
+                    let raw = text(bytes);
+                    let written = unguard_formula(raw).trim();
+                    if written.is_empty() || written == self.current_instrument {
+                        // The default, which `reset` left.
+                        continue;
+                    }
+                    match InstrumentVersion::parse(written) {
                         Some(v) => response.instrument_version = v,
                         // Not even of the `id/version` form: no version to hand to the check.
                         None => problems.push((
@@ -526,35 +973,40 @@ impl<R: Read> CsvImporter<R> {
                                 column: Some(column.name().to_string()),
                                 value: Some(raw.to_string()),
                                 reason: RejectReason::OtherInstrument {
-                                    found: text.to_string(),
+                                    found: written.to_string(),
                                     expected: InstrumentVersion::current().to_string(),
                                 },
                             },
                         )),
                     }
                 }
-                Column::Field(field) => {
-                    if let Err(e) = response.read_cell(*field, cell) {
-                        problems.push((
-                            i,
-                            RowProblem {
-                                column: Some(column.name().to_string()),
-                                value: Some(raw.to_string()),
-                                reason: e.into(),
-                            },
-                        ));
+                Column::Field(field) => match codes.read(&self.tables, bytes, 0, bytes.len()) {
+                    Some(Quick::Index(index)) => response.set_read_index(*field, index),
+                    Some(Quick::Bits(bits)) => response.set_read_bits(*field, bits),
+                    None => {
+                        let raw = text(bytes);
+                        if let Err(e) = response.read_cell(*field, unguard_formula(raw)) {
+                            problems.push((
+                                i,
+                                RowProblem {
+                                    column: Some(column.name().to_string()),
+                                    value: Some(raw.to_string()),
+                                    reason: e.into(),
+                                },
+                            ));
+                        }
                     }
-                }
+                },
             }
         }
-        for mut problem in intake::check(&response) {
+        for mut problem in intake::check(response) {
             // The check sees the value as read; the report shows the cell as written.
             let position = problem
                 .column
                 .as_deref()
                 .and_then(|name| self.columns.iter().position(|c| c.name() == name));
             if let Some(i) = position {
-                problem.value = cells.get(i).map(|c| c.to_string());
+                problem.value = Some(text(cells.cell(i)).to_string());
             }
             problems.push((position.unwrap_or(usize::MAX), problem));
         }
@@ -562,14 +1014,14 @@ impl<R: Read> CsvImporter<R> {
         let mut problems: Vec<RowProblem> = problems.into_iter().map(|(_, p)| p).collect();
         // The branch: q1 = no skips q2–q6, so an answer there contradicts the row's own q1.
         if response.answers().q1() == Some(YesNo::No) {
-            for (column, raw) in self.columns.iter().zip(&cells) {
+            for (i, column) in self.columns.iter().enumerate() {
                 if let Column::Field(field) = column {
                     if field.shown_when() == ShowWhen::UnlessNoExample
                         && response.answers().is_stored(*field)
                     {
                         problems.push(RowProblem {
                             column: Some(field.column().to_string()),
-                            value: Some(raw.to_string()),
+                            value: Some(text(cells.cell(i)).to_string()),
                             reason: RejectReason::AnsweredWhileHidden { field: *field },
                         });
                     }
@@ -579,20 +1031,21 @@ impl<R: Read> CsvImporter<R> {
         if !problems.is_empty() {
             return Err(reject(problems));
         }
+        Ok(id_cell.is_some())
+    }
+}
 
-        let id = response.id.clone();
-        match self.seen.get(id.as_str()) {
-            Some(&IN_GROUP) => return Err(reject(vec![duplicate(RejectReason::AlreadyInGroup)])),
-            Some(&first_line) => {
-                return Err(reject(vec![duplicate(RejectReason::DuplicateInFile {
-                    first_line,
-                })]))
-            }
-            None => {}
-        }
-        self.seen.insert(id.into_boxed_str(), line);
-        self.summary.assigned_ids += u64::from(id_cell.is_none());
-        Ok(response)
+/// The report of a row whose id was seen before (`earlier`: the line where it was imported, or
+/// [`IN_GROUP`]).
+pub(crate) fn duplicate_row(line: u64, response_id: Option<String>, earlier: u64) -> RejectedRow {
+    let reason = match earlier {
+        IN_GROUP => RejectReason::AlreadyInGroup,
+        first_line => RejectReason::DuplicateInFile { first_line },
+    };
+    RejectedRow {
+        line,
+        response_id,
+        problems: vec![duplicate(reason)],
     }
 }
 
@@ -604,8 +1057,11 @@ fn duplicate(reason: RejectReason) -> RowProblem {
     }
 }
 
-enum RowOutcome {
+/// Why a row was not imported.
+pub(crate) enum RowOutcome {
+    /// The row is reported and the import goes on.
     Rejected(RejectedRow),
+    /// The file is refused whole.
     Refused(ImportError),
 }
 
@@ -645,7 +1101,7 @@ fn record_line<R: Read>(reader: &mut csv::Reader<Source<R>>) -> u64 {
 
 /// An id for a row without one: stable for the same row at the same line (so importing the same file
 /// twice reports duplicates), different for different rows.
-fn assigned_id(line: u64, record: &csv::ByteRecord) -> String {
+fn assigned_id(line: u64, cells: &impl Cells) -> String {
     // FNV-1a: tiny, deterministic across platforms and runs (unlike std's randomised hasher).
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     let mut eat = |bytes: &[u8]| {
@@ -655,8 +1111,8 @@ fn assigned_id(line: u64, record: &csv::ByteRecord) -> String {
         }
     };
     eat(&line.to_le_bytes());
-    for field in record.iter() {
-        eat(field);
+    for i in 0..cells.count() {
+        eat(cells.cell(i));
         eat(&[0x1f]);
     }
     format!("imported-{line}-{hash:016x}")
@@ -707,7 +1163,12 @@ pub fn guard_formula(cell: &str) -> Cow<'_, str> {
 
 /// Removes the export guard: a leading `'` followed by `=`, `+`, `-`, `@`, tab, carriage return or
 /// another `'` is dropped. Exact inverse of [`guard_formula`].
+#[inline]
 pub fn unguard_formula(cell: &str) -> &str {
+    // Almost no cell starts with the guard: that case is settled without a call.
+    if cell.as_bytes().first() != Some(&b'\'') {
+        return cell;
+    }
     match cell.strip_prefix('\'') {
         Some(rest) if rest.starts_with(|c: char| is_formula_trigger(c) || c == '\'') => rest,
         _ => cell,

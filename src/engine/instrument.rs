@@ -775,6 +775,26 @@ pub enum ShowWhen {
     UnlessNoExample,
 }
 
+/// The fields of [`Field::ALL`] whose kind is free text, in order. (Their number is written in the
+/// type: a text field added or removed fails the build here until it is changed.)
+const fn text_fields() -> [Field; 3] {
+    let mut out = [Field::Q1; 3];
+    let mut n = 0;
+    let mut i = 0;
+    while i < Field::ALL.len() {
+        if matches!(Field::ALL[i].kind(), FieldKind::Text { .. }) {
+            out[n] = Field::ALL[i];
+            n += 1;
+        }
+        i += 1;
+    }
+    assert!(
+        n == out.len(),
+        "Field::TEXT's length is the number of text fields"
+    );
+    out
+}
+
 const fn build_fields() -> [Field; 33] {
     let head = [
         Field::Q1,
@@ -868,7 +888,7 @@ impl Field {
     }
 
     /// The kind of value and its options. This is the one place that ties a field to its options.
-    pub fn kind(self) -> FieldKind {
+    pub const fn kind(self) -> FieldKind {
         match self {
             Field::Q1 => FieldKind::Single(YesNo::OPTIONS),
             Field::Q2 | Field::Q3Other | Field::Q8 => FieldKind::Text {
@@ -889,6 +909,9 @@ impl Field {
             Field::Q18 => FieldKind::Multiple(Region::OPTIONS),
         }
     }
+
+    /// The free-text fields, in column order (for checks that concern text alone).
+    pub const TEXT: [Field; 3] = text_fields();
 
     /// Whether an answer is needed before results are shown (`instrument.md` §2 **\[decision\]**: free
     /// text is optional, everything else shown is required; "not applicable" counts as an answer).

@@ -13,6 +13,8 @@
 //! | [`aggregate`] | many responses: streaming accumulator and group report |
 //! | [`benchmark`] | the 2018 published figures and comparisons |
 //! | [`csv_format`] | the responses CSV: streaming import, bad-row report, export |
+//! | `csv_split` | the CSV's records split from raw bytes, and where a chunk of them may end |
+//! | [`report`] | a CSV file's group report in one call, natively on every core or on one |
 //! | [`json_format`] | versioned JSON envelope for one or many responses |
 //! | [`intake`] | the rules of every way in: which bytes are text, what an imported response must be |
 //! | [`error`] | error and rejection messages |
@@ -21,10 +23,12 @@
 pub mod aggregate;
 pub mod benchmark;
 pub mod csv_format;
+mod csv_split;
 pub mod error;
 pub mod instrument;
 pub mod intake;
 pub mod json_format;
+pub mod report;
 pub mod response;
 pub mod rounding;
 pub mod scoring;

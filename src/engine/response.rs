@@ -794,6 +794,49 @@ impl Response {
         self.answers.set_from_cell(field, cell)
     }
 
+    /// Empties the response for the next imported row, keeping its buffers: what
+    /// `Response::new("")` would be.
+    pub(crate) fn reset(&mut self) {
+        self.id.clear();
+        self.submitted_at = None;
+        if !self.instrument_version.is_current() {
+            self.instrument_version = InstrumentVersion::current();
+        }
+        self.answers = Answers::default();
+    }
+
+    /// Sets the submission time as read from a cell (already trimmed; empty is none), in `buffer`
+    /// when one is given (the previous row's, so that reading a row allocates nothing).
+    pub(crate) fn set_submitted_at(&mut self, at: &str, buffer: Option<String>) {
+        self.submitted_at = (!at.is_empty()).then(|| {
+            let mut buffer = buffer.unwrap_or_default();
+            buffer.clear();
+            buffer.push_str(at);
+            buffer
+        });
+    }
+
+    /// Sets a single-choice or rating field read from a cell by option index (the CSV importer's
+    /// quick path; the branch is judged by the importer, as for [`Response::read_cell`]).
+    #[inline(always)]
+    pub(crate) fn set_read_index(&mut self, field: Field, index: Option<usize>) {
+        // The sixteen ratings directly: they are half the cells of a row.
+        match field {
+            Field::Score(Measure::Importance, f) => {
+                self.answers.importance[f.index()] = pick(index)
+            }
+            Field::Score(Measure::Prevalence, f) => {
+                self.answers.prevalence[f.index()] = pick(index)
+            }
+            _ => self.answers.set_choice_index(field, index),
+        }
+    }
+
+    /// Sets a multiple-choice field read from a cell by its options' bits.
+    pub(crate) fn set_read_bits(&mut self, field: Field, bits: u32) {
+        self.answers.set_bits(field, bits);
+    }
+
     /// The fields shown given q1, in column order.
     pub fn visible_fields(&self) -> impl Iterator<Item = Field> + '_ {
         Field::ALL.into_iter().filter(|f| self.answers.is_shown(*f))
