@@ -182,8 +182,10 @@ pub fn report_csv_parallel<R: Read>(
         // A chunk's bytes come back as soon as it is read, whatever its place in the file, so that a
         // thread held up on one chunk (the machine is shared) holds up nobody else; what is left of
         // it waits for its turn, within `max_ahead` chunks.
-        let max_buffers = 2 * threads + 2;
-        let max_ahead = 16 * threads;
+        // (Eight per thread: about 25 ms of work each, so that the reading thread, descheduled for a
+        // while on a busy machine, leaves none idle.)
+        let max_buffers = 8 * threads;
+        let max_ahead = 32 * threads;
         let mut buffers = Vec::new();
         let mut spare_marks = Vec::new();
         let mut allocated = 0;

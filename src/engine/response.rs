@@ -820,13 +820,19 @@ impl Response {
     /// quick path; the branch is judged by the importer, as for [`Response::read_cell`]).
     #[inline(always)]
     pub(crate) fn set_read_index(&mut self, field: Field, index: Option<usize>) {
-        // The sixteen ratings directly: they are half the cells of a row.
+        // The sixteen ratings directly: they are half the cells of a row. (A match, not `pick`:
+        // the size-optimised release build leaves that a call.)
+        #[allow(clippy::manual_map)]
+        let rating = |index: Option<usize>| match index {
+            Some(i) => Some(Extent::ALL[i]),
+            None => None,
+        };
         match field {
             Field::Score(Measure::Importance, f) => {
-                self.answers.importance[f.index()] = pick(index)
+                self.answers.importance[f.index()] = rating(index)
             }
             Field::Score(Measure::Prevalence, f) => {
-                self.answers.prevalence[f.index()] = pick(index)
+                self.answers.prevalence[f.index()] = rating(index)
             }
             _ => self.answers.set_choice_index(field, index),
         }
