@@ -136,26 +136,9 @@ fn rejected_rows_keep_their_lines() {
     }
 }
 
-/// A small deterministic generator (SplitMix64), so that the large file is the same on every run.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-
-    fn chance(&mut self, percent: u64) -> bool {
-        self.next() % 100 < percent
-    }
-}
+#[path = "../examples/support/rng.rs"]
+mod rng;
+use rng::Rng;
 
 /// A CSV cell as a person or another tool may write it: quoted when it has to be, sometimes when
 /// it need not be.
