@@ -8,6 +8,7 @@ pub mod book;
 pub mod flow;
 pub mod format;
 pub mod groups;
+pub mod invite;
 pub mod results;
 pub mod routes;
 pub mod share;

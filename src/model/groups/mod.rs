@@ -27,9 +27,11 @@ use crate::engine::csv_format::ImportSummary;
 use crate::engine::error::RejectReason;
 use crate::engine::Response;
 use crate::model::format;
+use crate::model::invite::Invitation;
 
 /// The stored shape of a group (the storage envelope's `schema`).
-pub const GROUP_SCHEMA: u32 = 1;
+/// Shape 2 added the group's invitations; shape 1 still loads (tests/fixtures/storage/group-v1.json).
+pub const GROUP_SCHEMA: u32 = 2;
 
 /// Storage names of groups start with this (one key per group, so that a group too large for the
 /// browser's storage does not stop the others from being saved).
@@ -53,6 +55,9 @@ pub struct Group {
     pub updated_at: String,
     /// The responses, in the order they were added.
     pub responses: Vec<Response>,
+    /// The rounds the facilitator invited colleagues to, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub invitations: Vec<Invitation>,
 }
 
 /// Why stored data could not be read as a group.
@@ -85,13 +90,14 @@ impl Group {
             created_at: now.to_string(),
             updated_at: now.to_string(),
             responses: Vec::new(),
+            invitations: Vec::new(),
         })
     }
 
     /// Reads a stored group of any shipped shape.
     pub fn from_stored(schema: u32, data: &str) -> Result<Group, StoredGroupError> {
         match schema {
-            1 => {
+            1 | 2 => {
                 serde_json::from_str(data).map_err(|e| StoredGroupError::Unreadable(e.to_string()))
             }
             newer if newer > GROUP_SCHEMA => Err(StoredGroupError::Newer(newer)),
@@ -99,6 +105,11 @@ impl Group {
                 "unknown format {other}"
             ))),
         }
+    }
+
+    /// The ids of the rounds this group invited colleagues to.
+    pub fn round_ids(&self) -> impl Iterator<Item = &str> {
+        self.invitations.iter().map(|i| i.round.as_str())
     }
 
     /// The response ids in the group (for the CSV importer's duplicate check).
@@ -655,14 +666,29 @@ mod tests {
     }
 
     #[test]
+    fn stored_groups_of_every_shipped_schema_load() {
+        let v1 = include_str!("../../../tests/fixtures/storage/group-v1.json");
+        let envelope: serde_json::Value = serde_json::from_str(v1).unwrap();
+        let g = Group::from_stored(
+            envelope["schema"].as_u64().unwrap() as u32,
+            &envelope["data"].to_string(),
+        )
+        .unwrap();
+        assert_eq!(g.name, "Northshire partnership");
+        assert_eq!(g.responses.len(), 2);
+        assert!(g.responses[1].is_complete());
+        assert!(g.invitations.is_empty());
+    }
+
+    #[test]
     fn stored_groups_round_trip_and_newer_shapes_are_refused() {
         let mut g = group();
         g.extend(vec![response("a")], "t");
         let data = serde_json::to_string(&g).unwrap();
         assert_eq!(Group::from_stored(GROUP_SCHEMA, &data).unwrap(), g);
         assert_eq!(
-            Group::from_stored(2, &data),
-            Err(StoredGroupError::Newer(2))
+            Group::from_stored(GROUP_SCHEMA + 1, &data),
+            Err(StoredGroupError::Newer(GROUP_SCHEMA + 1))
         );
         assert!(matches!(
             Group::from_stored(1, r#"{"id": 3}"#),
