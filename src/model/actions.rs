@@ -183,7 +183,9 @@ pub enum DraftError {
     WhatTooLong(usize),
     #[error("Who will do it can be at most {MAX_WHO_CHARS} characters long (this is {0}).")]
     WhoTooLong(usize),
-    #[error("\u{201c}{0}\u{201d} is not a date. Give the day, month and year, for example 2027-03-31.")]
+    #[error(
+        "\u{201c}{0}\u{201d} is not a date. Give the day, month and year, for example 2027-03-31."
+    )]
     NotADate(String),
 }
 
@@ -543,7 +545,10 @@ pub fn from_csv(bytes: &[u8]) -> Result<Vec<Draft>, CsvError> {
         let cell = |n: usize| record.get(n).unwrap_or("");
         let topic = Topic::from_name(cell(0)).ok_or_else(|| CsvError::Row {
             row,
-            problem: format!("\u{201c}{}\u{201d} is not a factor or an area of action.", cell(0)),
+            problem: format!(
+                "\u{201c}{}\u{201d} is not a factor or an area of action.",
+                cell(0)
+            ),
         })?;
         let status = Status::parse(cell(4)).ok_or_else(|| CsvError::Row {
             row,
@@ -584,10 +589,7 @@ mod tests {
         let long_who = "é".repeat(MAX_WHO_CHARS + 1);
         let cases: Vec<(Draft, Vec<DraftError>)> = vec![
             (draft(PLACES, "Map the partners", "", ""), vec![]),
-            (
-                draft(PLACES, "  Map  ", "Sam", "2027-02-28"),
-                vec![],
-            ),
+            (draft(PLACES, "  Map  ", "Sam", "2027-02-28"), vec![]),
             (draft(PLACES, "x", "", "2028-02-29"), vec![]),
             (draft(PLACES, "   ", "", ""), vec![DraftError::NoWhat]),
             (
@@ -619,7 +621,10 @@ mod tests {
             ),
             (
                 draft(PLACES, "", "", "31/03/2027"),
-                vec![DraftError::NoWhat, DraftError::NotADate("31/03/2027".into())],
+                vec![
+                    DraftError::NoWhat,
+                    DraftError::NotADate("31/03/2027".into()),
+                ],
             ),
         ];
         for (d, expected) in cases {
@@ -647,11 +652,17 @@ mod tests {
     fn edits_add_change_and_remove_and_refuse_without_changing_anything() {
         let mut plan = Plan::default();
         assert_eq!(
-            plan.edit(PlanEdit::Choose { topic: LEAD, on: true }),
+            plan.edit(PlanEdit::Choose {
+                topic: LEAD,
+                on: true
+            }),
             Ok(true)
         );
         assert_eq!(
-            plan.edit(PlanEdit::Choose { topic: LEAD, on: true }),
+            plan.edit(PlanEdit::Choose {
+                topic: LEAD,
+                on: true
+            }),
             Ok(false),
             "choosing twice (two tabs) changes nothing"
         );
@@ -841,10 +852,7 @@ mod tests {
         let s = score(&known_answers());
         let suggestions = suggested(&s);
         assert!(!suggestions.is_empty());
-        assert_eq!(
-            suggestions.len(),
-            s.action_areas.len() + s.priorities.len()
-        );
+        assert_eq!(suggestions.len(), s.action_areas.len() + s.priorities.len());
         let all = offered(&suggestions);
         assert_eq!(all.len(), 12, "every topic is offered once");
         assert!(all[..suggestions.len()].iter().all(|(_, s)| *s));
@@ -872,7 +880,12 @@ mod tests {
         let mut plan = Plan::default();
         for (i, (topic, what, who, by)) in [
             (LEAD, "=HYPERLINK(\"http://x\")", "@boss", "2027-01-31"),
-            (PLACES, "Map, \"all\" partners\nacross the area", "+44 team", ""),
+            (
+                PLACES,
+                "Map, \"all\" partners\nacross the area",
+                "+44 team",
+                "",
+            ),
             (LEAD, "-1 meetings a week", "'=quoted", ""),
         ]
         .into_iter()

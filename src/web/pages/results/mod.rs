@@ -95,6 +95,7 @@ pub fn SharedPage() -> impl IntoView {
                 completed_at: None,
                 page: None,
                 response,
+                plan: Default::default(),
             };
             view! { <ResultsView assessment=assessment read_only=true/> }.into_any()
         }
