@@ -12,10 +12,11 @@ use std::collections::HashSet;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
+use crate::engine::aggregate::GroupStatistics;
 use crate::engine::csv_format::{guard_formula, unguard_formula};
 use crate::engine::instrument::Factor;
 use crate::engine::response::is_iso8601_date_or_datetime;
-use crate::engine::scoring::{ActionArea, ResponseScore};
+use crate::engine::scoring::{ActionArea, ResponseScore, Trigger};
 
 /// The longest "what", in characters: a few sentences, enough for any action, short enough to print.
 pub const MAX_WHAT_CHARS: usize = 500;
@@ -448,6 +449,27 @@ impl Plan {
     }
 }
 
+impl Plan {
+    /// The plan as a file or a link carries it (none when empty, so that a file without a plan
+    /// stays readable by versions that know no plans).
+    pub fn to_value(&self) -> Option<serde_json::Value> {
+        (!self.is_empty()).then(|| serde_json::to_value(self).expect("a plan always serialises"))
+    }
+
+    /// The plan a file or a link carried, checked as if it had been typed here ([`Plan::checked`]);
+    /// `Err` when it is not a plan at all (the answers beside it are still good).
+    pub fn from_value(value: serde_json::Value) -> Result<Plan, NotAPlan> {
+        serde_json::from_value::<Plan>(value)
+            .map(Plan::checked)
+            .map_err(|_| NotAPlan)
+    }
+}
+
+/// A file or link whose action plan could not be read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("The action plan in it could not be read, so only the answers were taken.")]
+pub struct NotAPlan;
+
 /// The topics a person's answers suggest working on: the areas of action that apply, then the
 /// priority factors (importance well above prevalence), each in the report's order.
 pub fn suggested(score: &ResponseScore) -> Vec<Topic> {
@@ -456,6 +478,38 @@ pub fn suggested(score: &ResponseScore) -> Vec<Topic> {
         .iter()
         .map(|m| Topic::Area(m.area))
         .chain(score.priorities.iter().map(|f| Topic::Factor(*f)))
+        .collect()
+}
+
+/// The topics a group's answers suggest working on (nothing when the report is withheld): the areas
+/// of action whose factors the group on average rates little or not present (a mean prevalence of
+/// 1 or less), then the factors that are a priority for at least half of those who rated them, most
+/// shared first.
+pub fn group_suggested(stats: Option<&GroupStatistics>) -> Vec<Topic> {
+    let Some(stats) = stats else {
+        return Vec::new();
+    };
+    let weak = |f: Factor| {
+        stats.factors[f.index()]
+            .prevalence
+            .mean
+            .is_some_and(|m| m <= 1.0)
+    };
+    let areas = ActionArea::ALL.into_iter().filter(|a| {
+        a.triggers()
+            .iter()
+            .any(|t| matches!(t, Trigger::Factor(f) if weak(*f)))
+    });
+    let mut factors: Vec<(Factor, f64)> = stats
+        .factors
+        .iter()
+        .filter_map(|f| Some((f.factor, f.share_priority?)))
+        .filter(|(_, share)| *share >= 0.5)
+        .collect();
+    factors.sort_by(|a, b| b.1.total_cmp(&a.1));
+    areas
+        .map(Topic::Area)
+        .chain(factors.into_iter().map(|(f, _)| Topic::Factor(f)))
         .collect()
 }
 
@@ -568,6 +622,7 @@ pub fn from_csv(bytes: &[u8]) -> Result<Vec<Draft>, CsvError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::response::Response;
     use proptest::prelude::*;
 
     fn draft(topic: Topic, what: &str, who: &str, by: &str) -> Draft {
@@ -858,6 +913,42 @@ mod tests {
         assert!(all[..suggestions.len()].iter().all(|(_, s)| *s));
         assert!(all[suggestions.len()..].iter().all(|(_, s)| !*s));
         assert_eq!(offered(&[]).len(), 12);
+    }
+
+    #[test]
+    fn a_group_is_offered_what_its_answers_point_to_and_nothing_when_withheld() {
+        use crate::engine::aggregate::{GroupOptions, GroupReport};
+        use crate::model::results::fixtures::rated;
+        let group = |importance: &str, prevalence: &str, n: usize| -> Vec<Response> {
+            (0..n)
+                .map(|i| {
+                    let mut r = rated(
+                        &Factor::ALL
+                            .iter()
+                            .map(|f| (*f, importance, prevalence))
+                            .collect::<Vec<_>>(),
+                    );
+                    r.id = format!("r{i}");
+                    r
+                })
+                .collect()
+        };
+        let report = |rs: &[Response]| GroupReport::from_responses(rs, GroupOptions::default());
+        let strong = report(&group("3", "3", 6));
+        assert_eq!(group_suggested(strong.statistics.as_ref()), []);
+        let weak = report(&group("3", "0", 6));
+        let topics = group_suggested(weak.statistics.as_ref());
+        // Every area has a factor among its reasons; every factor is a priority for everyone.
+        assert_eq!(topics.len(), 12);
+        assert!(matches!(
+            topics[0],
+            Topic::Area(ActionArea::CollaborativeLeadership)
+        ));
+        assert!(matches!(topics[4], Topic::Factor(_)));
+        // Below the minimum group size the report is withheld, and so are its suggestions.
+        let small = report(&group("3", "0", 2));
+        assert!(small.statistics.is_none());
+        assert_eq!(group_suggested(small.statistics.as_ref()), []);
     }
 
     #[test]

@@ -71,6 +71,16 @@ impl Assessment {
         response
     }
 
+    /// The assessment as its JSON export: its answers (without those hidden by the q1 branch), its
+    /// name and dates, and its action plan when it has one.
+    pub fn export_json(&self) -> String {
+        crate::engine::json_format::assessment_with_plan_to_json(
+            &self.exported_response(),
+            &self.info(),
+            self.plan.to_value().as_ref(),
+        )
+    }
+
     /// What an export says about the assessment beside its answers.
     pub fn info(&self) -> AssessmentInfo {
         AssessmentInfo {
