@@ -522,12 +522,37 @@ pub fn offered(suggested: &[Topic]) -> Vec<(Topic, bool)> {
     suggested.iter().map(|t| (*t, true)).chain(rest).collect()
 }
 
-/// How an action's date reads in a list, printed by `date` (the browser prints dates).
-pub fn by_text(action: &PlanAction, date: impl Fn(&str) -> String) -> String {
-    action
-        .by
-        .as_deref()
-        .map_or_else(|| "No date set".to_string(), |d| format!("By {}", date(d)))
+/// A calendar date as people read it: `2027-03-31` as "31 March 2027". A day has no time zone, so
+/// this is not left to the browser's clock (which would move a date near midnight to another day).
+pub fn long_day(date: &str) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    if !is_date(date) {
+        return date.to_string();
+    }
+    let month: usize = date[5..7].parse().unwrap_or(1);
+    let day: u32 = date[8..10].parse().unwrap_or(1);
+    format!("{day} {} {}", MONTHS[month - 1], &date[..4])
+}
+
+/// How an action's date reads in a list: "By 31 March 2027", or that none is set.
+pub fn by_text(action: &PlanAction) -> String {
+    action.by.as_deref().map_or_else(
+        || "No date set".to_string(),
+        |d| format!("By {}", long_day(d)),
+    )
 }
 
 /// The actions CSV's header.
@@ -949,6 +974,24 @@ mod tests {
         let small = report(&group("3", "0", 2));
         assert!(small.statistics.is_none());
         assert_eq!(group_suggested(small.statistics.as_ref()), []);
+    }
+
+    #[test]
+    fn dates_read_as_days_without_a_clock() {
+        let cases = [
+            ("2027-03-31", "31 March 2027"),
+            ("2028-02-29", "29 February 2028"),
+            ("2026-12-01", "1 December 2026"),
+            ("2027-02-30", "2027-02-30"),
+            ("soon", "soon"),
+        ];
+        for (iso, text) in cases {
+            assert_eq!(long_day(iso), text);
+        }
+        let mut a = draft(PLACES, "x", "", "2027-01-05").check("a").unwrap();
+        assert_eq!(by_text(&a), "By 5 January 2027");
+        a.by = None;
+        assert_eq!(by_text(&a), "No date set");
     }
 
     #[test]
