@@ -21,14 +21,14 @@ pub fn plan_intro(reader: Reader) -> &'static str {
     }
 }
 
-/// The assessment whose plan the results of `own_id` show as the earlier plan: the latest one
-/// before it in the book (the book keeps them in the order they were started) with an action.
+/// The assessment whose plan the results of `own_id` show as the earlier plan: of those started
+/// before it (an imported one may sit anywhere in the book), the latest with an action.
 pub fn earlier_plan<'a>(assessments: &'a [Assessment], own_id: &str) -> Option<&'a Assessment> {
-    let at = assessments.iter().position(|a| a.id() == own_id)?;
-    assessments[..at]
+    let own = assessments.iter().find(|a| a.id() == own_id)?;
+    assessments
         .iter()
-        .rev()
-        .find(|a| !a.plan.actions.is_empty())
+        .filter(|a| a.created_at < own.created_at && !a.plan.actions.is_empty())
+        .max_by(|a, b| a.created_at.cmp(&b.created_at))
 }
 
 /// The change in one factor's prevalence, as "1 to 3 (+2)".
@@ -163,7 +163,8 @@ mod tests {
     fn assessment(id: &str, plan: Plan) -> Assessment {
         Assessment {
             name: format!("Assessment {id}"),
-            created_at: "2026-01-01".into(),
+            // Started in the order of their ids, one day apart.
+            created_at: format!("2026-01-0{}", (id.as_bytes()[0] - b'a' + 1).min(9)),
             updated_at: "2026-01-01".into(),
             completed_at: None,
             page: None,
@@ -198,11 +199,12 @@ mod tests {
             topics: vec![PLACES],
             actions: vec![],
         };
+        // "a" was imported after the others were started: it is still the earliest.
         let book = [
-            assessment("a", plan_of(&[("p1", PLACES, Status::Done)])),
             assessment("b", plan_of(&[("p2", LEAD, Status::Started)])),
             assessment("c", chosen_only),
             assessment("d", Plan::default()),
+            assessment("a", plan_of(&[("p1", PLACES, Status::Done)])),
         ];
         let id = |a: Option<&Assessment>| a.map(|a| a.id().to_string());
         assert_eq!(id(earlier_plan(&book, "d")), Some("b".into()));
@@ -292,6 +294,6 @@ mod tests {
             t.find("Develop collaborative leadership").unwrap().cells[0],
             "No action yet"
         );
-        assert_eq!(plan_intro(Reader::Shared).contains("your"), false);
+        assert!(!plan_intro(Reader::Shared).contains("your"));
     }
 }
