@@ -2,13 +2,14 @@
 // its own CSV, print, and a share link only when asked), the earlier plan on a later assessment, and
 // a group's agreed actions. Acted as people do: by label and role, with the mouse and the keyboard.
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { test, expect, axeViolations, openApp, rowByHeader } from './support.mjs';
 import { Questionnaire, FULL_ANSWERS, seedStorage } from './pages/questionnaire.mjs';
 import { completeAssessment } from './pages/results.mjs';
 import { GroupReportPage } from './pages/group.mjs';
 
 const BOOK_KEY = 'collaboration-readiness/assessments';
-const fixture = (name) => new URL(`../tests/fixtures/${name}`, import.meta.url);
+const fixture = (name) => fileURLToPath(new URL(`../tests/fixtures/${name}`, import.meta.url));
 
 /** The book of tests/fixtures/storage/book-v2.json: "Before the restructure" (finished, with a plan). */
 function bookV2(open) {
@@ -62,7 +63,7 @@ test('an action added to the plan survives a reload, and is in the JSON, the act
   // It is saved with the assessment.
   await page.reload();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your results');
-  await expect(plan.getByText('Ask the board for time for joint work, =SUM(A1)')).toBeVisible();
+  await expect(plan.getByText('Ask the board for time for joint work, =SUM(A1)', { exact: true })).toBeVisible();
   await expect(plan.getByLabel(/^Status/)).toHaveValue('started');
 
   // The JSON download carries it.
@@ -116,7 +117,7 @@ test('the plan works at 320 pixels: change, remove and undo', async ({ page }) =
   await openApp(page, '#/results');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your results');
   const topic = page.getByRole('region', { name: 'Collaborative Places' });
-  await expect(topic.getByText('Map the partners who serve the town centre')).toBeVisible();
+  await expect(topic.getByText('Map the partners who serve the town centre', { exact: true })).toBeVisible();
   expect(await fitsWidth(page)).toBe(true);
 
   await topic.getByRole('button', { name: 'Change “Map the partners who serve the town centre”' }).click();
@@ -136,7 +137,7 @@ test('the plan works at 320 pixels: change, remove and undo', async ({ page }) =
   await topic.getByRole('button', { name: 'Remove “Map the partners who serve the town centre”' }).click();
   await expect(topic.getByText('No actions yet.')).toBeVisible();
   await page.getByRole('button', { name: 'Undo' }).click();
-  await expect(topic.getByText('Map the partners who serve the town centre')).toBeVisible();
+  await expect(topic.getByText('Map the partners who serve the town centre', { exact: true })).toBeVisible();
   await page.reload();
   await expect(page.getByRole('region', { name: 'Collaborative Places' }).getByText('By 28 February 2027.')).toBeVisible();
 });
@@ -183,11 +184,11 @@ test('a group records an agreed action, exports it with the group and as CSV, an
   await page.getByLabel('By when').fill('2027-01-15');
   await page.getByRole('button', { name: 'Add the action' }).click();
   const section = page.getByRole('region', { name: 'Agreed actions' });
-  await expect(section.getByText('Hold a joint session on the town centre')).toBeVisible();
+  await expect(section.getByText('Hold a joint session on the town centre', { exact: true }).filter({ visible: true })).toBeVisible();
   expect(await axeViolations(page)).toEqual([]);
 
   await page.reload();
-  await expect(section.getByText('Hold a joint session on the town centre')).toBeVisible();
+  await expect(section.getByText('Hold a joint session on the town centre', { exact: true }).filter({ visible: true })).toBeVisible();
   const json = await downloaded(page, () => page.getByRole('button', { name: 'Download the group (JSON)' }).click());
   const file = JSON.parse(json.text);
   expect(file.responses).toHaveLength(40);

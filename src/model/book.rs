@@ -16,7 +16,7 @@ use crate::engine::error::AnswerError;
 use crate::engine::instrument::{Field, InstrumentVersion, INSTRUMENT};
 use crate::engine::json_format::AssessmentInfo;
 use crate::engine::response::{is_iso8601_date_or_datetime, AnswerAction, Answers, Response};
-use crate::model::actions::{Plan, PlanEdit, PlanError};
+use crate::model::actions::{Plan, PlanEdit};
 
 /// Storage name of the book (the key is namespaced by the storage adapter).
 pub const BOOK_NAME: &str = "assessments";
@@ -46,9 +46,38 @@ pub struct Assessment {
     pub page: Option<String>,
     /// The answers; `response.id` is the assessment's id.
     pub response: Response,
-    /// What the person plans to do about their results (shape 2).
-    #[serde(default, skip_serializing_if = "Plan::is_empty")]
-    pub plan: Plan,
+    /// What the person plans to do about their results (shape 2), as stored: read it with
+    /// [`Assessment::plan`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plan: Option<StoredPlan>,
+}
+
+/// An assessment's action plan as stored: its JSON text. The whole app reads it
+/// ([`Assessment::plan`]); the questionnaire build keeps it as it is, so that its first load carries
+/// none of the plan's code and never drops a plan it cannot read.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct StoredPlan(Box<RawValue>);
+
+impl PartialEq for StoredPlan {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.get() == other.0.get()
+    }
+}
+
+impl StoredPlan {
+    /// The stored form of `plan`: none for an empty plan, so that a book without plans is stored
+    /// as before.
+    pub fn of(plan: &Plan) -> Option<StoredPlan> {
+        (!plan.is_empty()).then(|| {
+            StoredPlan(serde_json::value::to_raw_value(plan).expect("a plan always serialises"))
+        })
+    }
+
+    /// The plan, read strictly.
+    fn read(&self) -> Result<Plan, serde_json::Error> {
+        serde_json::from_str(self.0.get())
+    }
 }
 
 impl Assessment {
@@ -77,8 +106,17 @@ impl Assessment {
         crate::engine::json_format::assessment_with_plan_to_json(
             &self.exported_response(),
             &self.info(),
-            self.plan.to_value().as_ref(),
+            self.plan().to_value().as_ref(),
         )
+    }
+
+    /// The action plan (empty when there is none; a stored plan that cannot be read was set aside
+    /// when the book was read, see [`Book::read_stored`]).
+    pub fn plan(&self) -> Plan {
+        self.plan
+            .as_ref()
+            .and_then(|p| p.read().ok())
+            .unwrap_or_default()
     }
 
     /// What an export says about the assessment beside its answers.
@@ -174,8 +212,10 @@ pub enum BookError {
     Incomplete,
     #[error(transparent)]
     Answer(#[from] AnswerError),
-    #[error(transparent)]
-    Plan(#[from] PlanError),
+    /// A plan's edit refused, in the plan's words (kept as text, so that the questionnaire build,
+    /// which shows a book's errors, carries none of the plan's).
+    #[error("{0}")]
+    Plan(String),
 }
 
 /// Why stored data could not be read as a book.
@@ -270,12 +310,17 @@ impl Book {
                     completed_at,
                     page: None,
                     response,
-                    plan: Plan::default(),
+                    plan: None,
                 });
             }
             Action::Plan { id, edit, now } => {
                 let a = self.get_mut(&id)?;
-                if a.plan.edit(edit)? {
+                let mut plan = a.plan();
+                if plan
+                    .edit(edit)
+                    .map_err(|e| BookError::Plan(e.to_string()))?
+                {
+                    a.plan = StoredPlan::of(&plan);
                     a.updated_at = now;
                 }
             }
@@ -302,7 +347,7 @@ impl Book {
                     completed_at: None,
                     page: None,
                     response: Response::new(id.clone()),
-                    plan: Plan::default(),
+                    plan: None,
                 });
                 self.current = Some(id);
             }
@@ -542,7 +587,23 @@ impl Book {
         let mut ids = HashSet::new();
         for raw in parts.assessments {
             let mut assessment = match serde_json::from_str::<Assessment>(raw.get()) {
-                Ok(a) => a,
+                Ok(mut a) => {
+                    // Its plan is only text so far: a plan that does not read keeps what does,
+                    // and the rest is kept aside.
+                    if let Some(Err(error)) = a.plan.as_ref().map(StoredPlan::read) {
+                        let stored = a.plan.as_ref().map(|p| p.0.get().to_string());
+                        let (plan, _) = Plan::read_lenient(stored.as_deref().unwrap_or_default());
+                        read.set_aside.push(SetAside {
+                            name: Some(a.name.clone()),
+                            answers: Vec::new(),
+                            plan: true,
+                            detail: error.to_string(),
+                            stored: raw.get().to_string(),
+                        });
+                        a.plan = StoredPlan::of(&plan);
+                    }
+                    a
+                }
                 Err(error) => match serde_json::from_str::<AssessmentParts>(raw.get()) {
                     Ok(p) => {
                         let (answers, bad) = answers_one_by_one(&p.response.answers);
@@ -575,7 +636,7 @@ impl Book {
                             completed_at: p.completed_at,
                             page: p.page,
                             response: response_from(p.response, &answers),
-                            plan,
+                            plan: StoredPlan::of(&plan),
                         }
                     }
                     Err(_) => {
@@ -691,7 +752,7 @@ impl Book {
             completed_at,
             page: None,
             response,
-            plan,
+            plan: StoredPlan::of(&plan),
         })
     }
 }
@@ -1268,7 +1329,7 @@ mod tests {
         let (schema, data) = fixture_v2();
         assert_eq!(schema, 2);
         let book = Book::from_stored(schema, &data.to_string()).unwrap();
-        let plan = &book.assessments[1].plan;
+        let plan = &book.assessments[1].plan();
         assert_eq!(
             plan.topics,
             [
@@ -1279,13 +1340,13 @@ mod tests {
         let statuses: Vec<Status> = plan.actions.iter().map(|a| a.status).collect();
         assert_eq!(statuses, [Status::Started, Status::Planned, Status::Done]);
         assert_eq!(plan.actions[0].by.as_deref(), Some("2027-01-31"));
-        assert!(book.assessments[0].plan.is_empty());
+        assert!(book.assessments[0].plan.is_none());
         // Written back, it is the fixture again: nothing is lost or added on the way.
         assert_eq!(serde_json::to_value(&book).unwrap(), data);
         // The same book as shape 1 (what every earlier version wrote) loads without plans, and is
         // written back as it was: an empty plan is not written.
         let v1 = Book::from_stored(1, &fixture_data().to_string()).unwrap();
-        assert!(v1.assessments.iter().all(|a| a.plan.is_empty()));
+        assert!(v1.assessments.iter().all(|a| a.plan.is_none()));
         assert_eq!(serde_json::to_value(&v1).unwrap(), fixture_data());
         let read = Book::read_stored(1, &fixture_data().to_string(), counter()).unwrap();
         assert!(!read.changed());
@@ -1305,7 +1366,7 @@ mod tests {
 
     #[test]
     fn the_plan_changes_through_the_reducer_and_two_tabs_keep_each_others_actions() {
-        use crate::model::actions::{Draft, Status, Topic};
+        use crate::model::actions::{Draft, PlanError, Status, Topic};
         let places = Topic::from_id("factor:places").unwrap();
         let draft = |what: &str| Draft {
             topic: Some(places),
@@ -1333,7 +1394,7 @@ mod tests {
             ))
             .unwrap();
         let a = stored.get("a").unwrap();
-        assert_eq!(a.plan.actions.len(), 2);
+        assert_eq!(a.plan().actions.len(), 2);
         assert_eq!(a.updated_at, LATER);
         // Tab A removed p1; tab B, not knowing, sets its status: refused, nothing changes.
         stored
@@ -1348,7 +1409,7 @@ mod tests {
                     status: Status::Done
                 }
             )),
-            Err(BookError::Plan(PlanError::NoSuchAction))
+            Err(BookError::Plan(PlanError::NoSuchAction.to_string()))
         );
         assert_eq!(stored, before);
         assert_eq!(
@@ -1378,12 +1439,19 @@ mod tests {
         // One action no version ever wrote (an unknown status), one topic that is not one.
         data["assessments"][1]["plan"]["actions"][1]["status"] = "finished".into();
         data["assessments"][1]["plan"]["topics"][1] = 42.into();
-        assert!(Book::from_stored(schema, &data.to_string()).is_err());
+        // The questionnaire build's strict reader keeps the plan exactly as stored, unread.
+        let strict = Book::from_stored(schema, &data.to_string()).unwrap();
+        assert_eq!(
+            serde_json::to_value(&strict.assessments[1].plan).unwrap(),
+            data["assessments"][1]["plan"]
+        );
+        assert!(strict.assessments[1].plan().is_empty());
         let read = Book::read_stored(schema, &data.to_string(), counter()).unwrap();
         assert_eq!(read.book.assessments.len(), 2);
         let kept = &read.book.assessments[1];
         assert!(kept.response.is_complete(), "every answer is kept");
-        let ids: Vec<&str> = kept.plan.actions.iter().map(|a| a.id.as_str()).collect();
+        let kept_plan = kept.plan();
+        let ids: Vec<&str> = kept_plan.actions.iter().map(|a| a.id.as_str()).collect();
         assert_eq!(ids, ["p-1", "p-3"], "every action that reads is kept");
         assert_eq!(read.set_aside.len(), 1);
         let aside = &read.set_aside[0];
@@ -1403,12 +1471,12 @@ mod tests {
         let read = Book::read_stored(schema, &data.to_string(), counter()).unwrap();
         assert!(set_aside_summary(&read.set_aside)
             .contains(" and part of the action plan could not be read"));
-        assert_eq!(read.book.assessments[1].plan.actions.len(), 2);
+        assert_eq!(read.book.assessments[1].plan().actions.len(), 2);
         // A plan that is not a plan at all: the answers are kept, the plan set aside.
         let (_, mut data) = fixture_v2();
         data["assessments"][1]["plan"] = "lost".into();
         let read = Book::read_stored(schema, &data.to_string(), counter()).unwrap();
-        assert!(read.book.assessments[1].plan.is_empty());
+        assert!(read.book.assessments[1].plan.is_none());
         assert!(read.book.assessments[1].response.is_complete());
         assert!(read.set_aside[0].plan);
     }
@@ -1422,7 +1490,7 @@ mod tests {
         assert!(read.set_aside[0].is_whole());
         let mut book = read.book;
         assert!(book.restore(read.set_aside, NOW, counter()).is_empty());
-        assert_eq!(book.assessments.last().unwrap().plan.actions.len(), 3);
+        assert_eq!(book.assessments.last().unwrap().plan().actions.len(), 3);
     }
 
     #[test]

@@ -27,7 +27,7 @@ pub fn earlier_plan<'a>(assessments: &'a [Assessment], own_id: &str) -> Option<&
     let own = assessments.iter().find(|a| a.id() == own_id)?;
     assessments
         .iter()
-        .filter(|a| a.created_at < own.created_at && !a.plan.actions.is_empty())
+        .filter(|a| a.created_at < own.created_at && !a.plan().actions.is_empty())
         .max_by(|a, b| a.created_at.cmp(&b.created_at))
 }
 
@@ -86,7 +86,7 @@ pub fn earlier_table(earlier: &Assessment, before: &ResponseScore, after: &Respo
         Column::text("Status"),
         Column::text("Change since"),
     ];
-    earlier.plan.actions.iter().fold(
+    earlier.plan().actions.iter().fold(
         Table::new(earlier_caption(&earlier.name), columns),
         |t, a| {
             t.row(
@@ -169,7 +169,7 @@ mod tests {
             completed_at: None,
             page: None,
             response: Response::new(id),
-            plan,
+            plan: crate::model::book::StoredPlan::of(&plan),
         }
     }
 

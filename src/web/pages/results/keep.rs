@@ -32,7 +32,7 @@ pub(super) fn KeepAndShare(assessment: Assessment, read_only: bool) -> impl Into
         move || {
             session
                 .book
-                .with(|b| b.get(&id).map(|a| a.plan.clone()).unwrap_or_default())
+                .with(|b| b.get(&id).map(|a| a.plan()).unwrap_or_default())
         }
     });
     let base = {

@@ -71,7 +71,7 @@ pub fn ResultsPage() -> impl IntoView {
     let current = Memo::new(move |_| {
         session.book.with(|b| {
             b.current().cloned().map(|mut a| {
-                a.plan = Plan::default();
+                a.plan = None;
                 a.updated_at = String::new();
                 a
             })

@@ -24,7 +24,7 @@ pub(super) fn PlanSection(id: String, score: ResponseScore) -> impl IntoView {
         move || {
             session
                 .book
-                .with(|b| b.get(&id).map(|a| a.plan.clone()).unwrap_or_default())
+                .with(|b| b.get(&id).map(|a| a.plan()).unwrap_or_default())
         }
     });
     let apply = Callback::new({
@@ -51,7 +51,7 @@ pub(super) fn PlanSection(id: String, score: ResponseScore) -> impl IntoView {
                 b.get(&id).map(|a| {
                     (
                         format!("{}-actions.csv", export_file_stem(&a.name, a.id())),
-                        String::from_utf8(to_csv(&a.plan)).unwrap_or_default(),
+                        String::from_utf8(to_csv(&a.plan())).unwrap_or_default(),
                     )
                 })
             });
