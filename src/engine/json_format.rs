@@ -30,6 +30,7 @@
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 
 use super::error::{JsonError, RejectReason};
 use super::instrument::{Field, InstrumentVersion};
@@ -59,6 +60,17 @@ pub struct AssessmentInfo {
     pub completed_at: Option<String>,
 }
 
+/// An action plan as a version 4 document carries it: JSON text, which the app reads and checks.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(transparent)]
+pub struct PlanJson(pub Box<RawValue>);
+
+impl PartialEq for PlanJson {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.get() == other.0.get()
+    }
+}
+
 /// The `format` tag of version 2 documents.
 pub const FORMAT: &str = "collaboration-readiness/responses";
 
@@ -73,7 +85,7 @@ struct Envelope<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     assessment: Option<&'a AssessmentInfo>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    plan: Option<&'a serde_json::Value>,
+    plan: Option<&'a RawValue>,
 }
 
 /// Writes one response (pretty-printed, version 2).
@@ -99,7 +111,7 @@ pub fn assessment_to_json(response: &Response, info: &AssessmentInfo) -> String 
 pub fn assessment_with_plan_to_json(
     response: &Response,
     info: &AssessmentInfo,
-    plan: Option<&serde_json::Value>,
+    plan: Option<&RawValue>,
 ) -> String {
     write(Envelope {
         format: FORMAT,
@@ -122,7 +134,7 @@ pub fn set_to_json(responses: &[Response]) -> String {
 
 /// Writes a set of responses with the group's action plan, as the app serialised it (version 4;
 /// version 2 when there is no plan).
-pub fn set_with_plan_to_json(responses: &[Response], plan: Option<&serde_json::Value>) -> String {
+pub fn set_with_plan_to_json(responses: &[Response], plan: Option<&RawValue>) -> String {
     write(Envelope {
         format: FORMAT,
         schema_version: if plan.is_some() {
@@ -139,7 +151,7 @@ pub fn set_with_plan_to_json(responses: &[Response], plan: Option<&serde_json::V
 
 /// Writes one response with an action plan (version 4; version 2 without one): what a share link
 /// carries when the person chooses to share their plan.
-pub fn with_plan_to_json(response: &Response, plan: Option<&serde_json::Value>) -> String {
+pub fn with_plan_to_json(response: &Response, plan: Option<&RawValue>) -> String {
     write(Envelope {
         format: FORMAT,
         schema_version: if plan.is_some() {
@@ -181,7 +193,7 @@ struct EnvelopeV2 {
     assessment: Option<AssessmentInfo>,
     /// Version 4 only.
     #[serde(default)]
-    plan: Option<serde_json::Value>,
+    plan: Option<PlanJson>,
 }
 
 /// Version 1 (frozen legacy shape; deserialize only).
@@ -298,7 +310,7 @@ pub struct Document {
     pub responses: Vec<Response>,
     pub assessment: Option<AssessmentInfo>,
     /// The action plan a version 4 export carries, as JSON, for the app to read and check.
-    pub plan: Option<serde_json::Value>,
+    pub plan: Option<PlanJson>,
 }
 
 /// Reads a document of any known schema version, with everything it carries.
@@ -416,7 +428,7 @@ pub struct JsonImport {
     /// The assessment's details, when the document is an export of one of the person's assessments.
     pub assessment: Option<AssessmentInfo>,
     /// The action plan such an export carries (version 4), as JSON for the app to read.
-    pub plan: Option<serde_json::Value>,
+    pub plan: Option<PlanJson>,
 }
 
 /// Reads a document for import: [`from_json`], then the checks every route in makes, response by

@@ -452,14 +452,15 @@ impl Plan {
 impl Plan {
     /// The plan as a file or a link carries it (none when empty, so that a file without a plan
     /// stays readable by versions that know no plans).
-    pub fn to_value(&self) -> Option<serde_json::Value> {
-        (!self.is_empty()).then(|| serde_json::to_value(self).expect("a plan always serialises"))
+    pub fn to_json(&self) -> Option<Box<RawValue>> {
+        (!self.is_empty())
+            .then(|| serde_json::value::to_raw_value(self).expect("a plan always serialises"))
     }
 
     /// The plan a file or a link carried, checked as if it had been typed here ([`Plan::checked`]);
     /// `Err` when it is not a plan at all (the answers beside it are still good).
-    pub fn from_value(value: serde_json::Value) -> Result<Plan, NotAPlan> {
-        serde_json::from_value::<Plan>(value)
+    pub fn from_json(text: &str) -> Result<Plan, NotAPlan> {
+        serde_json::from_str::<Plan>(text)
             .map(Plan::checked)
             .map_err(|_| NotAPlan)
     }

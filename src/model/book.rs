@@ -106,7 +106,7 @@ impl Assessment {
         crate::engine::json_format::assessment_with_plan_to_json(
             &self.exported_response(),
             &self.info(),
-            self.plan().to_value().as_ref(),
+            self.plan().to_json().as_deref(),
         )
     }
 

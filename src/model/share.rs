@@ -30,8 +30,8 @@ pub fn fragment(response: &Response) -> String {
 /// The fragment that carries `response` and, when the person chose to share it, their action plan
 /// (an empty plan is left out).
 pub fn fragment_with_plan(response: &Response, plan: Option<&Plan>) -> String {
-    let plan = plan.and_then(Plan::to_value);
-    let json = json_format::with_plan_to_json(&response.without_hidden_answers(), plan.as_ref());
+    let plan = plan.and_then(Plan::to_json);
+    let json = json_format::with_plan_to_json(&response.without_hidden_answers(), plan.as_deref());
     // Compact JSON keeps the link short; the pretty form is for files people open.
     let compact = serde_json::from_str::<serde_json::Value>(&json)
         .map(|v| v.to_string())
@@ -76,7 +76,7 @@ pub fn read_shared(fragment: &str) -> Result<Shared, ShareError> {
             r.len()
         ))
     })?;
-    let plan = document.plan.map(Plan::from_value);
+    let plan = document.plan.map(|p| Plan::from_json(p.0.get()));
     // A link is a way in like any file: the same checks, the same reasons.
     let problems = intake::check(&response);
     if problems.is_empty() {

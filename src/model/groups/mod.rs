@@ -111,7 +111,7 @@ impl Group {
     pub fn export_json(&self) -> String {
         crate::engine::json_format::set_with_plan_to_json(
             &self.responses,
-            self.actions.to_value().as_ref(),
+            self.actions.to_json().as_deref(),
         )
     }
 
@@ -728,7 +728,10 @@ mod tests {
         assert_eq!(Group::from_stored(GROUP_SCHEMA, &data).unwrap(), g);
         let doc = crate::engine::json_format::read_document(&g.export_json()).unwrap();
         assert_eq!(doc.responses, g.responses);
-        assert_eq!(Plan::from_value(doc.plan.unwrap()), Ok(g.actions.clone()));
+        assert_eq!(
+            Plan::from_json(doc.plan.unwrap().0.get()),
+            Ok(g.actions.clone())
+        );
         assert_eq!(
             g.edit_actions(PlanEdit::Remove { id: "nope".into() }, "t3"),
             Err(PlanError::NoSuchAction)

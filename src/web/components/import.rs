@@ -56,7 +56,7 @@ fn parse(name: &str, bytes: &[u8], existing: HashSet<String>) -> Result<Parsed, 
         let import = json_format::import_json(text).map_err(|e| e.to_string())?;
         let mut problems: Vec<String> = import.rejected.iter().map(|r| r.to_string()).collect();
         // A plan that cannot be read does not stop the answers beside it.
-        let plan = match import.plan.map(Plan::from_value) {
+        let plan = match import.plan.map(|p| Plan::from_json(p.0.get())) {
             Some(Ok(plan)) => Some(plan),
             Some(Err(e)) => {
                 problems.push(e.to_string());

@@ -192,7 +192,7 @@ fn TopicActions(ctx: Ctx, topic: Topic) -> impl IntoView {
     view! {
         <section class="plan-topic" aria-labelledby=heading_id.clone()>
             <h3 id=heading_id.clone() tabindex="-1">{topic.name()}</h3>
-            <For each=actions key=|a| format!("{a:?}") let:action>
+            <For each=actions key=item_key let:action>
                 <ActionItem ctx=ctx action=action heading=item_heading.clone()/>
             </For>
             {move || actions().is_empty().then(|| view! { <p class="hint">"No actions yet."</p> })}
@@ -215,6 +215,17 @@ fn TopicActions(ctx: Ctx, topic: Topic) -> impl IntoView {
             }}
         </section>
     }
+}
+
+/// An action's key among its topic's: all it shows, so that a changed action is drawn again.
+fn item_key(a: &PlanAction) -> (String, String, String, Option<String>, Status) {
+    (
+        a.id.clone(),
+        a.what.clone(),
+        a.who.clone(),
+        a.by.clone(),
+        a.status,
+    )
 }
 
 /// Moves focus once the element has been drawn (the view changes after the handler returns).
@@ -240,6 +251,7 @@ fn ActionItem(ctx: Ctx, action: PlanAction, heading: String) -> impl IntoView {
                 let heading = heading.clone();
                 let status_id = status_id.clone();
                 let (id_status, id_edit, id_remove) = (a.id.clone(), a.id.clone(), a.id.clone());
+                let status_focus = status_id.clone();
                 let removed = a.clone();
                 view! {
                     <p class="plan-what">{a.what.clone()}</p>
@@ -258,6 +270,8 @@ fn ActionItem(ctx: Ctx, action: PlanAction, heading: String) -> impl IntoView {
                                 text: result.map_or_else(|e| e, |()| format!("Status set to {}.", status.label().to_lowercase())),
                                 undo: None,
                             }));
+                            // The action is drawn again with its new status: focus stays on its list.
+                            focus_soon(status_focus.clone());
                         }>
                             {Status::ALL.into_iter().map(|s| view! {
                                 <option value=s.id() selected=s == a.status>{s.label()}</option>
