@@ -1482,6 +1482,40 @@ mod tests {
     }
 
     #[test]
+    fn the_json_export_carries_the_plan_and_an_earlier_file_without_one_still_imports() {
+        use crate::engine::json_format::{import_json, read_document};
+        let (schema, data) = fixture_v2();
+        let book = Book::from_stored(schema, &data.to_string()).unwrap();
+        let with_plan = &book.assessments[1];
+        let text = with_plan.export_json();
+        let doc = read_document(&text).unwrap();
+        assert!(text.contains("\"schema_version\": 4"), "{text}");
+        assert_eq!(doc.responses, vec![with_plan.exported_response()]);
+        let carried = Plan::from_json(doc.plan.unwrap().0.get()).unwrap();
+        assert_eq!(carried, with_plan.plan());
+        // Without a plan the file is what earlier versions wrote (version 3, no plan).
+        let text = book.assessments[0].export_json();
+        assert!(text.contains("\"schema_version\": 3") && !text.contains("\"plan\""));
+        // Imported elsewhere, the answers and then the plan come back.
+        let import = import_json(&with_plan.export_json()).unwrap();
+        let mut elsewhere = Book::default();
+        elsewhere
+            .apply(Action::Import {
+                response: import.responses[0].clone(),
+                name: "x".into(),
+                info: import.assessment.map(Box::new),
+                now: NOW.into(),
+            })
+            .unwrap();
+        let plan = Plan::from_json(import.plan.unwrap().0.get()).unwrap();
+        elsewhere
+            .apply(plan_edit(with_plan.id(), PlanEdit::Merge(plan)))
+            .unwrap();
+        assert_eq!(elsewhere.assessments[0].plan(), with_plan.plan());
+        assert_eq!(elsewhere.assessments[0].name, "Before the restructure");
+    }
+
+    #[test]
     fn an_assessment_restored_whole_keeps_its_plan() {
         let (schema, mut data) = fixture_v2();
         data["assessments"][1]["created_at"] = 7.into();

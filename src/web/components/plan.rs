@@ -79,6 +79,19 @@ pub fn PlanEditor(
         note: RwSignal::new(None),
         editing: RwSignal::new(None),
     };
+    // The chosen topics, then any topic an action is about that is no longer chosen (another tab
+    // unticked it): an action is never hidden.
+    let shown = Memo::new(move |_| {
+        handle.plan.with(|p| {
+            let mut topics = p.topics.clone();
+            for a in &p.actions {
+                if !topics.contains(&a.topic) {
+                    topics.push(a.topic);
+                }
+            }
+            topics
+        })
+    });
     let hint = if suggested.is_empty() {
         "Tick each one to work on."
     } else {
@@ -154,23 +167,8 @@ pub fn PlanEditor(
                 }
             })}
         </div>
-        <For each=move || handle.plan.with(|p| p.topics.clone()) key=|t| t.id() let:topic>
-            <TopicActions ctx=ctx topic=topic/>
-        </For>
-        // An action whose topic is no longer chosen (another tab) is still listed, never hidden.
-        <For
-            each=move || handle.plan.with(|p| {
-                let mut orphans: Vec<Topic> = Vec::new();
-                for a in &p.actions {
-                    if !p.topics.contains(&a.topic) && !orphans.contains(&a.topic) {
-                        orphans.push(a.topic);
-                    }
-                }
-                orphans
-            })
-            key=|t| t.id()
-            let:topic
-        >
+        // Keyed, so that a form open under one topic stays open when another is ticked.
+        <For each=move || shown.get() key=|t| t.id() let:topic>
             <TopicActions ctx=ctx topic=topic/>
         </For>
     }
@@ -181,21 +179,29 @@ pub fn PlanEditor(
 fn TopicActions(ctx: Ctx, topic: Topic) -> impl IntoView {
     let heading_id = topic_dom_id(ctx.prefix, topic);
     let add_id = format!("{heading_id}-add");
-    let actions = move || {
+    let actions = Memo::new(move |_| {
         ctx.handle
             .plan
             .with(|p| p.actions_on(topic).cloned().collect::<Vec<_>>())
-    };
+    });
     let adding = move || ctx.editing.get() == Some(Editing::New(topic));
     let form_heading = heading_id.clone();
     let item_heading = heading_id.clone();
     view! {
         <section class="plan-topic" aria-labelledby=heading_id.clone()>
             <h3 id=heading_id.clone() tabindex="-1">{topic.name()}</h3>
-            <For each=actions key=item_key let:action>
-                <ActionItem ctx=ctx action=action heading=item_heading.clone()/>
-            </For>
-            {move || actions().is_empty().then(|| view! { <p class="hint">"No actions yet."</p> })}
+            // Drawn again when this topic's actions change (they are few).
+            {move || {
+                let list = actions.get();
+                if list.is_empty() {
+                    view! { <p class="hint">"No actions yet."</p> }.into_any()
+                } else {
+                    list.into_iter()
+                        .map(|action| view! { <ActionItem ctx=ctx action=action heading=item_heading.clone()/> })
+                        .collect_view()
+                        .into_any()
+                }
+            }}
             {move || if adding() {
                 view! { <ActionForm ctx=ctx topic=topic existing=None heading=form_heading.clone()/> }.into_any()
             } else {
@@ -215,17 +221,6 @@ fn TopicActions(ctx: Ctx, topic: Topic) -> impl IntoView {
             }}
         </section>
     }
-}
-
-/// An action's key among its topic's: all it shows, so that a changed action is drawn again.
-fn item_key(a: &PlanAction) -> (String, String, String, Option<String>, Status) {
-    (
-        a.id.clone(),
-        a.what.clone(),
-        a.who.clone(),
-        a.by.clone(),
-        a.status,
-    )
 }
 
 /// Moves focus once the element has been drawn (the view changes after the handler returns).
