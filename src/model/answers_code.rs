@@ -2,12 +2,12 @@
 //! facilitator by e-mail, and that the facilitator pastes back, found in any amount of text.
 //!
 //! A code reads `CRI1-` (the marker and the format's version), then symbols of Crockford's base 32
-//! (digits and capitals without I, L, O and U, so that no two look alike): three giving the number
+//! (digits and capitals without I, L, O and U, so that no two look alike): four giving the number
 //! of payload symbols, the payload, and seven holding a CRC-32 of everything before them.
 //!
 //! - **Compact**: the payload packs each answer into the fewest bits its options need, the id of an
 //!   assessment made by the app into 128 bits, and the day it was sent into 17; a typical response
-//!   without free text, from an invitation, is 82 characters.
+//!   without free text, from an invitation, is 83 characters.
 //! - **Checked**: a CRC-32 finds every burst of changed bits up to 32 long, so every single changed
 //!   character (five bits), and every swap of two neighbours, is caught.
 //! - **Made to survive e-mail**: a line break inside a code, with any spaces, tabs and `>` quote
@@ -31,12 +31,13 @@ pub const VERSION: u32 = 1;
 
 /// Crockford's base 32 alphabet, in symbol order.
 const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-/// Symbols holding the payload's length (15 bits: up to 32,767 symbols, more than the longest
-/// response with every free-text answer at its limit needs).
-const LENGTH_SYMBOLS: usize = 3;
+/// Symbols holding the payload's length (20 bits: over a million symbols, more than the longest
+/// response can need, every free-text answer at its limit in four-byte characters).
+const LENGTH_SYMBOLS: usize = 4;
 /// Symbols holding the CRC-32 (35 bits, the top three zero).
 const CHECK_SYMBOLS: usize = 7;
 /// The most symbols a code's payload can have.
+#[cfg(test)]
 const MAX_PAYLOAD_SYMBOLS: usize = (1 << (5 * LENGTH_SYMBOLS)) - 1;
 
 const CRC: crc::Crc<u32> = crc::Crc::<u32>::new(&crc::CRC_32_ISO_HDLC);
@@ -165,10 +166,7 @@ pub fn encode(response: &Response, round: Option<&str>, free_text: bool) -> Stri
             }
         }
     }
-    let mut payload = bits.symbols();
-    // Only a response with free text beyond every limit could be this long; it is cut rather than
-    // sent unreadable (the decoder then reports it, and the file download carries everything).
-    payload.truncate(MAX_PAYLOAD_SYMBOLS);
+    let payload = bits.symbols();
     let mut symbols = Vec::with_capacity(LENGTH_SYMBOLS + payload.len() + CHECK_SYMBOLS);
     push_number(&mut symbols, payload.len() as u64, LENGTH_SYMBOLS);
     symbols.extend(payload);

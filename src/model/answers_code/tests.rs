@@ -74,6 +74,22 @@ fn free_text_goes_only_when_asked_for() {
 }
 
 #[test]
+fn the_longest_free_text_fits() {
+    let mut r = typical();
+    let longest = "😀".repeat(crate::engine::instrument::MAX_TEXT_CHARS);
+    for field in Field::TEXT {
+        r.set_text(field, &longest).unwrap();
+    }
+    let code = encode(&r, Some("k3j9x2m4"), true);
+    assert!(
+        code.len() < MAX_PAYLOAD_SYMBOLS,
+        "{} characters",
+        code.len()
+    );
+    assert_eq!(decode(&code).unwrap().response, expected(&r, true));
+}
+
+#[test]
 fn every_single_changed_character_is_caught() {
     let code = encode(&typical(), Some("k3j9x2m4"), false);
     let replacements: Vec<u8> = ALPHABET.iter().copied().chain(*b"-ab9U ").collect();
