@@ -388,7 +388,8 @@ test('a share link opened cold shows its figures and tables before the chart lib
     await held;
     await route.continue();
   });
-  await other.goto(link);
+  // (The page's load event waits for the held library: the text must not.)
+  await other.goto(link, { waitUntil: 'domcontentloaded' });
   const shared = new Results(other);
   await expect(other.getByText('1.67 out of 3 (56%)')).toBeVisible();
   await expect(shared.factorTable()).toBeVisible();
