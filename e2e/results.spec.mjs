@@ -307,7 +307,7 @@ test('defect 22: on a 320 px phone the key columns fit, and the contents list mo
   await expect(links).toHaveText([
     'Your collaboration readiness', 'Your scores by factor', 'Your profile across the six categories',
     'Importance against prevalence', 'Compared with the 2018 survey', 'What to do next',
-    'Engagement of citizens', 'Keep, share and print',
+    'Your action plan', 'Engagement of citizens', 'Keep, share and print',
   ]);
   for (const name of ['Compared with the 2018 survey', 'Keep, share and print', 'Your scores by factor']) {
     await contents.scrollIntoViewIfNeeded();
