@@ -5,6 +5,7 @@
 //! [`groups`]) and a store in `web::stores` that keeps it in the browser.
 
 pub mod actions;
+pub mod answers_code;
 pub mod book;
 pub mod flow;
 pub mod format;
