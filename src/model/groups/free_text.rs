@@ -17,8 +17,11 @@ use crate::engine::Response;
 use super::report::withheld_text;
 use super::withheld_notice;
 
+/// A free-text question's answer in a response.
+type Answer = fn(&Response) -> Option<&str>;
+
 /// The free-text questions, in questionnaire order: how each is named on the report, and its answer.
-const QUESTIONS: [(&str, fn(&Response) -> Option<&str>); 3] = [
+const QUESTIONS: [(&str, Answer); 3] = [
     ("The project or programme of work (q2)", |r| {
         r.answers().q2()
     }),

@@ -106,12 +106,12 @@ fn whole_percent(x: f64) -> i64 {
 
 /// Sorts by `key`, largest first; a stable sort, so that equal keys keep the report's order.
 fn largest_first<T>(items: &mut [(i64, T)]) {
-    items.sort_by(|a, b| b.0.cmp(&a.0));
+    items.sort_by_key(|item| std::cmp::Reverse(item.0));
 }
 
 fn split_text(measure: Measure, r: &RatingStats) -> String {
     format!(
-        "on {} (disagreement {}), {} said a great deal and {} a little or not at all",
+        "on {} (disagreement {}): {} said a great deal and {} a little or not at all",
         measure.id(),
         spread(r.disagreement),
         share(r.share_great_deal),
@@ -327,12 +327,18 @@ fn area_part(areas: &[AreaCount], n: u64) -> Part {
                 .because
                 .iter()
                 .filter(|(_, k)| *k > 0)
-                .map(|(t, k)| format!("{} ({})", trigger_text(*t), count(*k)))
+                .map(|(t, k)| {
+                    format!(
+                        "{} in {}",
+                        trigger_text(*t),
+                        plural(*k, "response", "responses")
+                    )
+                })
                 .collect();
             Topic {
                 title: c.area.title().into(),
                 figures: format!(
-                    "{} of {} point to this area. In their answers, {}.",
+                    "{} of {} point to this area: {}.",
                     count(c.responses),
                     plural(n, "response", "responses"),
                     reasons.join("; ")
@@ -480,7 +486,7 @@ mod tests {
 
     /// Importance split half "not at all", half "a great deal" (disagreement 1).
     fn split(i: usize) -> &'static str {
-        if i % 2 == 0 {
+        if i.is_multiple_of(2) {
             "0"
         } else {
             "3"
@@ -540,7 +546,7 @@ mod tests {
                     // Gap 100 points.
                     Factor::Places => ("3", "1"),
                     // Half "somewhat", half "a great deal": gap 50 points, mean 2.50, agreed.
-                    Factor::Behaviours => ("3", if i % 2 == 0 { "2" } else { "3" }),
+                    Factor::Behaviours => ("3", if i.is_multiple_of(2) { "2" } else { "3" }),
                     // Gap 17 points (one in six), mean 2.83.
                     Factor::Systems => ("3", if i == 0 { "2" } else { "3" }),
                     _ => ("3", "3"),
@@ -626,7 +632,7 @@ mod tests {
         let p = parts(&g);
         assert_eq!(
             p[0].topics[0].figures,
-            "The group is divided on prevalence (disagreement 1.00), 50% said a great deal and 50% a little or \
+            "The group is divided on prevalence (disagreement 1.00): 50% said a great deal and 50% a little or \
              not at all."
         );
         assert_eq!(
@@ -676,12 +682,12 @@ mod tests {
         );
         assert_eq!(
             areas.topics[0].figures,
-            "3 of 6 responses point to this area. In their answers, Collaborative Places is little or not present (3)."
+            "3 of 6 responses point to this area: Collaborative Places is little or not present in 3 responses."
         );
         assert_eq!(
             areas.topics[1].figures,
-            "2 of 6 responses point to this area. In their answers, their organisation does little or nothing to \
-             value and incentivise collaboration (q11) (2)."
+            "2 of 6 responses point to this area: their organisation does little or nothing to value and \
+             incentivise collaboration (q11) in 2 responses."
         );
         assert!(areas.topics.iter().all(|t| t.questions.len() == 3));
         assert_eq!(areas.note, None);
