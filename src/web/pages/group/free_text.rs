@@ -9,6 +9,8 @@ use crate::model::groups::free_text::{free_text, FreeText, Written};
 use crate::model::groups::{covered, Partial};
 use crate::web::stores::groups::GroupStore;
 
+use super::guide::text_items;
+
 thread_local! {
     /// This page load's seed for the order of the answers: from the browser's random numbers, so that
     /// the order follows neither the responses' order nor an earlier visit's.
@@ -77,11 +79,11 @@ fn section(text: &FreeText) -> AnyView {
     .into_any()
 }
 
-fn question_view(w: &Written) -> impl IntoView {
+fn question_view(w: &Written) -> AnyView {
     let list = (!w.answers.is_empty()).then(|| {
         view! {
             <ul class="written-list" aria-label=w.question>
-                {w.answers.iter().map(|a| view! { <li>{a.clone()}</li> }).collect_view()}
+                {text_items(&w.answers)}
             </ul>
         }
     });
@@ -90,4 +92,5 @@ fn question_view(w: &Written) -> impl IntoView {
         {w.withheld.clone().map(|why| view! { <p class="withheld">{why}</p> })}
         {list}
     }
+    .into_any()
 }

@@ -90,16 +90,18 @@ fn guide_view(g: &Guide) -> AnyView {
             <div class="notice" role="note"><p>{why.clone()}</p></div>
         }
         .into_any(),
-        Guide::Shown(parts) => parts.iter().map(part_view).collect_view().into_any(),
+        Guide::Shown(parts) => parts.iter().map(part_view).collect::<Vec<_>>().into_any(),
     }
 }
 
-fn part_view(p: &Part) -> impl IntoView {
+// Every view below is erased to an `AnyView`: the same few shapes are drawn many times, and erased
+// they are compiled once rather than once per nesting (a smaller whole app).
+fn part_view(p: &Part) -> AnyView {
     let heading = format!("{}-heading", p.id);
     let labelled_by = heading.clone();
     let topics = (!p.topics.is_empty()).then(|| {
         view! {
-            <ol class="guide-topics">{p.topics.iter().map(topic_view).collect_view()}</ol>
+            <ol class="guide-topics">{p.topics.iter().map(topic_view).collect::<Vec<_>>()}</ol>
         }
     });
     view! {
@@ -110,16 +112,26 @@ fn part_view(p: &Part) -> impl IntoView {
             {p.note.clone().map(|n| view! { <p class="guide-note">{n}</p> })}
         </section>
     }
+    .into_any()
 }
 
-fn topic_view(t: &Topic) -> impl IntoView {
+fn topic_view(t: &Topic) -> AnyView {
     view! {
         <li class="guide-topic">
             <h4>{t.title.clone()}</h4>
             <p>{t.figures.clone()}" "<span class="guide-source">{format!("See {}", t.source)}</span></p>
             <ul class="guide-questions" aria-label=format!("Questions about {}", t.title)>
-                {t.questions.iter().map(|q| view! { <li>{q.clone()}</li> }).collect_view()}
+                {text_items(&t.questions)}
             </ul>
         </li>
     }
+    .into_any()
+}
+
+/// Texts as the items of a list.
+pub(super) fn text_items(texts: &[String]) -> Vec<AnyView> {
+    texts
+        .iter()
+        .map(|t| view! { <li>{t.clone()}</li> }.into_any())
+        .collect()
 }
