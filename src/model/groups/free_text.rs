@@ -112,12 +112,14 @@ pub fn free_text<'a>(
     )
 }
 
+/// `text` with its first letter a capital (the breakdowns' wording starts a sentence here). ASCII
+/// only, as the wording is: no Unicode case tables in the app for one letter.
 fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
+    let mut text = text.to_string();
+    if let Some(first) = text.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    text
 }
 
 /// A small, well-known generator (SplitMix64): enough to put a list in an order that does not follow

@@ -9,7 +9,7 @@ use crate::model::groups::free_text::{free_text, FreeText, Written};
 use crate::model::groups::{covered, Partial};
 use crate::web::stores::groups::GroupStore;
 
-use super::guide::text_items;
+use super::guide::{note, text_items};
 
 thread_local! {
     /// This page load's seed for the order of the answers: from the browser's random numbers, so that
@@ -27,7 +27,7 @@ pub(super) fn FreeTextAnswers(
     partial_n: Memo<u64>,
     report: Memo<Option<GroupReport>>,
 ) -> impl IntoView {
-    let listed = Memo::new(move |_| {
+    let listed = move || {
         let id = current.get()?;
         let filter = options.with(|o| o.filter.clone());
         let partial = partial.get();
@@ -43,20 +43,16 @@ pub(super) fn FreeTextAnswers(
                 g.map(|g| free_text(r, covered(&g.responses, &filter, partial), left_out, seed))
             })
         })
-    });
-    move || {
-        listed.with(|l| match l {
-            None | Some(FreeText::None) => None,
-            Some(text) => Some(section(text)),
-        })
+    };
+    move || match listed() {
+        None | Some(FreeText::None) => None,
+        Some(text) => Some(section(&text)),
     }
 }
 
 fn section(text: &FreeText) -> AnyView {
     let body = match text {
-        FreeText::Withheld(why) => {
-            view! { <div class="notice" role="note"><p>{why.clone()}</p></div> }.into_any()
-        }
+        FreeText::Withheld(why) => note(why),
         FreeText::Shown(questions) => questions
             .iter()
             .map(question_view)

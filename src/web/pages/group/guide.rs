@@ -39,7 +39,9 @@ pub(super) fn WorkshopGuide(
     partial_n: Memo<u64>,
     report: Memo<Option<GroupReport>>,
 ) -> impl IntoView {
-    let made = Memo::new(move |_| {
+    // A plain derived closure rather than a memo: the guide changes whenever its report does, and a
+    // memo of one more type costs the app more than the few times this runs again.
+    let made = move || {
         let id = current.get()?;
         let filter = options.with(|o| o.filter.clone());
         let partial = partial.get();
@@ -53,7 +55,7 @@ pub(super) fn WorkshopGuide(
             g.map(|g| action_area_counts(covered(&g.responses, &filter, partial)))
         })?;
         report.with(|r| r.as_ref().map(|r| guide(r, &areas, left_out)))
-    });
+    };
     let after = window_event_listener_untyped("afterprint", |_| mark_print(false));
     on_cleanup(move || {
         after.remove();
@@ -79,17 +81,14 @@ pub(super) fn WorkshopGuide(
                 <button type="button" class="button" on:click=print>"Print the workshop guide"</button>
                 " It prints on its own, on at most two A4 pages, to hand out at the workshop."
             </p>
-            {move || made.with(|g| g.as_ref().map(guide_view))}
+            {move || made().as_ref().map(guide_view)}
         </section>
     }
 }
 
 fn guide_view(g: &Guide) -> AnyView {
     match g {
-        Guide::Withheld(why) => view! {
-            <div class="notice" role="note"><p>{why.clone()}</p></div>
-        }
-        .into_any(),
+        Guide::Withheld(why) => note(why),
         Guide::Shown(parts) => parts.iter().map(part_view).collect::<Vec<_>>().into_any(),
     }
 }
@@ -126,6 +125,11 @@ fn topic_view(t: &Topic) -> AnyView {
         </li>
     }
     .into_any()
+}
+
+/// A notice of why something is not shown.
+pub(super) fn note(text: &str) -> AnyView {
+    view! { <div class="notice" role="note"><p>{text.to_string()}</p></div> }.into_any()
 }
 
 /// Texts as the items of a list.
