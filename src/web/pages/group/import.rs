@@ -145,7 +145,9 @@ impl Importer {
                 };
                 match from_json(&text) {
                     Ok(responses) => store
-                        .change(group_id, |g| Outcome::Json(g.add_json(responses, &now())))
+                        .change(group_id, |g| {
+                            Outcome::Json(g.add_json(responses, &file.name(), &now()))
+                        })
                         .unwrap_or_else(group_gone),
                     Err(e) => Outcome::Refused(e.to_string()),
                 }
@@ -191,7 +193,7 @@ impl Importer {
                 let summary: ImportSummary = importer.summary().clone();
                 store
                     .change(group_id, move |g| {
-                        Outcome::Csv(g.join_csv(staged, summary, &now()))
+                        Outcome::Csv(g.join_csv(staged, summary, &file.name(), &now()))
                     })
                     .unwrap_or_else(group_gone)
             }
