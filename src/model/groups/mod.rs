@@ -15,6 +15,7 @@
 //! [`summary`] puts an import into words.
 
 pub mod origin;
+pub mod paste;
 pub mod report;
 pub mod summary;
 pub mod tables;

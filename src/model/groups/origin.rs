@@ -55,6 +55,17 @@ pub fn source_label(source: Option<&Source>) -> String {
     source.map_or_else(|| UNKNOWN_SOURCE.to_string(), Source::label)
 }
 
+/// Which responses of a source, inside a sentence ("… from CSV file “north.csv”").
+pub fn from_source(source: Option<&Source>) -> String {
+    match source {
+        Some(Source::Code) => " from pasted answers codes".into(),
+        Some(Source::Link) => " from pasted share links".into(),
+        Some(Source::Own) => " from your own assessments".into(),
+        Some(file) => format!(" from {}", file.label()),
+        None => " whose source was not recorded".into(),
+    }
+}
+
 /// Where one response came from, when, and for which round.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Origin {
@@ -428,6 +439,11 @@ mod tests {
         assert_eq!(ids(&g), ["o1", "a1", "a2", "b1"]);
         assert_eq!(g.origins, group().origins);
         assert!(g.remove_source(Some(&Source::Link), "t5").is_empty());
+        assert_eq!(
+            from_source(Some(&Source::Code)),
+            " from pasted answers codes"
+        );
+        assert_eq!(from_source(None), " whose source was not recorded");
     }
 
     #[test]
@@ -449,7 +465,7 @@ mod tests {
         );
         assert_eq!(restored_text(2, 2), "2 responses put back.");
         assert_eq!(
-            removed_text(2, " from CSV file “north.csv”"),
+            removed_text(2, &from_source(Some(&csv("north.csv")))),
             "2 responses removed from CSV file “north.csv”. You can undo this until you leave this page."
         );
     }
