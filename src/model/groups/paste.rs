@@ -162,7 +162,9 @@ pub fn paste(group: &mut Group, text: &str, now: &str) -> PasteReport {
         Some(report) => report,
         None => import(
             group,
-            find_in_slices(text, SLICE_BYTES).flatten().collect(),
+            find_in_slices(text, SLICE_BYTES)
+                .flat_map(|(_, found)| found)
+                .collect(),
             now,
         ),
     }
@@ -172,15 +174,19 @@ pub fn paste(group: &mut Group, text: &str, now: &str) -> PasteReport {
 pub const SLICE_BYTES: usize = 64 * 1024;
 
 /// Everything [`answers_code::find_all`] finds in `text`, in the same order and at the same places,
-/// found one slice of about `slice_bytes` at a time (one slice's codes per item), so that the page
-/// can let the browser draw between two slices and a long mailbox is read in linear time.
+/// found one slice of about `slice_bytes` at a time (each item: where the slice ends, in bytes, and
+/// what it holds), so that the page can let the browser draw between two slices and a long mailbox
+/// is read in linear time.
 ///
 /// A slice ends only just after a line break whose line's last character that is not a space, tab
 /// or `>` is none a code or a link is made of (a full stop, a comma, a colon…): a code or link that
 /// reached that character would have ended there, and nothing can start between it and the line
 /// break; the next slice starts a line, so its columns are the text's own. Without such a place the
 /// slice runs on to the end of the text.
-pub fn find_in_slices(text: &str, slice_bytes: usize) -> impl Iterator<Item = Vec<Found>> + '_ {
+pub fn find_in_slices(
+    text: &str,
+    slice_bytes: usize,
+) -> impl Iterator<Item = (usize, Vec<Found>)> + '_ {
     let bytes = text.as_bytes();
     let mut start = 0;
     let mut lines_before = 0;
@@ -196,7 +202,7 @@ pub fn find_in_slices(text: &str, slice_bytes: usize) -> impl Iterator<Item = Ve
         }
         lines_before += memchr::memchr_iter(b'\n', slice.as_bytes()).count();
         start = end;
-        Some(found)
+        Some((end, found))
     })
 }
 
@@ -225,13 +231,12 @@ fn slice_end(bytes: &[u8], start: usize, slice_bytes: usize) -> usize {
 
 /// The report of a text too large to search, or `None` when it is not.
 pub fn too_large(bytes: usize) -> Option<PasteReport> {
-    (bytes > MAX_PASTE_BYTES).then(|| PasteReport {
-        refused: Some(format!(
+    (bytes > MAX_PASTE_BYTES).then(|| {
+        PasteReport::refused_whole(format!(
             "The pasted text is too long to search ({} MB; at most {} MB). Paste fewer e-mails at a time.",
             bytes.div_ceil(1024 * 1024),
             MAX_PASTE_BYTES / (1024 * 1024)
-        )),
-        ..PasteReport::default()
+        ))
     })
 }
 
@@ -247,6 +252,14 @@ fn origin(kind: FoundKind, round: Option<String>, now: &str) -> Origin {
 }
 
 impl PasteReport {
+    /// The report of a paste of which nothing was read, for `reason` (a sentence).
+    pub fn refused_whole(reason: String) -> PasteReport {
+        PasteReport {
+            refused: Some(reason),
+            ..PasteReport::default()
+        }
+    }
+
     /// How many codes came to each verdict.
     pub fn totals(&self) -> PasteTotals {
         self.codes.iter().fold(PasteTotals::default(), |mut t, c| {

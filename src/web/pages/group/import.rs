@@ -41,6 +41,12 @@ pub struct Importer {
     pub last: RwSignal<Option<Vec<FileReport>>>,
     /// Set by "Stop"; the file being read is then left out whole.
     stop: RwSignal<bool>,
+    /// Set while a pasted text is being searched.
+    pub searching: RwSignal<Option<super::paste::Searching>>,
+    /// The last paste's summary.
+    pub pasted: RwSignal<Option<crate::model::groups::paste::PasteReport>>,
+    /// What adding answers from another round anyway did, under the paste's summary.
+    pub pasted_note: RwSignal<Option<String>>,
 }
 
 impl Default for Importer {
@@ -49,6 +55,9 @@ impl Default for Importer {
             progress: RwSignal::new(None),
             last: RwSignal::new(None),
             stop: RwSignal::new(false),
+            searching: RwSignal::new(None),
+            pasted: RwSignal::new(None),
+            pasted_note: RwSignal::new(None),
         }
     }
 }
@@ -61,6 +70,7 @@ impl Importer {
         }
         self.stop.set(false);
         self.last.set(None);
+        self.pasted.set(None);
         spawn_local(async move {
             let count = files.len();
             let mut reports = Vec::with_capacity(count);
@@ -107,6 +117,7 @@ impl Importer {
             }),
             None => return,
         };
+        self.pasted.set(None);
         self.last.set(Some(vec![FileReport {
             name: format!("Your assessment “{name}”"),
             outcome,
@@ -216,7 +227,7 @@ async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
 }
 
 /// Lets the browser handle input and paint before the next slice of work.
-async fn yield_to_browser() {
+pub(super) async fn yield_to_browser() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         if let Some(window) = web_sys::window() {
             let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
@@ -270,8 +281,8 @@ pub fn AddResponses(
         <section aria-labelledby="add-heading" class="group-section no-print">
             <h2 id="add-heading">"Add responses"</h2>
             <p>
-                "Choose or drop the files your colleagues exported: responses CSV files and JSON exports, "
-                "several at once. They are read in this browser; nothing is uploaded."
+                "Choose or drop the files your colleagues exported (responses CSV files and JSON exports, "
+                "several at once), or paste the e-mails they sent. Everything is read in this browser; nothing is uploaded."
             </p>
             <div
                 class="drop-zone"
@@ -307,6 +318,7 @@ pub fn AddResponses(
                     }
                 />
             </div>
+            <super::paste::PasteAnswers store=store group_id=group_id importer=importer/>
             <Show when=move || !completed().is_empty()>
                 <h3>"Your own assessments"</h3>
                 <ul class="own-assessments">
