@@ -167,6 +167,22 @@ impl SourceCount {
     }
 }
 
+impl SourceCount {
+    /// The button that removes them, and its full name (which says from where).
+    pub fn remove_button(&self) -> (String, String) {
+        let short = match self.count {
+            1 => "Remove this response".to_string(),
+            n => format!("Remove these {}", format::responses(n as u64)),
+        };
+        let full = format!(
+            "Remove {}{}",
+            format::plural(self.count as u64, "response", "responses"),
+            from_source(self.source.as_ref())
+        );
+        (short, full)
+    }
+}
+
 /// The group's sources, in the order they first appear in the group, with how many responses each.
 pub fn sources(group: &Group) -> Vec<SourceCount> {
     let mut out: Vec<SourceCount> = Vec::new();
@@ -386,6 +402,14 @@ mod tests {
     fn sources_are_counted_in_order_of_first_appearance() {
         let g = group();
         let labels: Vec<String> = sources(&g).iter().map(SourceCount::label).collect();
+        assert_eq!(
+            sources(&g)[1].remove_button(),
+            (
+                "Remove these 2 responses".to_string(),
+                "Remove 2 responses from CSV file “north.csv”".to_string()
+            )
+        );
+        assert_eq!(sources(&g)[0].remove_button().0, "Remove this response");
         assert_eq!(
             labels,
             [

@@ -1,14 +1,15 @@
 //! "How to collect answers": the round in a few plain steps, on the group page itself, for a
-//! facilitator who has never used the app. Open while the group has no responses; a summary line to
-//! open again afterwards.
+//! facilitator who has never used the app. Open when the page shows a group without responses; a
+//! summary line to open again otherwise. It is not closed under the reader when answers arrive.
 
 use leptos::prelude::*;
 
 /// The steps of a round, from the invitation to the report.
 #[component]
 pub(super) fn HowToCollect(#[prop(into)] open: Signal<bool>) -> impl IntoView {
+    let open = open.get_untracked();
     view! {
-        <details class="details how-to-collect no-print" prop:open=open>
+        <details class="details how-to-collect no-print" open=open>
             <summary>"How to collect your colleagues' answers"</summary>
             <ol class="steps">
                 <li>

@@ -20,10 +20,12 @@ use crate::engine::json_format::from_json;
 use crate::engine::ImportError;
 use crate::model::groups::summary::Progress;
 use crate::model::groups::{FileKind, FileReport, JsonImport, Outcome};
-use crate::web::browser::{long_date, now};
+use crate::web::browser::{long_date, now, yield_to_browser};
 use crate::web::components::file_list;
 use crate::web::stores::book::Session;
 use crate::web::stores::groups::GroupStore;
+
+use super::paste::{PasteAnswers, Paster};
 
 /// How long one parsing slice may block the page, in milliseconds: well under a frame budget at
 /// 30 frames a second, so typing and clicking stay immediate.
@@ -41,12 +43,8 @@ pub struct Importer {
     pub last: RwSignal<Option<Vec<FileReport>>>,
     /// Set by "Stop"; the file being read is then left out whole.
     stop: RwSignal<bool>,
-    /// Set while a pasted text is being searched.
-    pub searching: RwSignal<Option<super::paste::Searching>>,
-    /// The last paste's summary.
-    pub pasted: RwSignal<Option<crate::model::groups::paste::PasteReport>>,
-    /// What adding answers from another round anyway did, under the paste's summary.
-    pub pasted_note: RwSignal<Option<String>>,
+    /// Pasting answers, beside the files (one summary at a time: each clears the other's).
+    pub paster: Paster,
 }
 
 impl Default for Importer {
@@ -55,9 +53,7 @@ impl Default for Importer {
             progress: RwSignal::new(None),
             last: RwSignal::new(None),
             stop: RwSignal::new(false),
-            searching: RwSignal::new(None),
-            pasted: RwSignal::new(None),
-            pasted_note: RwSignal::new(None),
+            paster: Paster::default(),
         }
     }
 }
@@ -70,7 +66,7 @@ impl Importer {
         }
         self.stop.set(false);
         self.last.set(None);
-        self.pasted.set(None);
+        self.paster.pasted.set(None);
         spawn_local(async move {
             let count = files.len();
             let mut reports = Vec::with_capacity(count);
@@ -117,7 +113,7 @@ impl Importer {
             }),
             None => return,
         };
-        self.pasted.set(None);
+        self.paster.pasted.set(None);
         self.last.set(Some(vec![FileReport {
             name: format!("Your assessment “{name}”"),
             outcome,
@@ -226,16 +222,6 @@ async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
-/// Lets the browser handle input and paint before the next slice of work.
-pub(super) async fn yield_to_browser() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
-        }
-    });
-    let _ = JsFuture::from(promise).await;
-}
-
 /// Moves focus to the import summary, unless the person has meanwhile started typing or choosing
 /// somewhere else on the page (taking focus from a field in use would lose their keystrokes).
 fn focus_summary() {
@@ -318,7 +304,8 @@ pub fn AddResponses(
                     }
                 />
             </div>
-            <super::paste::PasteAnswers store=store group_id=group_id importer=importer/>
+            <PasteAnswers store=store group_id=group_id paster=importer.paster files=importer.last
+                files_running=importer.progress/>
             <Show when=move || !completed().is_empty()>
                 <h3>"Your own assessments"</h3>
                 <ul class="own-assessments">

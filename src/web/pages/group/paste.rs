@@ -13,12 +13,12 @@ use leptos::task::spawn_local;
 
 use crate::model::format::plural;
 use crate::model::groups::paste::{find_in_slices, import, too_large, PasteReport, SLICE_BYTES};
-use crate::web::browser::now;
+use crate::model::groups::summary::Progress;
+use crate::model::groups::FileReport;
+use crate::web::browser::{now, yield_to_browser};
 use crate::web::components::focus_id;
 use crate::web::components::table::DataTable;
 use crate::web::stores::groups::GroupStore;
-
-use super::import::{yield_to_browser, Importer};
 
 /// How long the search may block the page before the browser gets a turn, in milliseconds.
 const SLICE_MS: f64 = 12.0;
@@ -31,14 +31,41 @@ pub struct Searching {
     found: usize,
 }
 
+/// Pasting's state on the page.
+#[derive(Clone, Copy)]
+pub struct Paster {
+    /// Set while a pasted text is being searched.
+    searching: RwSignal<Option<Searching>>,
+    /// The last paste's summary.
+    pub pasted: RwSignal<Option<PasteReport>>,
+    /// What adding answers from another round anyway did, under the summary.
+    note: RwSignal<Option<String>>,
+}
+
+impl Default for Paster {
+    fn default() -> Paster {
+        Paster {
+            searching: RwSignal::new(None),
+            pasted: RwSignal::new(None),
+            note: RwSignal::new(None),
+        }
+    }
+}
+
 /// Searches `text` and adds what it holds to the group; the summary then takes focus.
-fn run(importer: Importer, store: GroupStore, group_id: String, text: String) {
-    if importer.searching.get_untracked().is_some() {
+fn run(
+    paster: Paster,
+    files: RwSignal<Option<Vec<FileReport>>>,
+    store: GroupStore,
+    group_id: String,
+    text: String,
+) {
+    if paster.searching.get_untracked().is_some() {
         return;
     }
-    importer.last.set(None);
-    importer.pasted.set(None);
-    importer.pasted_note.set(None);
+    files.set(None);
+    paster.pasted.set(None);
+    paster.note.set(None);
     spawn_local(async move {
         let report = match too_large(text.len()) {
             Some(report) => Some(report),
@@ -48,7 +75,7 @@ fn run(importer: Importer, store: GroupStore, group_id: String, text: String) {
                 let mut read = 0;
                 let mut slices = find_in_slices(&text, SLICE_BYTES);
                 let mut done = false;
-                importer.searching.set(Some(Searching {
+                paster.searching.set(Some(Searching {
                     read,
                     total,
                     found: 0,
@@ -67,7 +94,7 @@ fn run(importer: Importer, store: GroupStore, group_id: String, text: String) {
                             }
                         }
                     }
-                    importer.searching.set(Some(Searching {
+                    paster.searching.set(Some(Searching {
                         read,
                         total,
                         found: found.len(),
@@ -77,13 +104,13 @@ fn run(importer: Importer, store: GroupStore, group_id: String, text: String) {
                 store.change(&group_id, |g| import(g, found, &now()))
             }
         };
-        importer.searching.set(None);
+        paster.searching.set(None);
         let report = report.unwrap_or_else(|| {
             PasteReport::refused_whole(
                 "The group was deleted while the text was being searched.".into(),
             )
         });
-        importer.pasted.set(Some(report));
+        paster.pasted.set(Some(report));
         focus_after_draw();
     });
 }
@@ -101,12 +128,16 @@ fn focus_after_draw() {
 pub(super) fn PasteAnswers(
     store: GroupStore,
     group_id: Signal<String>,
-    importer: Importer,
+    paster: Paster,
+    /// The file import's summary, hidden when a paste starts.
+    files: RwSignal<Option<Vec<FileReport>>>,
+    /// Set while files are read (a paste waits for them).
+    files_running: RwSignal<Option<Progress>>,
 ) -> impl IntoView {
     let area = NodeRef::<leptos::html::Textarea>::new();
     let (empty_error, set_empty_error) = signal(false);
     let running =
-        move || importer.searching.with(Option::is_some) || importer.progress.with(Option::is_some);
+        move || paster.searching.with(Option::is_some) || files_running.with(Option::is_some);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(el) = area.get_untracked() else {
@@ -119,7 +150,7 @@ pub(super) fn PasteAnswers(
             return;
         }
         set_empty_error.set(false);
-        run(importer, store, group_id.get_untracked(), text);
+        run(paster, files, store, group_id.get_untracked(), text);
     };
     view! {
         <form class="paste-answers" on:submit=submit novalidate>
@@ -144,7 +175,7 @@ pub(super) fn PasteAnswers(
                 ></textarea>
             </div>
             <button type="submit" class="button" disabled=running>"Add the pasted answers"</button>
-            {move || importer.searching.get().map(|s| {
+            {move || paster.searching.get().map(|s| {
                 let percent = (s.read * 100).checked_div(s.total).unwrap_or(100);
                 let label = format!("Searching the pasted text: {percent}%, {} found", plural(s.found as u64, "code", "codes"));
                 view! {
@@ -163,11 +194,11 @@ pub(super) fn PasteAnswers(
 pub(super) fn PasteSummary(
     store: GroupStore,
     group_id: Signal<String>,
-    importer: Importer,
+    paster: Paster,
 ) -> impl IntoView {
-    let (added_anyway, set_added_anyway) = (importer.pasted_note, importer.pasted_note);
+    let (added_anyway, set_added_anyway) = (paster.note, paster.note);
     let add_anyway = move |numbers: Option<Vec<usize>>| {
-        let Some(mut report) = importer.pasted.get_untracked() else {
+        let Some(mut report) = paster.pasted.get_untracked() else {
             return;
         };
         let asked = numbers.as_ref().map_or(report.held().len(), Vec::len);
@@ -187,11 +218,11 @@ pub(super) fn PasteSummary(
                 plural(n as u64, "was", "were")
             ),
         }));
-        importer.pasted.set(Some(report));
+        paster.pasted.set(Some(report));
         focus_after_draw();
     };
     move || {
-        importer.pasted.get().map(|report| {
+        paster.pasted.get().map(|report| {
             let headline = report.headline();
             let unlisted = report.unlisted();
             let table = report
@@ -239,7 +270,7 @@ pub(super) fn PasteSummary(
                     {held_view}
                     <button type="button" class="button-link no-print" on:click=move |_| {
                         set_added_anyway.set(None);
-                        importer.pasted.set(None);
+                        paster.pasted.set(None);
                     }>"Hide the import summary"</button>
                 </section>
             }

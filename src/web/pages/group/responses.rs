@@ -158,9 +158,8 @@ pub(super) fn ResponsesList(
                 <ul class="source-list">
                     {move || source_buttons().into_iter().map(|s| {
                         let label = s.label();
-                        let button = format!("Remove all {}", format::plural(s.count as u64, "response", "responses"));
+                        let (button, name) = s.remove_button();
                         let what = Pending::Source { source: s.source.clone(), count: s.count };
-                        let name = format!("{button}{}", from_source(s.source.as_ref()));
                         view! {
                             <li>
                                 <span>{label}</span>" "
@@ -198,7 +197,7 @@ fn confirm_view(
     let question = match &what {
         Pending::One { description, .. } => format!("Remove {description} from this group?"),
         Pending::Source { source, count } => format!(
-            "Remove all {}{} from this group?",
+            "Remove {}{} from this group?",
             format::plural(*count as u64, "response", "responses"),
             from_source(source.as_ref())
         ),
@@ -271,7 +270,7 @@ fn list_view(
 /// Moves focus to `id` once the change that draws it has been drawn.
 fn focus_after_draw(id: &'static str) {
     leptos::task::spawn_local(async move {
-        super::import::yield_to_browser().await;
+        crate::web::browser::yield_to_browser().await;
         focus_id(id);
     });
 }
