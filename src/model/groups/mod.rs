@@ -7,7 +7,9 @@
 //! partial and whether the report counts them ([`Partial`]); and the rules and words of the report's
 //! controls (names, minimum group size, download names, the withheld-figures notice). CSV files
 //! are read by the engine's [`CsvImporter`](crate::engine::CsvImporter); their [`ImportSummary`] is
-//! kept as the engine reports it.
+//! kept as the engine reports it. Where each response came from, when and for which round is kept
+//! beside the responses ([`origin`], which also removes and puts back); answers codes and share links
+//! pasted from e-mails join through [`paste`].
 //!
 //! Pure: no browser crate, no storage, no clock (times and ids come in from the caller). It must never
 //! add a response it has not reported, nor drop one silently. Numbers shown in the report are the

@@ -19,8 +19,7 @@ use crate::engine::Response;
 use crate::model::format;
 
 /// How a response reached the group.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Source {
     /// A responses CSV file, by its name.
     Csv { file: String },
@@ -68,6 +67,7 @@ pub fn from_source(source: Option<&Source>) -> String {
 
 /// Where one response came from, when, and for which round.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "StoredOrigin", into = "StoredOrigin")]
 pub struct Origin {
     pub source: Source,
     /// ISO 8601 date-time it joined the group.
@@ -75,6 +75,64 @@ pub struct Origin {
     /// The round the colleague answered for, when the code carried one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub round: Option<String>,
+}
+
+/// An origin as storage holds it: `{"source": "csv", "file": "north.csv", "added_at": …}`. Flat, with
+/// the kind of source a plain name, so that reading it needs none of the buffering a tagged enum's
+/// reader brings into the app's WebAssembly.
+#[derive(Serialize, Deserialize)]
+struct StoredOrigin {
+    source: Kind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    file: Option<String>,
+    added_at: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    round: Option<String>,
+}
+
+#[derive(Clone, Copy, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum Kind {
+    Csv,
+    Json,
+    Code,
+    Link,
+    Own,
+}
+
+impl From<StoredOrigin> for Origin {
+    fn from(s: StoredOrigin) -> Origin {
+        let file = s.file.unwrap_or_default();
+        Origin {
+            source: match s.source {
+                Kind::Csv => Source::Csv { file },
+                Kind::Json => Source::Json { file },
+                Kind::Code => Source::Code,
+                Kind::Link => Source::Link,
+                Kind::Own => Source::Own,
+            },
+            added_at: s.added_at,
+            round: s.round,
+        }
+    }
+}
+
+impl From<Origin> for StoredOrigin {
+    fn from(o: Origin) -> StoredOrigin {
+        let (source, file) = match o.source {
+            Source::Csv { file } => (Kind::Csv, Some(file)),
+            Source::Json { file } => (Kind::Json, Some(file)),
+            Source::Code => (Kind::Code, None),
+            Source::Link => (Kind::Link, None),
+            Source::Own => (Kind::Own, None),
+        };
+        StoredOrigin {
+            source,
+            file,
+            added_at: o.added_at,
+            round: o.round,
+        }
+    }
 }
 
 /// The origins of a group's responses, by response id (the storage shape: a map, so that a removed
@@ -174,11 +232,8 @@ impl SourceCount {
             1 => "Remove this response".to_string(),
             n => format!("Remove these {}", format::responses(n as u64)),
         };
-        let full = format!(
-            "Remove {}{}",
-            format::plural(self.count as u64, "response", "responses"),
-            from_source(self.source.as_ref())
-        );
+        // The visible words start the full name, as a person using speech input says them.
+        let full = format!("{short}{}", from_source(self.source.as_ref()));
         (short, full)
     }
 }
@@ -406,7 +461,7 @@ mod tests {
             sources(&g)[1].remove_button(),
             (
                 "Remove these 2 responses".to_string(),
-                "Remove 2 responses from CSV file “north.csv”".to_string()
+                "Remove these 2 responses from CSV file “north.csv”".to_string()
             )
         );
         assert_eq!(sources(&g)[0].remove_button().0, "Remove this response");
@@ -554,6 +609,20 @@ mod tests {
                 source: None,
                 count: 2
             }]
+        );
+        // The stored shape of an origin is flat.
+        assert_eq!(
+            serde_json::to_value(&g.origins[&first]).unwrap(),
+            serde_json::json!({"source": "csv", "file": "group-40.csv", "added_at": "t1"})
+        );
+        assert_eq!(
+            serde_json::to_value(Origin {
+                source: Source::Code,
+                added_at: "t".into(),
+                round: Some("r1".into())
+            })
+            .unwrap(),
+            serde_json::json!({"source": "code", "added_at": "t", "round": "r1"})
         );
         // Without origins the stored shape has no such field: nothing new is written for nothing.
         assert!(!serde_json::to_string(&old).unwrap().contains("origins"));

@@ -126,7 +126,7 @@ pub fn GroupPage() -> impl IntoView {
             <HowToCollect open=no_responses/>
             <AddResponses store=store group_id=group_id importer=importer/>
             <ImportSummaryView importer=importer/>
-            <PasteSummary store=store group_id=group_id paster=importer.paster/>
+            <PasteSummary store=store paster=importer.paster/>
             <ResponsesList store=store group_id=group_id removals=removals/>
             // Drawn again only when the group gains or loses its responses, not on every change of the
             // report, so that the controls below keep their own state (the group compared with, an

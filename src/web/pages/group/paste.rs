@@ -40,6 +40,8 @@ pub struct Paster {
     pub pasted: RwSignal<Option<PasteReport>>,
     /// What adding answers from another round anyway did, under the summary.
     note: RwSignal<Option<String>>,
+    /// The group the last paste went to (answers held back join it, whichever group is shown now).
+    group: RwSignal<String>,
 }
 
 impl Default for Paster {
@@ -48,6 +50,7 @@ impl Default for Paster {
             searching: RwSignal::new(None),
             pasted: RwSignal::new(None),
             note: RwSignal::new(None),
+            group: RwSignal::new(String::new()),
         }
     }
 }
@@ -64,6 +67,7 @@ fn run(
         return;
     }
     files.set(None);
+    paster.group.set(group_id.clone());
     paster.pasted.set(None);
     paster.note.set(None);
     spawn_local(async move {
@@ -191,23 +195,18 @@ pub(super) fn PasteAnswers(
 
 /// What the last paste did: the totals, each code's verdict, and the answers held back.
 #[component]
-pub(super) fn PasteSummary(
-    store: GroupStore,
-    group_id: Signal<String>,
-    paster: Paster,
-) -> impl IntoView {
-    let (added_anyway, set_added_anyway) = (paster.note, paster.note);
+pub(super) fn PasteSummary(store: GroupStore, paster: Paster) -> impl IntoView {
     let add_anyway = move |numbers: Option<Vec<usize>>| {
         let Some(mut report) = paster.pasted.get_untracked() else {
             return;
         };
         let asked = numbers.as_ref().map_or(report.held().len(), Vec::len);
         let added = store
-            .change(&group_id.get_untracked(), |g| {
+            .change(&paster.group.get_untracked(), |g| {
                 report.add_anyway(g, numbers.as_deref(), &now())
             })
             .unwrap_or(0);
-        set_added_anyway.set(Some(match asked - added {
+        paster.note.set(Some(match asked - added {
             0 => format!(
                 "{} added anyway.",
                 plural(added as u64, "response", "responses")
@@ -264,12 +263,12 @@ pub(super) fn PasteSummary(
                 <section class="import-summary" id="paste-summary" tabindex="-1" aria-labelledby="paste-summary-heading">
                     <h2 id="paste-summary-heading">"Import summary: pasted text"</h2>
                     <p class="import-totals"><strong>{headline}</strong></p>
-                    {move || added_anyway.get().map(|t| view! { <p role="status">{t}</p> })}
+                    {move || paster.note.get().map(|t| view! { <p role="status">{t}</p> })}
                     {unlisted.map(|t| view! { <p>{t}</p> })}
                     {table}
                     {held_view}
                     <button type="button" class="button-link no-print" on:click=move |_| {
-                        set_added_anyway.set(None);
+                        paster.note.set(None);
                         paster.pasted.set(None);
                     }>"Hide the import summary"</button>
                 </section>
