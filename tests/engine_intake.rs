@@ -253,7 +253,7 @@ fn routes(r: &Response) -> Vec<(&'static str, Result<(), String>)> {
     // A group's import of a JSON file.
     let group = {
         let mut g = Group::new("g".into(), "Group", "2026-01-01").unwrap();
-        let report = g.add_json(from_json(&document).unwrap(), "2026-01-02");
+        let report = g.add_json(from_json(&document).unwrap(), "export.json", "2026-01-02");
         match report.rejected.first() {
             None => Ok(()),
             Some(rejected) => Err(rejected.reason.clone()),

@@ -62,6 +62,16 @@ pub fn long_date(iso: &str) -> String {
     String::from(date.to_locale_string("en-GB", &date_options(true)))
 }
 
+/// Lets the browser handle input and paint before the next slice of a long piece of work.
+pub async fn yield_to_browser() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 /// Offers `contents` as a file download named `filename`.
 pub fn download(filename: &str, mime: &str, contents: &str) -> Result<(), String> {
     let failed = |_| "The file could not be created in this browser.".to_string();

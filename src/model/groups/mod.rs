@@ -7,7 +7,9 @@
 //! partial and whether the report counts them ([`Partial`]); and the rules and words of the report's
 //! controls (names, minimum group size, download names, the withheld-figures notice). CSV files
 //! are read by the engine's [`CsvImporter`](crate::engine::CsvImporter); their [`ImportSummary`] is
-//! kept as the engine reports it.
+//! kept as the engine reports it. Where each response came from, when and for which round is kept
+//! beside the responses ([`origin`], which also removes and puts back); answers codes and share links
+//! pasted from e-mails join through [`paste`].
 //!
 //! Pure: no browser crate, no storage, no clock (times and ids come in from the caller). It must never
 //! add a response it has not reported, nor drop one silently. Numbers shown in the report are the
@@ -16,6 +18,8 @@
 
 pub mod free_text;
 pub mod guide;
+pub mod origin;
+pub mod paste;
 pub mod report;
 pub mod summary;
 pub mod tables;
@@ -31,6 +35,8 @@ use crate::engine::Response;
 use crate::model::actions::{Plan, PlanEdit, PlanError};
 use crate::model::format;
 use crate::model::invite::Invitation;
+
+use origin::{Origin, Origins, Source};
 
 /// The stored shape of a group (the storage envelope's `schema`).
 /// Shape 2 added the group's invitations; shape 1 still loads (tests/fixtures/storage/group-v1.json).
@@ -61,6 +67,10 @@ pub struct Group {
     /// The rounds the facilitator invited colleagues to, oldest first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub invitations: Vec<Invitation>,
+    /// Where each response came from, when, and for which round, by response id. A group saved
+    /// before sources were kept has none: its responses' source is shown as not recorded.
+    #[serde(default, skip_serializing_if = "Origins::is_empty")]
+    pub origins: Origins,
     /// What the group agreed to do, recorded on its report (absent when none, as in shape 1).
     #[serde(default, skip_serializing_if = "Plan::is_empty")]
     pub actions: Plan,
@@ -97,6 +107,7 @@ impl Group {
             updated_at: now.to_string(),
             responses: Vec::new(),
             invitations: Vec::new(),
+            origins: Origins::new(),
             actions: Plan::default(),
         })
     }
@@ -147,19 +158,55 @@ impl Group {
         Ok(())
     }
 
-    /// Adds responses that an import has already checked (the CSV importer was given [`Group::ids`]).
-    /// The group may have gained responses since (another tab added them while the file was read):
-    /// one whose id is now taken is not added twice. Returns how many were left out so.
+    /// Adds responses whose source is not known (as in a group saved before sources were kept), on
+    /// the terms of [`Group::add_origins`].
     pub fn extend(&mut self, responses: Vec<Response>, now: &str) -> u64 {
+        self.add_checked(responses.into_iter().map(|r| (r, None)), now)
+    }
+
+    /// Adds responses from one source, each recorded as added `now`, on the terms of
+    /// [`Group::add_origins`].
+    pub fn add_from(&mut self, responses: Vec<Response>, source: Source, now: &str) -> u64 {
+        let origin = Origin {
+            source,
+            added_at: now.to_string(),
+            round: None,
+        };
+        self.add_checked(
+            responses.into_iter().map(|r| (r, Some(origin.clone()))),
+            now,
+        )
+    }
+
+    /// Adds responses that an import has already checked (the CSV importer was given [`Group::ids`]),
+    /// each with its origin. The group may have gained responses since (another tab added them while
+    /// the file was read): one whose id is now taken is not added twice. Returns how many were left
+    /// out so.
+    pub fn add_origins(&mut self, responses: Vec<(Response, Origin)>, now: &str) -> u64 {
+        self.add_checked(responses.into_iter().map(|(r, o)| (r, Some(o))), now)
+    }
+
+    fn add_checked(
+        &mut self,
+        responses: impl Iterator<Item = (Response, Option<Origin>)>,
+        now: &str,
+    ) -> u64 {
         let mut ids: HashSet<String> = self.ids();
-        let before = responses.len();
-        let new: Vec<Response> = responses
-            .into_iter()
-            .filter(|r| ids.insert(r.id.clone()))
-            .collect();
-        let left_out = (before - new.len()) as u64;
-        if !new.is_empty() {
-            self.responses.extend(new);
+        let mut left_out = 0;
+        let before = self.responses.len();
+        for (response, origin) in responses {
+            if !ids.insert(response.id.clone()) {
+                left_out += 1;
+                continue;
+            }
+            match origin {
+                Some(origin) => self.origins.insert(response.id.clone(), origin),
+                // No stale origin of an earlier response with this id stays behind.
+                None => self.origins.remove(&response.id),
+            };
+            self.responses.push(response);
+        }
+        if self.responses.len() > before {
             self.updated_at = now.to_string();
         }
         left_out
@@ -171,9 +218,11 @@ impl Group {
         &mut self,
         staged: Vec<Response>,
         mut summary: ImportSummary,
+        file: &str,
         now: &str,
     ) -> ImportSummary {
-        let late = self.extend(staged, now);
+        let source = Source::Csv { file: file.into() };
+        let late = self.add_from(staged, source, now);
         summary.imported -= late;
         summary.rejected_count += late;
         summary.duplicate_count += late;
@@ -184,7 +233,7 @@ impl Group {
     /// group or of an earlier response in the same document), or one that fails the checks of every
     /// route in ([`crate::engine::intake::check`]: no id, a bad date, another instrument, over-long
     /// text) is reported and not added.
-    pub fn add_json(&mut self, responses: Vec<Response>, now: &str) -> JsonImport {
+    pub fn add_json(&mut self, responses: Vec<Response>, file: &str, now: &str) -> JsonImport {
         let ids: HashSet<&str> = self.responses.iter().map(|r| r.id.as_str()).collect();
         let mut first_position = std::collections::HashMap::new();
         let mut report = JsonImport::default();
@@ -223,7 +272,7 @@ impl Group {
             }
         }
         report.added = added.len() as u64;
-        self.extend(added, now);
+        self.add_from(added, Source::Json { file: file.into() }, now);
         report
     }
 
@@ -233,7 +282,7 @@ impl Group {
         if self.responses.iter().any(|r| r.id == response.id) {
             return Err(GroupError::AlreadyInGroup(response.id.clone()));
         }
-        self.extend(vec![response.without_hidden_answers()], now);
+        self.add_from(vec![response.without_hidden_answers()], Source::Own, now);
         Ok(())
     }
 }
@@ -650,7 +699,7 @@ mod tests {
             other_instrument,
             response("d"),
         ]);
-        let report = g.add_json(from_json(&doc).unwrap(), "t2");
+        let report = g.add_json(from_json(&doc).unwrap(), "set.json", "t2");
         assert_eq!(report.added, 2);
         let ids: Vec<&str> = g.responses.iter().map(|r| r.id.as_str()).collect();
         assert_eq!(ids, ["a", "b", "d"]);
@@ -877,7 +926,7 @@ mod tests {
         let import = import_csv(csv.as_slice(), ImportOptions::default()).unwrap();
         // ... and meanwhile another tab added 5 of its rows.
         g.extend(rows[..5].to_vec(), "t0");
-        let summary = g.join_csv(import.responses, import.summary, "t1");
+        let summary = g.join_csv(import.responses, import.summary, "group-40.csv", "t1");
         assert_eq!(g.responses.len(), 40);
         assert_eq!(g.ids().len(), 40);
         assert_eq!(

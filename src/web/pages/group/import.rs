@@ -20,10 +20,12 @@ use crate::engine::json_format::from_json;
 use crate::engine::ImportError;
 use crate::model::groups::summary::Progress;
 use crate::model::groups::{FileKind, FileReport, JsonImport, Outcome};
-use crate::web::browser::{long_date, now};
+use crate::web::browser::{long_date, now, yield_to_browser};
 use crate::web::components::file_list;
 use crate::web::stores::book::Session;
 use crate::web::stores::groups::GroupStore;
+
+use super::paste::{PasteAnswers, Paster};
 
 /// How long one parsing slice may block the page, in milliseconds: well under a frame budget at
 /// 30 frames a second, so typing and clicking stay immediate.
@@ -41,6 +43,8 @@ pub struct Importer {
     pub last: RwSignal<Option<Vec<FileReport>>>,
     /// Set by "Stop"; the file being read is then left out whole.
     stop: RwSignal<bool>,
+    /// Pasting answers, beside the files (one summary at a time: each clears the other's).
+    pub paster: Paster,
 }
 
 impl Default for Importer {
@@ -49,6 +53,7 @@ impl Default for Importer {
             progress: RwSignal::new(None),
             last: RwSignal::new(None),
             stop: RwSignal::new(false),
+            paster: Paster::default(),
         }
     }
 }
@@ -61,6 +66,7 @@ impl Importer {
         }
         self.stop.set(false);
         self.last.set(None);
+        self.paster.pasted.set(None);
         spawn_local(async move {
             let count = files.len();
             let mut reports = Vec::with_capacity(count);
@@ -107,6 +113,7 @@ impl Importer {
             }),
             None => return,
         };
+        self.paster.pasted.set(None);
         self.last.set(Some(vec![FileReport {
             name: format!("Your assessment “{name}”"),
             outcome,
@@ -145,7 +152,9 @@ impl Importer {
                 };
                 match from_json(&text) {
                     Ok(responses) => store
-                        .change(group_id, |g| Outcome::Json(g.add_json(responses, &now())))
+                        .change(group_id, |g| {
+                            Outcome::Json(g.add_json(responses, &file.name(), &now()))
+                        })
                         .unwrap_or_else(group_gone),
                     Err(e) => Outcome::Refused(e.to_string()),
                 }
@@ -191,7 +200,7 @@ impl Importer {
                 let summary: ImportSummary = importer.summary().clone();
                 store
                     .change(group_id, move |g| {
-                        Outcome::Csv(g.join_csv(staged, summary, &now()))
+                        Outcome::Csv(g.join_csv(staged, summary, &file.name(), &now()))
                     })
                     .unwrap_or_else(group_gone)
             }
@@ -211,16 +220,6 @@ async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
         .await
         .map_err(|_| "The file could not be read by the browser.".to_string())?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
-}
-
-/// Lets the browser handle input and paint before the next slice of work.
-async fn yield_to_browser() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
-        }
-    });
-    let _ = JsFuture::from(promise).await;
 }
 
 /// Moves focus to the import summary, unless the person has meanwhile started typing or choosing
@@ -268,8 +267,8 @@ pub fn AddResponses(
         <section aria-labelledby="add-heading" class="group-section no-print">
             <h2 id="add-heading">"Add responses"</h2>
             <p>
-                "Choose or drop the files your colleagues exported: responses CSV files and JSON exports, "
-                "several at once. They are read in this browser; nothing is uploaded."
+                "Choose or drop the files your colleagues exported (responses CSV files and JSON exports, "
+                "several at once), or paste the e-mails they sent. Everything is read in this browser; nothing is uploaded."
             </p>
             <div
                 class="drop-zone"
@@ -305,6 +304,8 @@ pub fn AddResponses(
                     }
                 />
             </div>
+            <PasteAnswers store=store group_id=group_id paster=importer.paster files=importer.last
+                files_running=importer.progress/>
             <Show when=move || !completed().is_empty()>
                 <h3>"Your own assessments"</h3>
                 <ul class="own-assessments">

@@ -4,9 +4,11 @@
 //!
 //! This module owns the page's layout and the state the sections share (the group shown, the report's
 //! options). Each section has its own module: [`groups`] (choose, start, rename, delete), [`import`]
-//! and [`import_summary`] (add files and what they did), [`options`] (filter, minimum group size,
-//! partial responses), [`report`] and the modules it draws from (the report), [`free_text`] (the
-//! written answers) and [`guide`] (the workshop guide and its handout), [`compare`] (a second
+//! and [`import_summary`] (add files and what they did), [`paste`] (paste e-mails holding answers
+//! codes, and what that did), [`responses`] (the group's responses: remove and undo), [`how_to`] (the
+//! steps of collecting answers), [`options`] (filter, minimum group size, partial responses),
+//! [`report`] and the modules it draws from (the report), [`free_text`] (the written answers) and
+//! [`guide`] (the workshop guide and its handout), [`compare`] (a second
 //! group), [`export`] (downloads and print). Groups are kept by [`GroupStore`]; every figure comes
 //! from the engine, and what the report shows is decided in [`crate::model::groups::report`].
 
@@ -19,10 +21,13 @@ mod factors;
 mod free_text;
 mod groups;
 mod guide;
+mod how_to;
 mod import;
 mod import_summary;
 mod options;
+mod paste;
 mod report;
+mod responses;
 
 use leptos::prelude::*;
 
@@ -39,9 +44,12 @@ use export::Export;
 use free_text::FreeTextAnswers;
 use groups::Groups;
 use guide::WorkshopGuide;
+use how_to::HowToCollect;
 use import::{AddResponses, Importer};
 use import_summary::ImportSummaryView;
 use options::ReportOptions;
+use paste::PasteSummary;
+use responses::{Removals, ResponsesList};
 
 /// The group report page.
 #[component]
@@ -90,6 +98,13 @@ pub fn GroupPage() -> impl IntoView {
         })
     });
     let group_id = Signal::derive(move || current.get().unwrap_or_default());
+    // Made with the page, so that the undo of a removal lasts until the person leaves it.
+    let removals = Removals::new();
+    let no_responses = Signal::derive(move || {
+        store.with(&group_id.get(), |g| {
+            g.is_none_or(|g| g.responses.is_empty())
+        })
+    });
 
     view! {
         <h1 tabindex="-1">"Group report"</h1>
@@ -115,15 +130,18 @@ pub fn GroupPage() -> impl IntoView {
         })}
         <Groups store=store chosen=chosen current=current/>
         <Show when=move || current.with(Option::is_some)>
+            <HowToCollect open=no_responses/>
             <AddResponses store=store group_id=group_id importer=importer/>
             <ImportSummaryView importer=importer/>
+            <PasteSummary store=store paster=importer.paster/>
+            <ResponsesList store=store group_id=group_id removals=removals/>
             // Drawn again only when the group gains or loses its responses, not on every change of the
             // report, so that the controls below keep their own state (the group compared with, an
             // error on the minimum group size) when a filter changes the report.
             <Show
                 when=move || report.with(Option::is_some)
                 fallback=|| view! {
-                    <p class="empty-group">"This group has no responses yet. Add files above to see its report."</p>
+                    <p class="empty-group">"This group has no responses yet. Paste your colleagues' e-mails or add files above to see its report."</p>
                 }
             >
                 <ReportOptions options=options partial=partial partial_n=partial_n/>
