@@ -11,7 +11,7 @@
 //! - **Checked**: a CRC-32 finds every burst of changed bits up to 32 long, so every single changed
 //!   character (five bits), and every swap of two neighbours, is caught.
 //! - **Made to survive e-mail**: a line break inside a code, with any spaces, tabs and `>` quote
-//!   marks that start the next line, is skipped, so a code wrapped at any column, indented or quoted
+//!   marks that start the next line, is skipped (a blank line ends it), so a code wrapped at any column, indented or quoted
 //!   reads as it was sent. Lower case reads as upper case, and `I`, `L` and `O` as `1`, `1` and `0`.
 //! - **Bounded**: the length comes first, so neither a missing end nor text run on after the code
 //!   can be mistaken for answers.
@@ -457,13 +457,16 @@ impl<'a> Wrapped<'a> {
         if matches!(self.bytes.get(at + spaces), Some(b'\r' | b'\n')) {
             at += spaces;
         }
-        if matches!(self.bytes.get(at), Some(b'\r' | b'\n')) {
-            while matches!(
-                self.bytes.get(at),
-                Some(b'\r' | b'\n' | b' ' | b'\t' | b'>')
-            ) {
+        // One line break, then the next line's indentation and quote marks. A blank line (quoted
+        // or not) ends the code: mail programs wrap lines, they never put a blank line inside one.
+        if self.bytes.get(at) == Some(&b'\r') {
+            at += 1;
+            if self.bytes.get(at) == Some(&b'\n') {
                 at += 1;
             }
+            at = self.after_line_start(at)?;
+        } else if self.bytes.get(at) == Some(&b'\n') {
+            at = self.after_line_start(at + 1)?;
         }
         let b = *self.bytes.get(at)?;
         if accept(b) {
@@ -471,6 +474,18 @@ impl<'a> Wrapped<'a> {
             Some(b)
         } else {
             None
+        }
+    }
+
+    /// Where a line starting at `at` begins after its indentation and quote marks, or `None` for a
+    /// blank line.
+    fn after_line_start(&self, mut at: usize) -> Option<usize> {
+        while matches!(self.bytes.get(at), Some(b' ' | b'\t' | b'>')) {
+            at += 1;
+        }
+        match self.bytes.get(at) {
+            Some(b'\r' | b'\n') => None,
+            _ => Some(at),
         }
     }
 

@@ -305,6 +305,15 @@ fn share_links_in_the_text_are_read_and_wrapped_ones_too() {
             "width {width}"
         );
     }
+    // A blank line ends a link: the name under it is not read as part of it.
+    for after in ["\n\nEli\n\nFrom: Femi", "\n> \n> Eli", "\r\n\r\nEli"] {
+        let text = format!("Mine: https://x.example/app/{link}{after}");
+        assert_eq!(
+            find_all(&text)[0].outcome.as_ref().map(|s| &s.response),
+            Ok(&want),
+            "{after:?}"
+        );
+    }
     let broken = format!("{}x", &link[..link.len() - 5]);
     assert!(find_all(&broken)[0].outcome.is_err());
 }
