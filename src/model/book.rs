@@ -16,6 +16,7 @@ use crate::engine::error::AnswerError;
 use crate::engine::instrument::{Field, InstrumentVersion, INSTRUMENT};
 use crate::engine::json_format::AssessmentInfo;
 use crate::engine::response::{is_iso8601_date_or_datetime, AnswerAction, Answers, Response};
+use crate::model::invite::Invitation;
 
 /// Storage name of the book (the key is namespaced by the storage adapter).
 pub const BOOK_NAME: &str = "assessments";
@@ -44,6 +45,9 @@ pub struct Assessment {
     pub page: Option<String>,
     /// The answers; `response.id` is the assessment's id.
     pub response: Response,
+    /// The round this assessment answers, when it was started from an invitation link.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub invitation: Option<Invitation>,
 }
 
 impl Assessment {
@@ -92,6 +96,13 @@ pub enum Action {
         id: String,
         name: String,
         now: String,
+    },
+    /// Start a new assessment for a round, from its invitation link, and open it.
+    Join {
+        id: String,
+        name: String,
+        now: String,
+        invitation: Box<Invitation>,
     },
     /// Open an assessment.
     Open { id: String },
@@ -244,6 +255,7 @@ impl Book {
                     completed_at,
                     page: None,
                     response,
+                    invitation: None,
                 });
             }
             answering => return self.answer(answering),
@@ -257,21 +269,13 @@ impl Book {
     /// imports. Any other action is refused ([`BookError::Unsupported`]); on error nothing changes.
     pub fn answer(&mut self, action: Action) -> Result<(), BookError> {
         match action {
-            Action::Create { id, name, now } => {
-                if self.get(&id).is_some() {
-                    return Err(BookError::DuplicateId);
-                }
-                let name = checked_name(&name)?;
-                self.assessments.push(Assessment {
-                    name,
-                    created_at: now.clone(),
-                    updated_at: now,
-                    completed_at: None,
-                    page: None,
-                    response: Response::new(id.clone()),
-                });
-                self.current = Some(id);
-            }
+            Action::Create { id, name, now } => self.create(id, name, now, None)?,
+            Action::Join {
+                id,
+                name,
+                now,
+                invitation,
+            } => self.create(id, name, now, Some(*invitation))?,
             Action::Open { id } => {
                 self.get_mut(&id)?;
                 self.current = Some(id);
@@ -319,6 +323,33 @@ impl Book {
             | Action::DeleteAll
             | Action::Import { .. } => return Err(BookError::Unsupported),
         }
+        Ok(())
+    }
+}
+
+impl Book {
+    /// Starts a new assessment (for a round, when `invitation` is given) and opens it.
+    fn create(
+        &mut self,
+        id: String,
+        name: String,
+        now: String,
+        invitation: Option<Invitation>,
+    ) -> Result<(), BookError> {
+        if self.get(&id).is_some() {
+            return Err(BookError::DuplicateId);
+        }
+        let name = checked_name(&name)?;
+        self.assessments.push(Assessment {
+            name,
+            created_at: now.clone(),
+            updated_at: now,
+            completed_at: None,
+            page: None,
+            response: Response::new(id.clone()),
+            invitation,
+        });
+        self.current = Some(id);
         Ok(())
     }
 }
@@ -432,6 +463,9 @@ struct AssessmentParts {
     #[serde(default)]
     page: Option<String>,
     response: ResponseParts,
+    /// Kept as text: an unreadable invitation must not make the answers unreadable.
+    #[serde(default)]
+    invitation: Option<Box<RawValue>>,
 }
 
 #[derive(Deserialize)]
@@ -529,6 +563,10 @@ impl Book {
                             completed_at: p.completed_at,
                             page: p.page,
                             response: response_from(p.response, &answers),
+                            // The stored text is set aside above, unreadable invitation included.
+                            invitation: p
+                                .invitation
+                                .and_then(|i| serde_json::from_str(i.get()).ok()),
                         }
                     }
                     Err(_) => {
@@ -633,6 +671,9 @@ impl Book {
             .unwrap_or_else(|| "Restored assessment".to_string());
         let response = response_from(parts, &answers);
         let completed_at = date("completed_at").filter(|_| response.is_complete());
+        let invitation = object
+            .get("invitation")
+            .and_then(|i| serde_json::from_str(i.get()).ok());
         Some(Assessment {
             name,
             created_at: date("created_at").unwrap_or_else(|| now.to_string()),
@@ -640,6 +681,7 @@ impl Book {
             completed_at,
             page: None,
             response,
+            invitation,
         })
     }
 }
@@ -990,6 +1032,88 @@ mod tests {
             read.book.current.as_deref(),
             Some(read.book.assessments[0].id())
         );
+    }
+
+    fn round() -> Invitation {
+        crate::model::invite::read(
+            &Invitation::new("Round 2027 — Northshire", "k3x9", "a@b.org", "2027-03-31", true)
+                .unwrap()
+                .fragment(),
+        )
+        .unwrap()
+    }
+
+    fn joined() -> Book {
+        let mut book = Book::default();
+        book.answer(Action::Join {
+            id: "j".into(),
+            name: "For the round".into(),
+            now: NOW.into(),
+            invitation: Box::new(round()),
+        })
+        .unwrap();
+        book
+    }
+
+    #[test]
+    fn an_assessment_started_from_an_invitation_is_tagged_and_kept_with_its_round() {
+        let mut book = joined();
+        assert_eq!(book.current.as_deref(), Some("j"));
+        assert_eq!(book.get("j").unwrap().invitation, Some(round()));
+        book.apply(answer("j", Field::Q1, "no")).unwrap();
+        let stored = serde_json::to_string(&book).unwrap();
+        let back = Book::from_stored(BOOK_SCHEMA, &stored).unwrap();
+        assert_eq!(back, book, "saved and read back with its round");
+        // An old book (no invitation anywhere) still reads, untagged.
+        let old = fixture_data().to_string();
+        let read = Book::from_stored(1, &old).unwrap();
+        assert!(read.assessments.iter().all(|a| a.invitation.is_none()));
+        // A second join under a taken id changes nothing.
+        let before = book.clone();
+        let again = book.apply(Action::Join {
+            id: "j".into(),
+            name: "x".into(),
+            now: NOW.into(),
+            invitation: Box::new(round()),
+        });
+        assert_eq!(again, Err(BookError::DuplicateId));
+        assert_eq!(book, before);
+    }
+
+    #[test]
+    fn the_salvage_path_keeps_the_round_and_an_unreadable_round_does_not_lose_the_answers() {
+        let mut book = joined();
+        book.apply(answer("j", Field::Q1, "no")).unwrap();
+        let mut data: serde_json::Value = serde_json::to_value(&book).unwrap();
+        // One bad answer: the assessment is kept with its round, the answer set aside.
+        data["assessments"][0]["response"]["answers"]["q4"] = "99".into();
+        let read = Book::read_stored(BOOK_SCHEMA, &data.to_string(), counter()).unwrap();
+        let kept = read.book.get("j").unwrap();
+        assert_eq!(kept.invitation, Some(round()));
+        assert_eq!(read.set_aside[0].answers, ["q4"]);
+        // An invitation no version wrote: the answers are kept, the stored text set aside whole.
+        data["assessments"][0]["invitation"] = serde_json::json!({"group": 5});
+        let read = Book::read_stored(BOOK_SCHEMA, &data.to_string(), counter()).unwrap();
+        let kept = read.book.get("j").unwrap();
+        assert_eq!(kept.invitation, None);
+        assert!(kept.response.answers().is_stored(Field::Q1));
+        assert!(read.set_aside[0].stored.contains("\"group\":5"));
+        // Restoring an assessment set aside whole brings its round back too.
+        let mut whole = serde_json::to_value(&book).unwrap()["assessments"][0].clone();
+        whole["name"] = serde_json::Value::Null;
+        let mut empty = Book::default();
+        let left = empty.restore(
+            vec![SetAside {
+                name: None,
+                answers: Vec::new(),
+                detail: "x".into(),
+                stored: whole.to_string(),
+            }],
+            NOW,
+            counter(),
+        );
+        assert!(left.is_empty());
+        assert_eq!(empty.assessments[0].invitation, Some(round()));
     }
 
     #[test]

@@ -266,6 +266,7 @@ mod tests {
             completed_at: completed.map(String::from),
             page: None,
             response: Response::new(id),
+            invitation: None,
         };
         let book = [
             assessment("a", Some("2026-02-01"), "2026-02-01"),

@@ -95,6 +95,7 @@ pub fn SharedPage() -> impl IntoView {
                 completed_at: None,
                 page: None,
                 response,
+                invitation: None,
             };
             view! { <ResultsView assessment=assessment read_only=true/> }.into_any()
         }
