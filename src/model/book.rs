@@ -1036,9 +1036,15 @@ mod tests {
 
     fn round() -> Invitation {
         crate::model::invite::read(
-            &Invitation::new("Round 2027 — Northshire", "k3x9", "a@b.org", "2027-03-31", true)
-                .unwrap()
-                .fragment(),
+            &Invitation::new(
+                "Round 2027 — Northshire",
+                "k3x9",
+                "a@b.org",
+                "2027-03-31",
+                true,
+            )
+            .unwrap()
+            .fragment(),
         )
         .unwrap()
     }

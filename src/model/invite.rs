@@ -107,7 +107,11 @@ impl Invitation {
         if !is_round_id(&self.round) {
             return Err(InviteError::Round);
         }
-        if self.contact.as_deref().is_some_and(|c| !is_plausible_address(c)) {
+        if self
+            .contact
+            .as_deref()
+            .is_some_and(|c| !is_plausible_address(c))
+        {
             return Err(InviteError::Contact);
         }
         if self.closes.as_deref().is_some_and(|d| !is_date(d)) {
@@ -130,7 +134,11 @@ impl Invitation {
     /// The whole link: `base` (the page the link opens, from [`crate::model::share::link_base`], so
     /// that it works under any sub-path and inside an embed) and the fragment.
     pub fn link(&self, base: &str) -> String {
-        format!("{}{}", base.split('#').next().unwrap_or(base), self.fragment())
+        format!(
+            "{}{}",
+            base.split('#').next().unwrap_or(base),
+            self.fragment()
+        )
     }
 
     /// The fields after the version, as text, in the link's order.
@@ -259,9 +267,9 @@ pub fn is_plausible_address(address: &str) -> bool {
                 && !label.ends_with('-')
                 && label.chars().all(|c| c.is_alphanumeric() || c == '-')
         })
-        && labels
-            .last()
-            .is_some_and(|tld| tld.chars().count() >= 2 && !tld.chars().all(|c| c.is_ascii_digit()));
+        && labels.last().is_some_and(|tld| {
+            tld.chars().count() >= 2 && !tld.chars().all(|c| c.is_ascii_digit())
+        });
     local_ok && domain_ok
 }
 
@@ -376,7 +384,11 @@ mod tests {
         assert!(fragment.contains("Round%202027%20%E2%80%94%20Northshire"));
         assert_eq!(read(&fragment), Ok(inv.clone()));
         assert_eq!(read(&fragment[1..]), Ok(inv.clone()), "without the #");
-        assert_eq!(read(&fragment[PREFIX.len()..]), Ok(inv.clone()), "data only");
+        assert_eq!(
+            read(&fragment[PREFIX.len()..]),
+            Ok(inv.clone()),
+            "data only"
+        );
         // As a browser or mail program may show it, decoded, or with the sentence's full stop.
         let decoded = decode_field(&fragment).unwrap();
         assert_eq!(read(&decoded), Ok(inv.clone()));
@@ -405,7 +417,13 @@ mod tests {
             ("Team", "abc", "a@b.c?bcc=x@y.org", "", InviteError::Contact),
             ("Team", "abc", "", "31/03/2027", InviteError::Closes),
             ("Team", "abc", "", "2027-02-30", InviteError::Closes),
-            ("Team", "abc", "", "2027-03-31T10:00:00Z", InviteError::Closes),
+            (
+                "Team",
+                "abc",
+                "",
+                "2027-03-31T10:00:00Z",
+                InviteError::Closes,
+            ),
         ];
         for (group, round, contact, closes, expected) in cases {
             assert_eq!(
@@ -491,12 +509,19 @@ mod tests {
                 if changed.trim_end_matches(['.', ',', ')', '>', '/']) == data {
                     continue;
                 }
-                assert!(read(&changed).is_err(), "{changed} read as {:?}", read(&changed));
+                assert!(
+                    read(&changed).is_err(),
+                    "{changed} read as {:?}",
+                    read(&changed)
+                );
             }
         }
         let newer = link.replacen("#/join/1~", "#/join/2~", 1);
         assert_eq!(read(&newer), Err(InviteError::Newer(2)));
-        assert_eq!(read("#/join/17~anything at all"), Err(InviteError::Newer(17)));
+        assert_eq!(
+            read("#/join/17~anything at all"),
+            Err(InviteError::Newer(17))
+        );
         let hostile = [
             "",
             "#/join/",
@@ -532,8 +557,14 @@ mod tests {
         let cases = [
             (["ABC", "", "0", "", "Team"], InviteError::Round),
             (["abc", "2027-13-01", "0", "", "Team"], InviteError::Closes),
-            (["abc", "", "0", "a@b.org?bcc=c@d.org", "Team"], InviteError::Contact),
-            (["abc", "", "0", "javascript:alert(1)", "Team"], InviteError::Contact),
+            (
+                ["abc", "", "0", "a@b.org?bcc=c@d.org", "Team"],
+                InviteError::Contact,
+            ),
+            (
+                ["abc", "", "0", "javascript:alert(1)", "Team"],
+                InviteError::Contact,
+            ),
             (["abc", "", "0", "", ""], InviteError::Group),
             (["abc", "", "0", "", " Team"], InviteError::Group),
             (["abc", "", "2", "", "Team"], InviteError::Damaged),
@@ -551,7 +582,13 @@ mod tests {
         let inv = northshire();
         let fragment = inv.fragment();
         let cases = [
-            ("http://localhost:8792/", "", "", false, "http://localhost:8792/"),
+            (
+                "http://localhost:8792/",
+                "",
+                "",
+                false,
+                "http://localhost:8792/",
+            ),
             (
                 "https://example.github.io/collaboration-readiness/",
                 "",
@@ -585,7 +622,10 @@ mod tests {
             );
         }
         // A base that already holds a fragment loses it.
-        assert_eq!(inv.link("https://a.example/#/group"), format!("https://a.example/{fragment}"));
+        assert_eq!(
+            inv.link("https://a.example/#/group"),
+            format!("https://a.example/{fragment}")
+        );
     }
 
     #[test]
@@ -594,7 +634,9 @@ mod tests {
         assert!(!inv.is_closed("2027-03-31"), "open on the closing day");
         assert!(inv.is_closed("2027-04-01"));
         assert!(!inv.is_closed("2026-12-02"));
-        assert!(!Invitation::new("T", "a", "", "", false).unwrap().is_closed("9999-12-31"));
+        assert!(!Invitation::new("T", "a", "", "", false)
+            .unwrap()
+            .is_closed("9999-12-31"));
         assert_eq!(inv.closes_long().as_deref(), Some("31 March 2027"));
         assert_eq!(long_date("2028-02-29"), "29 February 2028");
         assert_eq!(long_date("soon"), "soon");
@@ -616,13 +658,12 @@ mod tests {
             g.trim() == g && !g.is_empty() && g.chars().count() <= GROUP_MAX_CHARS
         });
         let contact = proptest::option::of(
-            "[a-z0-9][a-z0-9._+'-]{0,20}@[a-z0-9]{1,10}(\\.[a-zé]{2,6}){1,3}".prop_filter(
-                "plausible",
-                |c: &String| is_plausible_address(c),
-            ),
+            "[a-z0-9][a-z0-9._+'-]{0,20}@[a-z0-9]{1,10}(\\.[a-zé]{2,6}){1,3}"
+                .prop_filter("plausible", |c: &String| is_plausible_address(c)),
         );
         let closes = proptest::option::of(
-            (1900u32..=9999, 1u32..=12, 1u32..=28).prop_map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}")),
+            (1900u32..=9999, 1u32..=12, 1u32..=28)
+                .prop_map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}")),
         );
         (group, "[0-9a-z]{1,16}", contact, closes, any::<bool>()).prop_map(
             |(group, round, contact, closes, free_text)| Invitation {

@@ -11,5 +11,6 @@ pub mod groups;
 pub mod invite;
 pub mod results;
 pub mod routes;
+pub mod send;
 pub mod share;
 pub mod table;

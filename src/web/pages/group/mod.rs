@@ -4,7 +4,8 @@
 //!
 //! This module owns the page's layout and the state the sections share (the group shown, the report's
 //! options). Each section has its own module: [`groups`] (choose, start, rename, delete), [`import`]
-//! and [`import_summary`] (add files and what they did), [`options`] (filter, minimum group size,
+//! and [`import_summary`] (add files and what they did), [`invite`] (invitations to a round, with
+//! their [`qr`] code and [`poster`]), [`options`] (filter, minimum group size,
 //! partial responses), [`report`] and the modules it draws from (the report), [`compare`] (a second
 //! group), [`export`] (downloads and print). Groups are kept by [`GroupStore`]; every figure comes
 //! from the engine, and what the report shows is decided in [`crate::model::groups::report`].
@@ -17,7 +18,10 @@ mod factors;
 mod groups;
 mod import;
 mod import_summary;
+mod invite;
 mod options;
+mod poster;
+mod qr;
 mod report;
 
 use leptos::prelude::*;
@@ -108,6 +112,7 @@ pub fn GroupPage() -> impl IntoView {
         })}
         <Groups store=store chosen=chosen current=current/>
         <Show when=move || current.with(Option::is_some)>
+            <invite::Invite store=store current=current/>
             <AddResponses store=store group_id=group_id importer=importer/>
             <ImportSummaryView importer=importer/>
             // Drawn again only when the group gains or loses its responses, not on every change of the
