@@ -157,9 +157,9 @@ fn Sending(id: String, invitation: Invitation) -> impl IntoView {
             <p><a class="button" href=href>{format!("Send by e-mail to {}", invitation.contact.clone().unwrap_or_default())}</a></p>
             <p class="hint">"This opens your e-mail program with the message written: check it and press send."</p>
         })}
-        <p class="label" id="answers-code-label">"Or copy your answers code"</p>
+        <p class="label">"Or copy your answers code"</p>
         <p class="hint">"The code is your answers as a line of text: paste it into any message to the facilitator."</p>
-        <p class="answers-code" aria-labelledby="answers-code-label">{move || code.get().unwrap_or_default()}</p>
+        <p class="answers-code">{move || code.get().unwrap_or_default()}</p>
         <div class="button-group">
             <button type="button" class="button button-secondary" on:click=copy>"Copy the code"</button>
             <button type="button" class="button button-secondary" on:click=download>"Download the file"</button>

@@ -171,8 +171,8 @@ pub(super) fn Invite(store: GroupStore, current: Memo<Option<String>>) -> impl I
                         <div class="invite-share">
                             <QrImage text=link.clone() label=label/>
                             <div class="invite-share-text">
-                                <p class="label" id="invite-link-label">"The link"</p>
-                                <p class="invite-link" aria-labelledby="invite-link-label">{link.clone()}</p>
+                                <p class="label">"The link"</p>
+                                <p class="invite-link">{link.clone()}</p>
                                 <div class="button-group">
                                     <button type="button" class="button button-secondary" on:click=copy>"Copy the link"</button>
                                     <button type="button" id="invite-poster-open" class="button button-secondary" on:click=move |_| poster.set(true)>
