@@ -10,10 +10,15 @@ const CONTACT = 'facilitator@northshire.example';
 const PHONE = { width: 360, height: 740 };
 
 /** Makes a group and an invitation for it; returns the invitation link as the page shows it. */
-async function invite(page, { contact = CONTACT, closes = '2027-03-31', freeText = false } = {}) {
+async function invite(page, options = {}) {
   const group = new GroupReportPage(page);
   await group.open();
   await group.createGroup(GROUP);
+  return makeInvitation(page, options);
+}
+
+/** Makes an invitation for the group shown; returns its link as the page shows it. */
+async function makeInvitation(page, { contact = CONTACT, closes = '2027-03-31', freeText = false } = {}) {
   if (contact) await page.getByLabel('Your e-mail address (optional)').fill(contact);
   if (closes) await page.getByLabel('Closing date (optional)').fill(closes);
   if (freeText) await page.getByLabel('Ask for free-text answers').check();
@@ -27,8 +32,16 @@ async function invite(page, { contact = CONTACT, closes = '2027-03-31', freeText
 /** No sideways scrolling at 320 px wide. */
 async function fitsAt320(page) {
   await page.setViewportSize({ width: 320, height: 740 });
-  const [scroll, client] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
-  expect(scroll, 'sideways scrolling at 320 px').toBeLessThanOrEqual(client);
+  const [scroll, client, wide] = await page.evaluate(() => [
+    document.documentElement.scrollWidth,
+    document.documentElement.clientWidth,
+    // What sticks out, to say in the failure.
+    [...document.querySelectorAll('main *')]
+      .filter((e) => e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX === 'visible')
+      .map((e) => `${e.tagName.toLowerCase()}.${e.className}: ${e.textContent.slice(0, 40)}`)
+      .slice(-5),
+  ]);
+  expect(scroll, `sideways scrolling at 320 px: ${wide.join(' | ')}`).toBeLessThanOrEqual(client);
 }
 
 /**
@@ -75,7 +88,7 @@ test('a facilitator makes an invitation and sees its QR code, its link and a one
   await expect(page.getByLabel('Your e-mail address (optional)')).toBeFocused();
   await expect(page.getByText(/#\/join\//)).toHaveCount(0);
 
-  const link = await invite(page);
+  const link = await makeInvitation(page);
   expect(link.startsWith(`${baseURL}#/join/1~`), link).toBe(true);
   const qr = page.getByRole('img', { name: `QR code of the invitation link for ${GROUP}` });
   await expect(qr).toBeVisible();

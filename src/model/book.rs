@@ -258,6 +258,14 @@ impl Book {
                     invitation: None,
                 });
             }
+            // Only the whole app shows an invitation (`Route::in_questionnaire`), so the
+            // questionnaire's reducer, and its first load, do without this.
+            Action::Join {
+                id,
+                name,
+                now,
+                invitation,
+            } => self.create(id, name, now, Some(*invitation))?,
             answering => return self.answer(answering),
         }
         Ok(())
@@ -270,12 +278,6 @@ impl Book {
     pub fn answer(&mut self, action: Action) -> Result<(), BookError> {
         match action {
             Action::Create { id, name, now } => self.create(id, name, now, None)?,
-            Action::Join {
-                id,
-                name,
-                now,
-                invitation,
-            } => self.create(id, name, now, Some(*invitation))?,
             Action::Open { id } => {
                 self.get_mut(&id)?;
                 self.current = Some(id);
@@ -319,6 +321,7 @@ impl Book {
                 a.completed_at = Some(now);
             }
             Action::Rename { .. }
+            | Action::Join { .. }
             | Action::Delete { .. }
             | Action::DeleteAll
             | Action::Import { .. } => return Err(BookError::Unsupported),
@@ -1051,7 +1054,7 @@ mod tests {
 
     fn joined() -> Book {
         let mut book = Book::default();
-        book.answer(Action::Join {
+        book.apply(Action::Join {
             id: "j".into(),
             name: "For the round".into(),
             now: NOW.into(),
@@ -1084,6 +1087,14 @@ mod tests {
         });
         assert_eq!(again, Err(BookError::DuplicateId));
         assert_eq!(book, before);
+        // The questionnaire build never shows an invitation, so its reducer refuses to join.
+        let refused = Book::default().answer(Action::Join {
+            id: "q".into(),
+            name: "x".into(),
+            now: NOW.into(),
+            invitation: Box::new(round()),
+        });
+        assert_eq!(refused, Err(BookError::Unsupported));
     }
 
     #[test]

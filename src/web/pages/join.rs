@@ -39,6 +39,7 @@ pub fn JoinPage() -> impl IntoView {
         Err(error) => {
             let session = Session::get();
             view! {
+                <div class="invite-page">
                 <h1 tabindex="-1">"This invitation link cannot be read"</h1>
                 <div class="notice notice-warning" role="alert"><p>{error.to_string()}</p></div>
                 <p>
@@ -51,6 +52,7 @@ pub fn JoinPage() -> impl IntoView {
                     </button>
                 </div>
                 <p><a href=Route::Start.href()>"Go to the start page"</a></p>
+                </div>
             }
             .into_any()
         }
@@ -113,6 +115,7 @@ fn Invited(invitation: Invitation) -> impl IntoView {
         move |_| join(session, &invitation)
     };
     view! {
+        <div class="invite-page">
         <h1 tabindex="-1">{format!("Self-assessment {}", invitation.asking())}</h1>
         <p class="lead">
             "How ready are you, and your organisation, to work with other organisations and with citizens? "
@@ -156,5 +159,6 @@ fn Invited(invitation: Invitation) -> impl IntoView {
             .into_any(),
         }}
         <p><a href=Route::Privacy.href()>"Read more about your answers and your privacy"</a></p>
+        </div>
     }
 }

@@ -124,6 +124,7 @@ fn Sending(id: String, invitation: Invitation) -> impl IntoView {
         move || what_is_sent(&invitation, free_text.get())
     };
     view! {
+        <div class="invite-page">
         <h1 tabindex="-1">"Send your answers to the facilitator"</h1>
         <p class="lead">{format!("Your answers {}, for {who}.", invitation.asking())}</p>
         <Show when=incomplete>
@@ -167,5 +168,6 @@ fn Sending(id: String, invitation: Invitation) -> impl IntoView {
         {move || copied.get().map(|m| view! { <p role="status">{m}</p> })}
         {move || download_error.get().map(|m| view! { <p class="error-message" role="alert">{m}</p> })}
         <p><a href=Route::Results.href()>"See your results"</a></p>
+        </div>
     }
 }

@@ -123,7 +123,7 @@ pub(super) fn Invite(store: GroupStore, current: Memo<Option<String>>) -> impl I
     };
 
     view! {
-        <section aria-labelledby="invite-heading" class="group-section no-print">
+        <section aria-labelledby="invite-heading" class="group-section invite-section no-print">
             <h2 id="invite-heading">"Invite colleagues"</h2>
             <p>
                 "Make a link to this self-assessment for a round of your survey. Colleagues who open it "

@@ -21,7 +21,7 @@ mod import_summary;
 mod invite;
 mod options;
 mod poster;
-mod qr;
+pub mod qr;
 mod report;
 
 use leptos::prelude::*;
