@@ -292,6 +292,30 @@ mod tests {
     }
 
     #[test]
+    fn every_invitation_link_opens_the_join_page() {
+        use crate::model::invite::Invitation;
+        let invitations = [
+            Invitation::new("Team", "a", "", "", false).unwrap(),
+            Invitation::new(
+                "Round 2027 — Northshire / east?#x",
+                "k3x9a0b7m2qz0000",
+                "a+b@c.example",
+                "2027-03-31",
+                true,
+            )
+            .unwrap(),
+        ];
+        for inv in invitations {
+            let fragment = inv.fragment();
+            assert_eq!(Route::from_hash(&fragment), Route::Join, "{fragment}");
+            let link = inv.link("https://a.example/sub/");
+            let (_, hash) = link.split_once('#').unwrap();
+            assert_eq!(Route::from_hash(hash), Route::Join);
+            assert!(!Route::Join.in_questionnaire());
+        }
+    }
+
+    #[test]
     fn the_questionnaire_build_has_the_questions_and_fetches_the_rest_from_the_categories_on() {
         // (`true, true`: in the questionnaire build, and fetching the whole app from there.)
         let cases = [
