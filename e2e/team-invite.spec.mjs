@@ -125,6 +125,23 @@ test('a facilitator makes an invitation and sees its QR code, its link and a one
   await fitsAt320(page);
 });
 
+test('the poster of a group with the longest name allowed still prints on one A4 page', async ({ page }) => {
+  const group = new GroupReportPage(page);
+  await group.open();
+  const name = `Health and social care partnership of the North West, spring ${'and autumn '.repeat(6)}`.slice(0, 120).trim();
+  await group.createGroup(name);
+  await page.getByLabel('Your e-mail address (optional)').fill('a.very.long.address.for.the.round@partnership.north-west.example.org.uk');
+  await page.getByLabel('Closing date (optional)').fill('2027-12-31');
+  await page.getByRole('button', { name: 'Make an invitation link' }).click();
+  await page.getByRole('button', { name: 'Show the poster' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `How ready are we to collaborate? For ${name}` })).toBeFocused();
+  const pdf = (await page.pdf({ format: 'A4', preferCSSPageSize: true })).toString('latin1');
+  expect(pdf.match(/\/Type\s*\/Page(?!s)/g)?.length, 'pages printed').toBe(1);
+  // Escape closes it too, back where the person was.
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('button', { name: 'Show the poster' })).toBeFocused();
+});
+
 test('two colleagues at phone size open the link, see who is asking, answer and get an e-mail to the contact', async ({ page, browser, baseURL }) => {
   const link = await invite(page);
   const codes = [];
