@@ -306,7 +306,13 @@ async function groupImport(browser, csv, n) {
     const imported = Date.now() - t0;
     const report = page.getByRole('region', { name: /^Report: / });
     await report.first().waitFor({ timeout: 120_000 }).catch(() => {});
-    await page.waitForFunction(() => [...document.querySelectorAll('[role=img]')].every((el) => !el.hasAttribute('data-drawn') || el.getAttribute('data-drawn') === 'true'), null, { timeout: 120_000, polling: 100 });
+    // Every chart drawn, scrolled to one after another as a reader would (the app draws a chart as it
+    // comes into view).
+    await page.waitForFunction(() => {
+      const waiting = document.querySelector('[role=img][data-drawn=false]');
+      if (waiting) waiting.scrollIntoView({ block: 'nearest' });
+      return !waiting;
+    }, null, { timeout: 120_000, polling: 100 });
     const reported = Date.now() - t0;
     clearInterval(timer);
     timer = null;

@@ -18,7 +18,11 @@ async function hoverEveryChart(page, where) {
   const all = page.getByRole('img');
   const n = await all.count();
   expect(n, `charts on ${where}`).toBeGreaterThan(0);
-  for (let i = 0; i < n; i++) await expect(all.nth(i)).toHaveAttribute('data-drawn', 'true');
+  // Each is drawn as it comes into view, as a reader scrolls to it.
+  for (let i = 0; i < n; i++) {
+    await all.nth(i).scrollIntoViewIfNeeded();
+    await expect(all.nth(i)).toHaveAttribute('data-drawn', 'true');
+  }
   // Count the tooltips ECharts shows (its 'showTip' event), chart by chart.
   await page.evaluate(() => {
     window.__tips = {};

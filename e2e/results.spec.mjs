@@ -162,7 +162,10 @@ test('markup typed as an answer is shown as text and never runs', async ({ page 
   // The shared results have settled once both charts are drawn, the last thing the page does
   // (ECharts fetched, then given every figure): anything that could run from the answers would be
   // in the page by then.
-  for (const name of [/^Radar chart/, /^Scatter chart/]) await expect(r.chart(name)).toHaveAttribute('data-drawn', 'true');
+  for (const name of [/^Radar chart/, /^Scatter chart/]) {
+    await r.chart(name).scrollIntoViewIfNeeded();
+    await expect(r.chart(name)).toHaveAttribute('data-drawn', 'true');
+  }
   expect(dialogs).toEqual([]);
   expect(await page.locator('img[src="x"]').count()).toBe(0);
 });
@@ -304,7 +307,7 @@ test('defect 22: on a 320 px phone the key columns fit, and the contents list mo
   await expect(links).toHaveText([
     'Your collaboration readiness', 'Your scores by factor', 'Your profile across the six categories',
     'Importance against prevalence', 'Compared with the 2018 survey', 'What to do next',
-    'Engagement of citizens', 'Keep, share and print',
+    'Your action plan', 'Engagement of citizens', 'Keep, share and print',
   ]);
   for (const name of ['Compared with the 2018 survey', 'Keep, share and print', 'Your scores by factor']) {
     await contents.scrollIntoViewIfNeeded();
@@ -369,4 +372,46 @@ plainTest.describe('defect 25', () => {
     const forged = await page.getByLabel('Link to these results').inputValue();
     expect(forged).toBe(new URL('./', baseURL).href + fragment);
   });
+});
+
+test('a share link opened cold shows its figures and tables before the chart library, and the charts after', async ({ page, browser, baseURL }) => {
+  await completeAssessment(page);
+  const link = await page.getByLabel('Link to these results').inputValue();
+  // A first visit, with ECharts held back on the way: no service worker to answer from a cache.
+  const fresh = await browser.newContext({ baseURL, serviceWorkers: 'block' });
+  const other = await fresh.newPage();
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  const asked = [];
+  await other.route(/\/echarts-[0-9a-f]+\.min\.js$/, async (route) => {
+    asked.push(route.request().url());
+    await held;
+    await route.continue();
+  });
+  // (The page's load event waits for the held library: the text must not.)
+  await other.goto(link, { waitUntil: 'domcontentloaded' });
+  const shared = new Results(other);
+  await expect(other.getByText('1.67 out of 3 (56%)')).toBeVisible();
+  await expect(shared.factorTable()).toBeVisible();
+  await expect(other.getByRole('table', { name: 'Importance and prevalence for the six categories in these results (0 to 3)' })).toBeVisible();
+  // The library is already on its way while the text is read, and nothing is drawn without it.
+  await expect.poll(() => asked.length).toBe(1);
+  await expect(shared.chart(/^Radar chart/)).toHaveAttribute('data-drawn', 'false');
+  release();
+  expect(await shared.paintedPixels(/^Radar chart/)).toBeGreaterThan(1000);
+  expect(await shared.paintedPixels(/^Scatter chart/)).toBeGreaterThan(1000);
+  expect(asked).toHaveLength(1);
+  await fresh.close();
+});
+
+test('a chart far below the fold is drawn only when the reader scrolls towards it', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 640 });
+  const r = await completeAssessment(page);
+  const scatter = r.chart(/^Scatter chart/);
+  // Well over a screen away from the top of the page: still waiting, its table already there.
+  const distance = await scatter.evaluate((el) => el.getBoundingClientRect().top - 2 * window.innerHeight);
+  expect(distance).toBeGreaterThan(0);
+  await page.waitForTimeout(500);
+  await expect(scatter).toHaveAttribute('data-drawn', 'false');
+  expect(await r.paintedPixels(/^Scatter chart/)).toBeGreaterThan(1000);
 });

@@ -1,7 +1,8 @@
 //! Prints the app's route table as JSON: for every route a link can lead to (`Route::all()`) and
 //! for each fragment given as an argument, the fragment, the route it reads as and whether the
-//! questionnaire build shows it (`Route::in_questionnaire`). For the test that the page's boot script
-//! (public/boot.js) loads the same build for each (scripts/boot.test.mjs).
+//! questionnaire build shows it (`Route::in_questionnaire`) and whether the page draws charts
+//! (`Route::draws_charts`). For the test that the page's boot script (public/boot.js) loads the same
+//! build, and fetches ECharts early for the same pages (scripts/boot.test.mjs).
 //!
 //! ```text
 //! cargo run --example route_table -- '#//assessment/example' '#/nowhere'
@@ -16,6 +17,7 @@ struct Row {
     hash: String,
     route: String,
     questionnaire: bool,
+    charts: bool,
 }
 
 fn main() {
@@ -29,6 +31,7 @@ fn main() {
             Row {
                 route: format!("{route:?}"),
                 questionnaire: route.in_questionnaire(),
+                charts: route.draws_charts(),
                 hash,
             }
         })

@@ -12,10 +12,10 @@ import vm from 'node:vm';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const boot = readFileSync(new URL('../public/boot.js', import.meta.url), 'utf8');
 
-/** boot.js's choice of build for a fragment, evaluated on its own. */
-function bootChoice() {
-  const source = boot.match(/^ {2}const buildFor = (\(hash\) => \{\n[\s\S]*?\n {2}\});$/m);
-  assert.ok(source, 'public/boot.js has no `const buildFor = (hash) => { … };`');
+/** One of boot.js's choices for a fragment (`const <name> = (hash) => { … };`), evaluated on its own. */
+function bootChoice(name = 'buildFor') {
+  const source = boot.match(new RegExp(`^ {2}const ${name} = (\\(hash\\) => \\{\\n[\\s\\S]*?\\n {2}\\});$`, 'm'));
+  assert.ok(source, `public/boot.js has no \`const ${name} = (hash) => { … };\``);
   return vm.runInNewContext(`(${source[1]})`);
 }
 
@@ -68,6 +68,16 @@ test('the boot script loads the build the Rust route table names, for every rout
     }
   }
   assert.ok(notFound > 0 && notFound < HOSTILE.length, `${notFound} of the odd fragments are "page not found"`);
+});
+
+test('the boot script fetches ECharts early for the pages the Rust route table says draw charts', () => {
+  const chartsFor = bootChoice('chartsFor');
+  const table = routeTable();
+  assert.ok(table.some((row) => row.charts) && table.some((row) => !row.charts));
+  for (const { hash, route, charts } of table) {
+    assert.equal(chartsFor(hash), charts, `${JSON.stringify(hash)} (${route})`);
+  }
+  assert.match(boot, /chartsFor\(location\.hash\)/);
 });
 
 test('the boot script loads the build it chooses for the page\'s own fragment', () => {

@@ -111,9 +111,9 @@ fn documents_that_cannot_be_read() {
     let table: &[(&str, Check)] = &[
         ("not json", |e| matches!(e, JsonError::Shape(_))),
         (r#"{"responses": []}"#, |e| matches!(e, JsonError::Shape(_))),
-        (r#"{"schema_version": 4, "responses": []}"#, |e| {
+        (r#"{"schema_version": 5, "responses": []}"#, |e| {
             *e == JsonError::NewerSchema {
-                found: 4,
+                found: 5,
                 supported: SCHEMA_VERSION,
             }
         }),
@@ -205,6 +205,51 @@ fn defect_24_an_assessment_export_carries_its_name_and_dates() {
     ] {
         assert!(
             matches!(document_from_json(text), Err(JsonError::Shape(_))),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn an_assessment_export_carries_its_plan_at_version_4_and_only_there() {
+    use collaboration_readiness::engine::json_format::{
+        assessment_with_plan_to_json, import_json, read_document, set_with_plan_to_json,
+        with_plan_to_json, PlanJson,
+    };
+    let r = complete_response("mine", |_| ("2", "1"));
+    let info = AssessmentInfo {
+        name: "With a plan".into(),
+        started_at: None,
+        completed_at: None,
+    };
+    let plan =
+        serde_json::value::to_raw_value(&serde_json::json!({"topics": ["factor:places"]})).unwrap();
+    let carried = |p: Option<PlanJson>| p.map(|p| p.0.get().to_string());
+    let expected = Some(plan.get().to_string());
+    let text = assessment_with_plan_to_json(&r, &info, Some(&*plan));
+    assert!(text.contains("\"schema_version\": 4"), "{text}");
+    let doc = read_document(&text).unwrap();
+    assert_eq!(carried(doc.plan), expected);
+    assert_eq!(doc.responses, vec![r.clone()]);
+    assert_eq!(carried(import_json(&text).unwrap().plan), expected);
+    // Without a plan it is still version 3, and an earlier file has none.
+    let text = assessment_with_plan_to_json(&r, &info, None);
+    assert!(text.contains("\"schema_version\": 3"), "{text}");
+    assert_eq!(read_document(&text).unwrap().plan, None);
+    assert_eq!(import_json(&to_json(&r)).unwrap().plan, None);
+    // A group's plan beside its responses, and a shared response's plan without details.
+    let set = set_with_plan_to_json(std::slice::from_ref(&r), Some(&*plan));
+    assert_eq!(carried(read_document(&set).unwrap().plan), expected);
+    assert!(set_to_json(std::slice::from_ref(&r)).contains("\"schema_version\": 2"));
+    let one = with_plan_to_json(&r, Some(&*plan));
+    assert_eq!(carried(read_document(&one).unwrap().plan), expected);
+    assert!(with_plan_to_json(&r, None).contains("\"schema_version\": 2"));
+    for text in [
+        r#"{"schema_version": 3, "response": {"id": "a"}, "assessment": {"name": "x"}, "plan": {}}"#,
+        r#"{"schema_version": 2, "responses": [], "plan": {}}"#,
+    ] {
+        assert!(
+            matches!(read_document(text), Err(JsonError::Shape(_))),
             "{text}"
         );
     }

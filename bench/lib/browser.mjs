@@ -48,7 +48,12 @@ export const PROBE = `(() => {
     see: button('Finish and see your results'),
     yes: () => [...document.querySelectorAll('input[type=radio]')]
       .some((el) => shown(el) && [...(el.labels || [])].some((l) => l.textContent.trim() === 'Yes')),
-    charts: () => document.querySelectorAll('[role=img][data-drawn=true]').length >= 2,
+    // The app draws a chart as it comes into view: a reader scrolls to the next one not drawn yet.
+    charts: () => {
+      const waiting = document.querySelector('[role=img][data-drawn=false]');
+      if (waiting) waiting.scrollIntoView({ block: 'nearest' });
+      return document.querySelectorAll('[role=img][data-drawn=true]').length >= 2;
+    },
     check: () => [...document.querySelectorAll('h1')].some((h) => h.textContent.trim() === 'Check your answers'),
   };
   b.reset = (name) => { delete b.t[name]; };

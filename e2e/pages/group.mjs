@@ -79,7 +79,11 @@ export class GroupReportPage {
   async chartsDrawn() {
     const charts = this.page.getByRole('img');
     const n = await charts.count();
-    for (let i = 0; i < n; i++) await expect(charts.nth(i)).toHaveAttribute('data-drawn', 'true');
+    // Each is drawn as it comes into view, as a reader scrolls to it.
+    for (let i = 0; i < n; i++) {
+      await charts.nth(i).scrollIntoViewIfNeeded();
+      await expect(charts.nth(i)).toHaveAttribute('data-drawn', 'true');
+    }
     return n;
   }
 }

@@ -42,6 +42,8 @@ export class Results {
   /** Waits until the chart is drawn and returns how many of its canvas pixels are painted. */
   async paintedPixels(name) {
     const chart = this.chart(name);
+    // A chart is drawn as it comes into view, as a reader scrolls to it.
+    await chart.scrollIntoViewIfNeeded();
     await expect(chart).toHaveAttribute('data-drawn', 'true');
     // The pixels are the chart's final ones once its entry animation has finished (or never started:
     // reduced motion): ECharts paints each frame's last step before it drops the animation, so no

@@ -19,6 +19,10 @@
 //!   still written as version 2, so that earlier versions of the app keep reading group exports and
 //!   share links; one with it is version 3, so that they say it comes from a newer version instead of
 //!   failing on a field they do not know.
+//! - **Version 4** (current): version 3 plus an optional `"plan"`: the action plan of the person's
+//!   assessment (beside its `response`) or of a group (beside its `responses`). The engine carries
+//!   it as JSON without reading it (its shape and checks belong to the app, `model::actions`); it is
+//!   written only when there is one, so that a file without a plan is still version 2 or 3.
 //!
 //! This is a storage and transfer format, so answers hidden by the q1 branch are kept (see
 //! [`Response::without_hidden_answers`] for what to share).
@@ -26,6 +30,7 @@
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 
 use super::error::{JsonError, RejectReason};
 use super::instrument::{Field, InstrumentVersion};
@@ -33,7 +38,10 @@ use super::intake::{self, RowProblem};
 use super::response::{is_iso8601_date_or_datetime, Response};
 
 /// The newest schema version, read and written.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
+
+/// The version written for one assessment's details without a plan.
+const DETAILS_VERSION: u32 = 3;
 
 /// The version written for documents without assessment details (readable by every version since 2).
 const PLAIN_VERSION: u32 = 2;
@@ -52,6 +60,17 @@ pub struct AssessmentInfo {
     pub completed_at: Option<String>,
 }
 
+/// An action plan as a version 4 document carries it: JSON text, which the app reads and checks.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(transparent)]
+pub struct PlanJson(pub Box<RawValue>);
+
+impl PartialEq for PlanJson {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.get() == other.0.get()
+    }
+}
+
 /// The `format` tag of version 2 documents.
 pub const FORMAT: &str = "collaboration-readiness/responses";
 
@@ -65,6 +84,8 @@ struct Envelope<'a> {
     responses: Option<&'a [Response]>,
     #[serde(skip_serializing_if = "Option::is_none")]
     assessment: Option<&'a AssessmentInfo>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    plan: Option<&'a RawValue>,
 }
 
 /// Writes one response (pretty-printed, version 2).
@@ -75,29 +96,73 @@ pub fn to_json(response: &Response) -> String {
         response: Some(response),
         responses: None,
         assessment: None,
+        plan: None,
     })
 }
 
 /// Writes one of the person's assessments: its response and what is known of the assessment
 /// (pretty-printed, version 3).
 pub fn assessment_to_json(response: &Response, info: &AssessmentInfo) -> String {
+    assessment_with_plan_to_json(response, info, None)
+}
+
+/// Writes one of the person's assessments with its action plan, as the app serialised it
+/// (version 4; version 3 when there is no plan).
+pub fn assessment_with_plan_to_json(
+    response: &Response,
+    info: &AssessmentInfo,
+    plan: Option<&RawValue>,
+) -> String {
     write(Envelope {
         format: FORMAT,
-        schema_version: SCHEMA_VERSION,
+        schema_version: if plan.is_some() {
+            SCHEMA_VERSION
+        } else {
+            DETAILS_VERSION
+        },
         response: Some(response),
         responses: None,
         assessment: Some(info),
+        plan,
     })
 }
 
 /// Writes a set of responses (pretty-printed, version 2).
 pub fn set_to_json(responses: &[Response]) -> String {
+    set_with_plan_to_json(responses, None)
+}
+
+/// Writes a set of responses with the group's action plan, as the app serialised it (version 4;
+/// version 2 when there is no plan).
+pub fn set_with_plan_to_json(responses: &[Response], plan: Option<&RawValue>) -> String {
     write(Envelope {
         format: FORMAT,
-        schema_version: PLAIN_VERSION,
+        schema_version: if plan.is_some() {
+            SCHEMA_VERSION
+        } else {
+            PLAIN_VERSION
+        },
         response: None,
         responses: Some(responses),
         assessment: None,
+        plan,
+    })
+}
+
+/// Writes one response with an action plan (version 4; version 2 without one): what a share link
+/// carries when the person chooses to share their plan.
+pub fn with_plan_to_json(response: &Response, plan: Option<&RawValue>) -> String {
+    write(Envelope {
+        format: FORMAT,
+        schema_version: if plan.is_some() {
+            SCHEMA_VERSION
+        } else {
+            PLAIN_VERSION
+        },
+        response: Some(response),
+        responses: None,
+        assessment: None,
+        plan,
     })
 }
 
@@ -123,9 +188,12 @@ struct EnvelopeV2 {
     response: Option<Response>,
     #[serde(default)]
     responses: Option<Vec<Response>>,
-    /// Version 3 only.
+    /// Version 3 and later.
     #[serde(default)]
     assessment: Option<AssessmentInfo>,
+    /// Version 4 only.
+    #[serde(default)]
+    plan: Option<PlanJson>,
 }
 
 /// Version 1 (frozen legacy shape; deserialize only).
@@ -233,6 +301,20 @@ pub fn from_json(text: &str) -> Result<Vec<Response>, JsonError> {
 pub fn document_from_json(
     text: &str,
 ) -> Result<(Vec<Response>, Option<AssessmentInfo>), JsonError> {
+    read_document(text).map(|d| (d.responses, d.assessment))
+}
+
+/// A document as read: its responses, and what an export of one assessment carries beside them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Document {
+    pub responses: Vec<Response>,
+    pub assessment: Option<AssessmentInfo>,
+    /// The action plan a version 4 export carries, as JSON, for the app to read and check.
+    pub plan: Option<PlanJson>,
+}
+
+/// Reads a document of any known schema version, with everything it carries.
+pub fn read_document(text: &str) -> Result<Document, JsonError> {
     let shape = |e: serde_json::Error| JsonError::Shape(plain_quotes(&e.to_string()));
     let Probe { schema_version } = serde_json::from_str(text).map_err(shape)?;
     match schema_version {
@@ -243,9 +325,13 @@ pub fn document_from_json(
                 .enumerate()
                 .map(|(i, r)| r.upgrade(i + 1))
                 .collect::<Result<_, _>>()
-                .map(|responses| (responses, None))
+                .map(|responses| Document {
+                    responses,
+                    assessment: None,
+                    plan: None,
+                })
         }
-        2 | 3 => {
+        2..=SCHEMA_VERSION => {
             let v2: EnvelopeV2 = serde_json::from_str(text).map_err(shape)?;
             if let Some(format) = v2.format.filter(|f| f != FORMAT) {
                 return Err(JsonError::Shape(format!(
@@ -277,7 +363,19 @@ pub fn document_from_json(
                     "it has assessment details beside a set of responses".to_string(),
                 ));
             }
-            one_or_many(v2.response, v2.responses).map(|responses| (responses, assessment))
+            let plan = match (schema_version, v2.plan) {
+                (..=3, Some(_)) => {
+                    return Err(JsonError::Shape(
+                        "it has an action plan, which only version 4 documents have".to_string(),
+                    ))
+                }
+                (_, plan) => plan,
+            };
+            one_or_many(v2.response, v2.responses).map(|responses| Document {
+                responses,
+                assessment,
+                plan,
+            })
         }
         v if v > SCHEMA_VERSION => Err(JsonError::NewerSchema {
             found: v,
@@ -329,14 +427,21 @@ pub struct JsonImport {
     pub rejected: Vec<RejectedResponse>,
     /// The assessment's details, when the document is an export of one of the person's assessments.
     pub assessment: Option<AssessmentInfo>,
+    /// The action plan such an export carries (version 4), as JSON for the app to read.
+    pub plan: Option<PlanJson>,
 }
 
 /// Reads a document for import: [`from_json`], then the checks every route in makes, response by
 /// response (a bad response is left out and reported; the others are kept).
 pub fn import_json(text: &str) -> Result<JsonImport, JsonError> {
-    let (responses, assessment) = document_from_json(text)?;
+    let Document {
+        responses,
+        assessment,
+        plan,
+    } = read_document(text)?;
     let mut out = JsonImport {
         assessment,
+        plan,
         ..JsonImport::default()
     };
     for (i, mut response) in responses.into_iter().enumerate() {

@@ -16,12 +16,14 @@ use crate::engine::error::AnswerError;
 use crate::engine::instrument::{Field, InstrumentVersion, INSTRUMENT};
 use crate::engine::json_format::AssessmentInfo;
 use crate::engine::response::{is_iso8601_date_or_datetime, AnswerAction, Answers, Response};
+use crate::model::actions::{Plan, PlanEdit};
 use crate::model::invite::Invitation;
 
 /// Storage name of the book (the key is namespaced by the storage adapter).
 pub const BOOK_NAME: &str = "assessments";
-/// The shape written now.
-pub const BOOK_SCHEMA: u32 = 1;
+/// The shape written now. 1: the first shape; 2: an assessment may hold an action plan (`plan`,
+/// absent when empty, so that a shape 1 book reads as a shape 2 book without one).
+pub const BOOK_SCHEMA: u32 = 2;
 /// Storage name of what could not be read from the book, kept so that nothing is ever dropped.
 pub const SET_ASIDE_NAME: &str = "assessments.set-aside";
 /// The longest name an assessment may have, in characters: long enough for any real name, short
@@ -45,9 +47,71 @@ pub struct Assessment {
     pub page: Option<String>,
     /// The answers; `response.id` is the assessment's id.
     pub response: Response,
-    /// The round this assessment answers, when it was started from an invitation link.
+    /// What the person plans to do about their results (shape 2), as stored: read it with
+    /// [`Assessment::plan`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub invitation: Option<Invitation>,
+    pub plan: Option<StoredPlan>,
+    /// The round this assessment answers, when it was started from an invitation link, as stored:
+    /// read it with [`Assessment::invitation`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub invitation: Option<StoredInvitation>,
+}
+
+/// An assessment's round as stored: its JSON text. Like [`StoredPlan`], the whole app reads it
+/// ([`Assessment::invitation`]) and the questionnaire build keeps it as it is, so that its first load
+/// carries none of the invitation's code and never drops a round it cannot read.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct StoredInvitation(Box<RawValue>);
+
+impl PartialEq for StoredInvitation {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.get() == other.0.get()
+    }
+}
+
+impl StoredInvitation {
+    /// The stored form of `invitation`.
+    pub fn of(invitation: &Invitation) -> StoredInvitation {
+        StoredInvitation(
+            serde_json::value::to_raw_value(invitation).expect("an invitation always serialises"),
+        )
+    }
+
+    /// The invitation, if it reads and every field is one a link may carry.
+    fn read(&self) -> Option<Invitation> {
+        serde_json::from_str::<Invitation>(self.0.get())
+            .ok()
+            .filter(|i| i.check().is_ok())
+    }
+}
+
+/// An assessment's action plan as stored: its JSON text. The whole app reads it
+/// ([`Assessment::plan`]); the questionnaire build keeps it as it is, so that its first load carries
+/// none of the plan's code and never drops a plan it cannot read.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct StoredPlan(Box<RawValue>);
+
+impl PartialEq for StoredPlan {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.get() == other.0.get()
+    }
+}
+
+impl StoredPlan {
+    /// The stored form of `plan`: none for an empty plan, so that a book without plans is stored
+    /// as before.
+    pub fn of(plan: &Plan) -> Option<StoredPlan> {
+        (!plan.is_empty()).then(|| {
+            StoredPlan(serde_json::value::to_raw_value(plan).expect("a plan always serialises"))
+        })
+    }
+
+    /// The plan, read strictly.
+    fn read(&self) -> Result<Plan, serde_json::Error> {
+        serde_json::from_str(self.0.get())
+    }
 }
 
 impl Assessment {
@@ -68,6 +132,31 @@ impl Assessment {
             response.submitted_at = Some(done.clone());
         }
         response
+    }
+
+    /// The assessment as its JSON export: its answers (without those hidden by the q1 branch), its
+    /// name and dates, and its action plan when it has one.
+    pub fn export_json(&self) -> String {
+        crate::engine::json_format::assessment_with_plan_to_json(
+            &self.exported_response(),
+            &self.info(),
+            self.plan().to_json().as_deref(),
+        )
+    }
+
+    /// The action plan (empty when there is none; a stored plan that cannot be read was set aside
+    /// when the book was read, see [`Book::read_stored`]).
+    pub fn plan(&self) -> Plan {
+        self.plan
+            .as_ref()
+            .and_then(|p| p.read().ok())
+            .unwrap_or_default()
+    }
+
+    /// The round this assessment answers, if it was started from an invitation this version can
+    /// read (one it cannot is kept as stored, untouched).
+    pub fn invitation(&self) -> Option<Invitation> {
+        self.invitation.as_ref().and_then(StoredInvitation::read)
     }
 
     /// What an export says about the assessment beside its answers.
@@ -145,6 +234,12 @@ pub enum Action {
         info: Option<Box<AssessmentInfo>>,
         now: String,
     },
+    /// Change the assessment's action plan.
+    Plan {
+        id: String,
+        edit: PlanEdit,
+        now: String,
+    },
 }
 
 /// Why an action could not be applied; nothing changed.
@@ -164,6 +259,10 @@ pub enum BookError {
     Incomplete,
     #[error(transparent)]
     Answer(#[from] AnswerError),
+    /// A plan's edit refused, in the plan's words (kept as text, so that the questionnaire build,
+    /// which shows a book's errors, carries none of the plan's).
+    #[error("{0}")]
+    Plan(String),
 }
 
 /// Why stored data could not be read as a book.
@@ -179,7 +278,10 @@ impl Book {
     /// Reads a stored book of any shipped shape.
     pub fn from_stored(schema: u32, data: &str) -> Result<Book, StoredBookError> {
         match schema {
-            1 => serde_json::from_str(data).map_err(|e| StoredBookError::Unreadable(e.to_string())),
+            // Shape 2 only adds the optional plan: one reader serves both.
+            1 | 2 => {
+                serde_json::from_str(data).map_err(|e| StoredBookError::Unreadable(e.to_string()))
+            }
             newer if newer > BOOK_SCHEMA => Err(StoredBookError::Newer(newer)),
             other => Err(StoredBookError::Unreadable(format!(
                 "unknown format {other}"
@@ -255,6 +357,7 @@ impl Book {
                     completed_at,
                     page: None,
                     response,
+                    plan: None,
                     invitation: None,
                 });
             }
@@ -265,7 +368,18 @@ impl Book {
                 name,
                 now,
                 invitation,
-            } => self.create(id, name, now, Some(*invitation))?,
+            } => self.create(id, name, now, Some(StoredInvitation::of(&invitation)))?,
+            Action::Plan { id, edit, now } => {
+                let a = self.get_mut(&id)?;
+                let mut plan = a.plan();
+                if plan
+                    .edit(edit)
+                    .map_err(|e| BookError::Plan(e.to_string()))?
+                {
+                    a.plan = StoredPlan::of(&plan);
+                    a.updated_at = now;
+                }
+            }
             answering => return self.answer(answering),
         }
         Ok(())
@@ -324,7 +438,8 @@ impl Book {
             | Action::Join { .. }
             | Action::Delete { .. }
             | Action::DeleteAll
-            | Action::Import { .. } => return Err(BookError::Unsupported),
+            | Action::Import { .. }
+            | Action::Plan { .. } => return Err(BookError::Unsupported),
         }
         Ok(())
     }
@@ -337,7 +452,7 @@ impl Book {
         id: String,
         name: String,
         now: String,
-        invitation: Option<Invitation>,
+        invitation: Option<StoredInvitation>,
     ) -> Result<(), BookError> {
         if self.get(&id).is_some() {
             return Err(BookError::DuplicateId);
@@ -350,6 +465,7 @@ impl Book {
             completed_at: None,
             page: None,
             response: Response::new(id.clone()),
+            plan: None,
             invitation,
         });
         self.current = Some(id);
@@ -414,6 +530,9 @@ pub struct SetAside {
     /// assessment was set aside.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub answers: Vec<String>,
+    /// True when the action plan of an assessment that was kept, or part of it, was left out.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub plan: bool,
     /// Why it could not be read, as the reader reported it (for whoever looks into the file).
     pub detail: String,
     /// The stored JSON text, exactly as it was.
@@ -421,9 +540,9 @@ pub struct SetAside {
 }
 
 impl SetAside {
-    /// True when the whole assessment was set aside (not only some of its answers).
+    /// True when the whole assessment was set aside (not only some of its answers or its plan).
     pub fn is_whole(&self) -> bool {
-        self.answers.is_empty()
+        self.answers.is_empty() && !self.plan
     }
 }
 
@@ -466,6 +585,8 @@ struct AssessmentParts {
     #[serde(default)]
     page: Option<String>,
     response: ResponseParts,
+    #[serde(default)]
+    plan: Option<Box<RawValue>>,
     /// Kept as text: an unreadable invitation must not make the answers unreadable.
     #[serde(default)]
     invitation: Option<Box<RawValue>>,
@@ -525,7 +646,7 @@ impl Book {
         mut new_id: impl FnMut() -> String,
     ) -> Result<StoredRead, StoredBookError> {
         match schema {
-            1 => {}
+            1 | 2 => {}
             newer if newer > BOOK_SCHEMA => return Err(StoredBookError::Newer(newer)),
             other => {
                 return Err(StoredBookError::Unreadable(format!(
@@ -539,15 +660,36 @@ impl Book {
         let mut ids = HashSet::new();
         for raw in parts.assessments {
             let mut assessment = match serde_json::from_str::<Assessment>(raw.get()) {
-                Ok(a) => a,
+                Ok(mut a) => {
+                    // Its plan is only text so far: a plan that does not read keeps what does,
+                    // and the rest is kept aside.
+                    if let Some(Err(error)) = a.plan.as_ref().map(StoredPlan::read) {
+                        let stored = a.plan.as_ref().map(|p| p.0.get().to_string());
+                        let (plan, _) = Plan::read_lenient(stored.as_deref().unwrap_or_default());
+                        read.set_aside.push(SetAside {
+                            name: Some(a.name.clone()),
+                            answers: Vec::new(),
+                            plan: true,
+                            detail: error.to_string(),
+                            stored: raw.get().to_string(),
+                        });
+                        a.plan = StoredPlan::of(&plan);
+                    }
+                    a
+                }
                 Err(error) => match serde_json::from_str::<AssessmentParts>(raw.get()) {
                     Ok(p) => {
                         let (answers, bad) = answers_one_by_one(&p.response.answers);
-                        if bad.is_empty() {
+                        let (plan, plan_lost) =
+                            p.plan.as_ref().map_or((Plan::default(), false), |raw| {
+                                Plan::read_lenient(raw.get())
+                            });
+                        if bad.is_empty() && !plan_lost {
                             // The parts read but the whole did not: nothing to keep of it.
                             read.set_aside.push(SetAside {
                                 name: Some(p.name),
                                 answers: Vec::new(),
+                                plan: false,
                                 detail: error.to_string(),
                                 stored: raw.get().to_string(),
                             });
@@ -556,6 +698,7 @@ impl Book {
                         read.set_aside.push(SetAside {
                             name: Some(p.name.clone()),
                             answers: bad,
+                            plan: plan_lost,
                             detail: error.to_string(),
                             stored: raw.get().to_string(),
                         });
@@ -566,16 +709,16 @@ impl Book {
                             completed_at: p.completed_at,
                             page: p.page,
                             response: response_from(p.response, &answers),
-                            // The stored text is set aside above, unreadable invitation included.
-                            invitation: p
-                                .invitation
-                                .and_then(|i| serde_json::from_str(i.get()).ok()),
+                            plan: StoredPlan::of(&plan),
+                            // Kept as stored, whether or not this version can read it.
+                            invitation: p.invitation.map(StoredInvitation),
                         }
                     }
                     Err(_) => {
                         read.set_aside.push(SetAside {
                             name: name_in(raw.get()),
                             answers: Vec::new(),
+                            plan: false,
                             detail: error.to_string(),
                             stored: raw.get().to_string(),
                         });
@@ -674,9 +817,10 @@ impl Book {
             .unwrap_or_else(|| "Restored assessment".to_string());
         let response = response_from(parts, &answers);
         let completed_at = date("completed_at").filter(|_| response.is_complete());
-        let invitation = object
-            .get("invitation")
-            .and_then(|i| serde_json::from_str(i.get()).ok());
+        let plan = object
+            .get("plan")
+            .map_or_else(Plan::default, |raw| Plan::read_lenient(raw.get()).0);
+        let invitation = object.get("invitation").cloned().map(StoredInvitation);
         Some(Assessment {
             name,
             created_at: date("created_at").unwrap_or_else(|| now.to_string()),
@@ -684,6 +828,7 @@ impl Book {
             completed_at,
             page: None,
             response,
+            plan: StoredPlan::of(&plan),
             invitation,
         })
     }
@@ -724,6 +869,11 @@ pub fn set_aside_summary(items: &[SetAside]) -> String {
     for item in items {
         if item.is_whole() {
             parts.push(format!("{} could not be read at all", quoted(&item.name)));
+        } else if item.answers.is_empty() {
+            parts.push(format!(
+                "in {}, part of the action plan could not be read; the rest of it is here",
+                quoted(&item.name)
+            ));
         } else {
             let questions: Vec<String> = item
                 .answers
@@ -741,8 +891,13 @@ pub fn set_aside_summary(items: &[SetAside]) -> String {
             } else {
                 "the answers to"
             };
+            let plan = if item.plan {
+                " and part of the action plan"
+            } else {
+                ""
+            };
             parts.push(format!(
-                "in {}, {answers} {} could not be read; the rest of it is here",
+                "in {}, {answers} {}{plan} could not be read; the rest of it is here",
                 quoted(&item.name),
                 questions.join(" and ")
             ));
@@ -1068,7 +1223,7 @@ mod tests {
     fn an_assessment_started_from_an_invitation_is_tagged_and_kept_with_its_round() {
         let mut book = joined();
         assert_eq!(book.current.as_deref(), Some("j"));
-        assert_eq!(book.get("j").unwrap().invitation, Some(round()));
+        assert_eq!(book.get("j").unwrap().invitation(), Some(round()));
         book.apply(answer("j", Field::Q1, "no")).unwrap();
         let stored = serde_json::to_string(&book).unwrap();
         let back = Book::from_stored(BOOK_SCHEMA, &stored).unwrap();
@@ -1106,13 +1261,18 @@ mod tests {
         data["assessments"][0]["response"]["answers"]["q4"] = "99".into();
         let read = Book::read_stored(BOOK_SCHEMA, &data.to_string(), counter()).unwrap();
         let kept = read.book.get("j").unwrap();
-        assert_eq!(kept.invitation, Some(round()));
+        assert_eq!(kept.invitation(), Some(round()));
         assert_eq!(read.set_aside[0].answers, ["q4"]);
-        // An invitation no version wrote: the answers are kept, the stored text set aside whole.
+        // An invitation no version wrote: the answers are kept, and the invitation as it was stored
+        // (this version reads no round from it).
         data["assessments"][0]["invitation"] = serde_json::json!({"group": 5});
         let read = Book::read_stored(BOOK_SCHEMA, &data.to_string(), counter()).unwrap();
         let kept = read.book.get("j").unwrap();
-        assert_eq!(kept.invitation, None);
+        assert_eq!(kept.invitation(), None);
+        assert_eq!(
+            serde_json::to_value(&kept.invitation).unwrap(),
+            serde_json::json!({"group": 5})
+        );
         assert!(kept.response.answers().is_stored(Field::Q1));
         assert!(read.set_aside[0].stored.contains("\"group\":5"));
         // Restoring an assessment set aside whole brings its round back too.
@@ -1123,6 +1283,7 @@ mod tests {
             vec![SetAside {
                 name: None,
                 answers: Vec::new(),
+                plan: false,
                 detail: "x".into(),
                 stored: whole.to_string(),
             }],
@@ -1130,7 +1291,7 @@ mod tests {
             counter(),
         );
         assert!(left.is_empty());
-        assert_eq!(empty.assessments[0].invitation, Some(round()));
+        assert_eq!(empty.assessments[0].invitation(), Some(round()));
     }
 
     #[test]
@@ -1162,6 +1323,7 @@ mod tests {
         let junk = SetAside {
             name: None,
             answers: Vec::new(),
+            plan: false,
             detail: "x".into(),
             stored: "[1, 2]".into(),
         };
@@ -1321,6 +1483,229 @@ mod tests {
         .unwrap();
         assert_eq!(book.get("z").unwrap().name.chars().count(), MAX_NAME_CHARS);
     }
+
+    /// The frozen v2 fixture's data (shape 2: the second assessment has an action plan).
+    fn fixture_v2() -> (u32, serde_json::Value) {
+        let v2 = include_str!("../../tests/fixtures/storage/book-v2.json");
+        let envelope: serde_json::Value = serde_json::from_str(v2).unwrap();
+        (
+            envelope["schema"].as_u64().unwrap() as u32,
+            envelope["data"].clone(),
+        )
+    }
+
+    fn plan_edit(id: &str, edit: PlanEdit) -> Action {
+        Action::Plan {
+            id: id.into(),
+            edit,
+            now: LATER.into(),
+        }
+    }
+
+    #[test]
+    fn a_shape_2_book_with_a_plan_loads_and_a_shape_1_book_has_none() {
+        use crate::model::actions::{Status, Topic};
+        let (schema, data) = fixture_v2();
+        assert_eq!(schema, 2);
+        let book = Book::from_stored(schema, &data.to_string()).unwrap();
+        let plan = &book.assessments[1].plan();
+        assert_eq!(
+            plan.topics,
+            [
+                Topic::from_id("area:leadership").unwrap(),
+                Topic::from_id("factor:places").unwrap()
+            ]
+        );
+        let statuses: Vec<Status> = plan.actions.iter().map(|a| a.status).collect();
+        assert_eq!(statuses, [Status::Started, Status::Planned, Status::Done]);
+        assert_eq!(plan.actions[0].by.as_deref(), Some("2027-01-31"));
+        assert!(book.assessments[0].plan.is_none());
+        // Written back, it is the fixture again: nothing is lost or added on the way.
+        assert_eq!(serde_json::to_value(&book).unwrap(), data);
+        // The same book as shape 1 (what every earlier version wrote) loads without plans, and is
+        // written back as it was: an empty plan is not written.
+        let v1 = Book::from_stored(1, &fixture_data().to_string()).unwrap();
+        assert!(v1.assessments.iter().all(|a| a.plan.is_none()));
+        assert_eq!(serde_json::to_value(&v1).unwrap(), fixture_data());
+        let read = Book::read_stored(1, &fixture_data().to_string(), counter()).unwrap();
+        assert!(!read.changed());
+        let read = Book::read_stored(2, &data.to_string(), counter()).unwrap();
+        assert!(!read.changed());
+        assert_eq!(read.book, book);
+        // A book of a newer shape than this version writes is refused, by both readers.
+        assert_eq!(
+            Book::from_stored(3, &data.to_string()),
+            Err(StoredBookError::Newer(3))
+        );
+        assert_eq!(
+            Book::read_stored(3, &data.to_string(), counter()),
+            Err(StoredBookError::Newer(3))
+        );
+    }
+
+    #[test]
+    fn the_plan_changes_through_the_reducer_and_two_tabs_keep_each_others_actions() {
+        use crate::model::actions::{Draft, PlanError, Status, Topic};
+        let places = Topic::from_id("factor:places").unwrap();
+        let draft = |what: &str| Draft {
+            topic: Some(places),
+            what: what.into(),
+            ..Draft::default()
+        };
+        let mut stored = book_with("a");
+        // Tab A adds one action, tab B another, each to the book as stored at that moment.
+        stored
+            .apply(plan_edit(
+                "a",
+                PlanEdit::Add {
+                    id: "p1".into(),
+                    draft: draft("From tab A"),
+                },
+            ))
+            .unwrap();
+        stored
+            .apply(plan_edit(
+                "a",
+                PlanEdit::Add {
+                    id: "p2".into(),
+                    draft: draft("From tab B"),
+                },
+            ))
+            .unwrap();
+        let a = stored.get("a").unwrap();
+        assert_eq!(a.plan().actions.len(), 2);
+        assert_eq!(a.updated_at, LATER);
+        // Tab A removed p1; tab B, not knowing, sets its status: refused, nothing changes.
+        stored
+            .apply(plan_edit("a", PlanEdit::Remove { id: "p1".into() }))
+            .unwrap();
+        let before = stored.clone();
+        assert_eq!(
+            stored.apply(plan_edit(
+                "a",
+                PlanEdit::SetStatus {
+                    id: "p1".into(),
+                    status: Status::Done
+                }
+            )),
+            Err(BookError::Plan(PlanError::NoSuchAction.to_string()))
+        );
+        assert_eq!(stored, before);
+        assert_eq!(
+            stored.apply(plan_edit("gone", PlanEdit::Remove { id: "p2".into() })),
+            Err(BookError::NoSuchAssessment)
+        );
+        // An invalid action is refused with the editor's words.
+        let refused = stored.apply(plan_edit(
+            "a",
+            PlanEdit::Add {
+                id: "p3".into(),
+                draft: draft(" "),
+            },
+        ));
+        assert_eq!(refused.unwrap_err().to_string(), "Say what will be done.");
+        // The questionnaire build leaves plans to the whole app.
+        assert_eq!(
+            stored.answer(plan_edit("a", PlanEdit::Remove { id: "p2".into() })),
+            Err(BookError::Unsupported)
+        );
+        assert_eq!(stored, before);
+    }
+
+    #[test]
+    fn a_damaged_plan_is_set_aside_and_the_rest_of_the_assessment_kept() {
+        let (schema, mut data) = fixture_v2();
+        // One action no version ever wrote (an unknown status), one topic that is not one.
+        data["assessments"][1]["plan"]["actions"][1]["status"] = "finished".into();
+        data["assessments"][1]["plan"]["topics"][1] = 42.into();
+        // The questionnaire build's strict reader keeps the plan exactly as stored, unread.
+        let strict = Book::from_stored(schema, &data.to_string()).unwrap();
+        assert_eq!(
+            serde_json::to_value(&strict.assessments[1].plan).unwrap(),
+            data["assessments"][1]["plan"]
+        );
+        assert!(strict.assessments[1].plan().is_empty());
+        let read = Book::read_stored(schema, &data.to_string(), counter()).unwrap();
+        assert_eq!(read.book.assessments.len(), 2);
+        let kept = &read.book.assessments[1];
+        assert!(kept.response.is_complete(), "every answer is kept");
+        let kept_plan = kept.plan();
+        let ids: Vec<&str> = kept_plan.actions.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["p-1", "p-3"], "every action that reads is kept");
+        assert_eq!(read.set_aside.len(), 1);
+        let aside = &read.set_aside[0];
+        assert!(aside.plan && aside.answers.is_empty() && !aside.is_whole());
+        assert!(
+            aside.stored.contains("\"finished\""),
+            "kept exactly as stored"
+        );
+        assert!(read.changed());
+        assert_eq!(
+            set_aside_summary(&read.set_aside),
+            "in \u{201c}Before the restructure\u{201d}, part of the action plan could not be read; \
+             the rest of it is here"
+        );
+        // A bad answer and a bad plan in one assessment: both are named.
+        data["assessments"][1]["response"]["answers"]["q4"] = "99".into();
+        let read = Book::read_stored(schema, &data.to_string(), counter()).unwrap();
+        assert!(set_aside_summary(&read.set_aside)
+            .contains(" and part of the action plan could not be read"));
+        assert_eq!(read.book.assessments[1].plan().actions.len(), 2);
+        // A plan that is not a plan at all: the answers are kept, the plan set aside.
+        let (_, mut data) = fixture_v2();
+        data["assessments"][1]["plan"] = "lost".into();
+        let read = Book::read_stored(schema, &data.to_string(), counter()).unwrap();
+        assert!(read.book.assessments[1].plan.is_none());
+        assert!(read.book.assessments[1].response.is_complete());
+        assert!(read.set_aside[0].plan);
+    }
+
+    #[test]
+    fn the_json_export_carries_the_plan_and_an_earlier_file_without_one_still_imports() {
+        use crate::engine::json_format::{import_json, read_document};
+        let (schema, data) = fixture_v2();
+        let book = Book::from_stored(schema, &data.to_string()).unwrap();
+        let with_plan = &book.assessments[1];
+        let text = with_plan.export_json();
+        let doc = read_document(&text).unwrap();
+        assert!(text.contains("\"schema_version\": 4"), "{text}");
+        assert_eq!(doc.responses, vec![with_plan.exported_response()]);
+        let carried = Plan::from_json(doc.plan.unwrap().0.get()).unwrap();
+        assert_eq!(carried, with_plan.plan());
+        // Without a plan the file is what earlier versions wrote (version 3, no plan).
+        let text = book.assessments[0].export_json();
+        assert!(text.contains("\"schema_version\": 3") && !text.contains("\"plan\""));
+        // Imported elsewhere, the answers and then the plan come back.
+        let import = import_json(&with_plan.export_json()).unwrap();
+        let mut elsewhere = Book::default();
+        elsewhere
+            .apply(Action::Import {
+                response: import.responses[0].clone(),
+                name: "x".into(),
+                info: import.assessment.map(Box::new),
+                now: NOW.into(),
+            })
+            .unwrap();
+        let plan = Plan::from_json(import.plan.unwrap().0.get()).unwrap();
+        elsewhere
+            .apply(plan_edit(with_plan.id(), PlanEdit::Merge(plan)))
+            .unwrap();
+        assert_eq!(elsewhere.assessments[0].plan(), with_plan.plan());
+        assert_eq!(elsewhere.assessments[0].name, "Before the restructure");
+    }
+
+    #[test]
+    fn an_assessment_restored_whole_keeps_its_plan() {
+        let (schema, mut data) = fixture_v2();
+        data["assessments"][1]["created_at"] = 7.into();
+        data["assessments"][1]["name"] = serde_json::Value::Null;
+        let read = Book::read_stored(schema, &data.to_string(), counter()).unwrap();
+        assert!(read.set_aside[0].is_whole());
+        let mut book = read.book;
+        assert!(book.restore(read.set_aside, NOW, counter()).is_empty());
+        assert_eq!(book.assessments.last().unwrap().plan().actions.len(), 3);
+    }
+
     #[test]
     fn the_questionnaire_reducer_answers_as_apply_does_and_refuses_the_rest() {
         let mut by_apply = Book::default();

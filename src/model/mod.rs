@@ -4,6 +4,7 @@
 //! The person's assessments and the facilitator's groups each come as a model here ([`book`],
 //! [`groups`]) and a store in `web::stores` that keeps it in the browser.
 
+pub mod actions;
 pub mod answers_code;
 pub mod book;
 pub mod flow;

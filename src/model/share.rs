@@ -6,6 +6,7 @@ use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine as _};
 
 use crate::engine::response::Response;
 use crate::engine::{intake, json_format};
+use crate::model::actions::Plan;
 
 /// The fragment prefix of a share link.
 pub const PREFIX: &str = "#/shared/";
@@ -23,7 +24,14 @@ pub enum ShareError {
 
 /// The fragment that carries `response` (starting with `#/shared/`).
 pub fn fragment(response: &Response) -> String {
-    let json = json_format::to_json(&response.without_hidden_answers());
+    fragment_with_plan(response, None)
+}
+
+/// The fragment that carries `response` and, when the person chose to share it, their action plan
+/// (an empty plan is left out).
+pub fn fragment_with_plan(response: &Response, plan: Option<&Plan>) -> String {
+    let plan = plan.and_then(Plan::to_json);
+    let json = json_format::with_plan_to_json(&response.without_hidden_answers(), plan.as_deref());
     // Compact JSON keeps the link short; the pretty form is for files people open.
     let compact = serde_json::from_str::<serde_json::Value>(&json)
         .map(|v| v.to_string())
@@ -31,8 +39,23 @@ pub fn fragment(response: &Response) -> String {
     format!("{PREFIX}{}", URL_SAFE_NO_PAD.encode(compact.as_bytes()))
 }
 
+/// What a share link carries.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Shared {
+    pub response: Response,
+    /// The action plan, when the person shared it.
+    pub plan: Option<Plan>,
+    /// True when the link carried a plan that could not be read (the answers still show).
+    pub plan_unreadable: bool,
+}
+
 /// Reads the response from a fragment (with or without the `#/shared/` prefix).
 pub fn read(fragment: &str) -> Result<Response, ShareError> {
+    read_shared(fragment).map(|s| s.response)
+}
+
+/// Reads the response and any action plan from a fragment.
+pub fn read_shared(fragment: &str) -> Result<Shared, ShareError> {
     let data = fragment
         .strip_prefix(PREFIX)
         .or_else(|| fragment.strip_prefix("/shared/"))
@@ -45,12 +68,23 @@ pub fn read(fragment: &str) -> Result<Response, ShareError> {
         .decode(data.trim_end_matches('='))
         .map_err(|_| ShareError::Damaged)?;
     let text = String::from_utf8(bytes).map_err(|_| ShareError::Damaged)?;
-    let response =
-        json_format::response_from_json(&text).map_err(|e| ShareError::Invalid(e.to_string()))?;
+    let document =
+        json_format::read_document(&text).map_err(|e| ShareError::Invalid(e.to_string()))?;
+    let [response] = <[Response; 1]>::try_from(document.responses).map_err(|r| {
+        ShareError::Invalid(format!(
+            "it holds {} responses where one was expected",
+            r.len()
+        ))
+    })?;
+    let plan = document.plan.map(|p| Plan::from_json(p.0.get()));
     // A link is a way in like any file: the same checks, the same reasons.
     let problems = intake::check(&response);
     if problems.is_empty() {
-        Ok(response)
+        Ok(Shared {
+            response,
+            plan_unreadable: matches!(plan, Some(Err(_))),
+            plan: plan.and_then(Result::ok),
+        })
     } else {
         Err(ShareError::Invalid(intake::describe(&problems)))
     }
@@ -161,6 +195,50 @@ mod tests {
         );
         assert_eq!(read(&link).unwrap(), sample());
         assert_eq!(read(&link[1..]).unwrap(), sample(), "also without the #");
+    }
+
+    #[test]
+    fn a_link_carries_the_plan_only_when_the_person_chooses() {
+        use crate::model::actions::{Draft, PlanEdit, Topic};
+        let mut plan = Plan::default();
+        plan.edit(PlanEdit::Add {
+            id: "p1".into(),
+            draft: Draft {
+                topic: Topic::from_id("factor:places"),
+                what: "Map the partners".into(),
+                ..Draft::default()
+            },
+        })
+        .unwrap();
+        let without = fragment(&sample());
+        let shared = read_shared(&without).unwrap();
+        assert_eq!((shared.plan, shared.plan_unreadable), (None, false));
+        assert_eq!(fragment_with_plan(&sample(), None), without);
+        assert_eq!(
+            fragment_with_plan(&sample(), Some(&Plan::default())),
+            without,
+            "an empty plan adds nothing"
+        );
+        let with = fragment_with_plan(&sample(), Some(&plan));
+        assert_ne!(with, without);
+        let shared = read_shared(&with).unwrap();
+        assert_eq!(shared.response, sample());
+        assert_eq!(shared.plan, Some(plan));
+        assert_eq!(
+            read(&with).unwrap(),
+            sample(),
+            "older readers of the answers still work"
+        );
+        // A link whose plan is damaged still shows the answers, and says the plan could not be read.
+        let doc = r#"{"format":"collaboration-readiness/responses","schema_version":4,"response":{"id":"a"},"plan":{"topics":"x"}}"#;
+        let shared = read_shared(&format!("{PREFIX}{}", URL_SAFE_NO_PAD.encode(doc))).unwrap();
+        assert_eq!((shared.plan, shared.plan_unreadable), (None, true));
+        // A link of several responses is not a share link.
+        let set = json_format::set_to_json(&[sample(), Response::new("b")]);
+        assert!(matches!(
+            read_shared(&format!("{PREFIX}{}", URL_SAFE_NO_PAD.encode(set))),
+            Err(ShareError::Invalid(_))
+        ));
     }
 
     #[test]

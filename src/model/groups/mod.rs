@@ -26,6 +26,7 @@ use crate::engine::aggregate::{GroupOptions, GroupReport, ResponseFilter, DEFAUL
 use crate::engine::csv_format::ImportSummary;
 use crate::engine::error::RejectReason;
 use crate::engine::Response;
+use crate::model::actions::{Plan, PlanEdit, PlanError};
 use crate::model::format;
 use crate::model::invite::Invitation;
 
@@ -58,6 +59,9 @@ pub struct Group {
     /// The rounds the facilitator invited colleagues to, oldest first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub invitations: Vec<Invitation>,
+    /// What the group agreed to do, recorded on its report (absent when none, as in shape 1).
+    #[serde(default, skip_serializing_if = "Plan::is_empty")]
+    pub actions: Plan,
 }
 
 /// Why stored data could not be read as a group.
@@ -91,7 +95,24 @@ impl Group {
             updated_at: now.to_string(),
             responses: Vec::new(),
             invitations: Vec::new(),
+            actions: Plan::default(),
         })
+    }
+
+    /// Changes the group's agreed actions (the same edits as a person's plan).
+    pub fn edit_actions(&mut self, edit: PlanEdit, now: &str) -> Result<(), PlanError> {
+        if self.actions.edit(edit)? {
+            self.updated_at = now.to_string();
+        }
+        Ok(())
+    }
+
+    /// The group as its JSON download: every response, and the agreed actions when there are any.
+    pub fn export_json(&self) -> String {
+        crate::engine::json_format::set_with_plan_to_json(
+            &self.responses,
+            self.actions.to_json().as_deref(),
+        )
     }
 
     /// Reads a stored group of any shipped shape.
@@ -678,6 +699,44 @@ mod tests {
         assert_eq!(g.responses.len(), 2);
         assert!(g.responses[1].is_complete());
         assert!(g.invitations.is_empty());
+        assert!(g.actions.is_empty());
+    }
+
+    #[test]
+    fn agreed_actions_are_kept_with_the_group_and_its_json() {
+        use crate::model::actions::{Draft, Topic};
+        let mut g = group();
+        g.extend(vec![response("a")], "t");
+        let plain = g.export_json();
+        assert!(!plain.contains("\"plan\""), "no plan, no key: {plain}");
+        g.edit_actions(
+            PlanEdit::Add {
+                id: "g-1".into(),
+                draft: Draft {
+                    topic: Topic::from_id("area:place"),
+                    what: "Hold a joint session on the town centre".into(),
+                    who: "All partners".into(),
+                    by: "2027-02-01".into(),
+                    ..Draft::default()
+                },
+            },
+            "t2",
+        )
+        .unwrap();
+        assert_eq!(g.updated_at, "t2");
+        let data = serde_json::to_string(&g).unwrap();
+        assert_eq!(Group::from_stored(GROUP_SCHEMA, &data).unwrap(), g);
+        let doc = crate::engine::json_format::read_document(&g.export_json()).unwrap();
+        assert_eq!(doc.responses, g.responses);
+        assert_eq!(
+            Plan::from_json(doc.plan.unwrap().0.get()),
+            Ok(g.actions.clone())
+        );
+        assert_eq!(
+            g.edit_actions(PlanEdit::Remove { id: "nope".into() }, "t3"),
+            Err(PlanError::NoSuchAction)
+        );
+        assert_eq!(g.updated_at, "t2");
     }
 
     #[test]

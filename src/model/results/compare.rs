@@ -266,6 +266,7 @@ mod tests {
             completed_at: completed.map(String::from),
             page: None,
             response: Response::new(id),
+            plan: Default::default(),
             invitation: None,
         };
         let book = [

@@ -13,6 +13,7 @@ pub mod factors;
 pub mod headline;
 pub mod keep;
 pub mod next_steps;
+pub mod plan;
 pub mod unfinished;
 
 #[cfg(test)]
@@ -66,6 +67,7 @@ pub enum SectionKind {
     ImportancePrevalence,
     Benchmark,
     NextSteps,
+    Plan,
     Engagement,
     KeepAndShare,
     KeepACopy,
@@ -81,6 +83,7 @@ impl SectionKind {
             SectionKind::ImportancePrevalence => "section-importance-prevalence",
             SectionKind::Benchmark => "section-benchmark",
             SectionKind::NextSteps => "section-next-steps",
+            SectionKind::Plan => "section-plan",
             SectionKind::Engagement => "section-engagement",
             SectionKind::KeepAndShare => "section-keep-and-share",
             SectionKind::KeepACopy => "section-keep-a-copy",
@@ -100,6 +103,8 @@ impl SectionKind {
             SectionKind::ImportancePrevalence => "Importance against prevalence",
             SectionKind::Benchmark => "Compared with the 2018 survey",
             SectionKind::NextSteps => "What to do next",
+            SectionKind::Plan if shared => "The action plan",
+            SectionKind::Plan => "Your action plan",
             SectionKind::Engagement => "Engagement of citizens",
             SectionKind::KeepAndShare => "Keep, share and print",
             SectionKind::KeepACopy => "Keep a copy",
@@ -117,8 +122,13 @@ impl SectionKind {
 }
 
 /// The sections in page order, for the contents list at the top of the page (a share link has one
-/// more: keeping a copy).
+/// more: keeping a copy; and the action plan only when the person shared it).
 pub fn sections(reader: Reader) -> Vec<Section> {
+    sections_with_plan(reader, reader == Reader::Owner)
+}
+
+/// The sections in page order, with the action plan's or without it.
+pub fn sections_with_plan(reader: Reader, plan: bool) -> Vec<Section> {
     use SectionKind::*;
     let mut kinds = vec![
         Readiness,
@@ -127,9 +137,11 @@ pub fn sections(reader: Reader) -> Vec<Section> {
         ImportancePrevalence,
         Benchmark,
         NextSteps,
-        Engagement,
-        KeepAndShare,
     ];
+    if plan {
+        kinds.push(Plan);
+    }
+    kinds.extend([Engagement, KeepAndShare]);
     if reader == Reader::Shared {
         kinds.push(KeepACopy);
     }
@@ -256,7 +268,13 @@ mod tests {
             assert_eq!(ids.len(), all.len());
             assert!(all.iter().all(|s| s.id.starts_with("section-")));
         }
-        assert_eq!(sections(Reader::Owner).len(), 8);
+        assert_eq!(sections(Reader::Owner).len(), 9);
+        assert_eq!(sections(Reader::Shared).len(), 9, "no plan unless shared");
+        assert_eq!(sections_with_plan(Reader::Shared, true).len(), 10);
+        assert_eq!(
+            sections_with_plan(Reader::Shared, true)[6].title,
+            "The action plan"
+        );
         assert_eq!(
             sections(Reader::Shared).last().map(|s| s.id),
             Some("section-keep-a-copy")

@@ -67,7 +67,28 @@ pub async fn ensure_echarts() -> Result<(), String> {
     if echarts_present() {
         return Ok(());
     }
-    let promise = LOADING.with(|slot| -> Result<Promise, String> {
+    let promise = start_loading()?;
+    match JsFuture::from(promise).await {
+        Ok(_) if echarts_present() => Ok(()),
+        _ => {
+            LOADING.with(|slot| slot.borrow_mut().take());
+            if let Some(old) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id(SCRIPT_ID))
+            {
+                old.remove();
+            }
+            Err(
+                "The chart library could not be loaded. The table below shows the same figures."
+                    .into(),
+            )
+        }
+    }
+}
+
+/// The load of ECharts under way, adding its `<script>` to the page if none has started.
+fn start_loading() -> Result<Promise, String> {
+    LOADING.with(|slot| -> Result<Promise, String> {
         if let Some(p) = slot.borrow().as_ref() {
             return Ok(p.clone());
         }
@@ -96,21 +117,66 @@ pub async fn ensure_echarts() -> Result<(), String> {
             .map_err(|_| "could not add the chart library to the page")?;
         *slot.borrow_mut() = Some(promise.clone());
         Ok(promise)
-    })?;
-    match JsFuture::from(promise).await {
-        Ok(_) if echarts_present() => Ok(()),
-        _ => {
-            LOADING.with(|slot| slot.borrow_mut().take());
-            if let Some(old) = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.get_element_by_id(SCRIPT_ID))
-            {
-                old.remove();
+    })
+}
+
+/// Resolves once `element` comes within a screen's height of the viewport, so that a chart below
+/// the fold costs nothing until a person scrolls towards it (at once where the browser has no
+/// IntersectionObserver). One not drawn yet is left out of print; its table is printed.
+async fn near_view(element: &web_sys::Element) {
+    let element = element.clone();
+    let promise = Promise::new(&mut |resolve, _| {
+        let at_once = resolve.clone();
+        let on_change = Closure::<dyn FnMut(js_sys::Array, web_sys::IntersectionObserver)>::new(
+            move |entries: js_sys::Array, observer: web_sys::IntersectionObserver| {
+                let near = entries.iter().any(|e| {
+                    e.unchecked_into::<web_sys::IntersectionObserverEntry>()
+                        .is_intersecting()
+                });
+                if near {
+                    observer.disconnect();
+                    let _ = resolve.call0(&JsValue::NULL);
+                }
+            },
+        );
+        let init = web_sys::IntersectionObserverInit::new();
+        init.set_root_margin("100% 0px");
+        match web_sys::IntersectionObserver::new_with_options(
+            on_change.as_ref().unchecked_ref(),
+            &init,
+        ) {
+            Ok(observer) => observer.observe(&element),
+            Err(_) => {
+                let _ = at_once.call0(&JsValue::NULL);
             }
-            Err(
-                "The chart library could not be loaded. The table below shows the same figures."
-                    .into(),
-            )
+        }
+        // Handed to the browser's garbage collector with the observer it belongs to.
+        let _ = on_change.into_js_value();
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+thread_local! {
+    /// The animation frame the last chart was drawn in.
+    static LAST_FRAME: std::cell::Cell<f64> = const { std::cell::Cell::new(-1.0) };
+}
+
+/// Waits for an animation frame in which no other chart has been drawn, so that a page of charts
+/// is drawn one per frame, each its own short task, rather than in one long one.
+async fn own_frame() {
+    loop {
+        let promise = Promise::new(&mut |resolve, _| {
+            if window().request_animation_frame(&resolve).is_err() {
+                let _ = resolve.call0(&JsValue::NULL);
+            }
+        });
+        let stamp = JsFuture::from(promise)
+            .await
+            .ok()
+            .and_then(|t| t.as_f64())
+            .unwrap_or(-2.0);
+        if stamp < 0.0 || LAST_FRAME.with(|last| last.replace(stamp)) != stamp {
+            return;
         }
     }
 }
@@ -127,13 +193,20 @@ async fn draw_themed(
     height: u32,
     dark: bool,
 ) -> Result<Echarts, String> {
-    ensure_echarts().await?;
     let fail = |why: &str| {
         format!("The chart could not be drawn ({why}). The table below shows the same figures.")
     };
     let element = document()
         .get_element_by_id(element_id)
         .ok_or_else(|| fail("its place in the page is missing"))?;
+    // The library is fetched at once, while the chart waits to come into view.
+    let _ = start_loading();
+    near_view(&element).await;
+    ensure_echarts().await?;
+    own_frame().await;
+    if !element.is_connected() {
+        return Err(fail("the page changed before it could be drawn"));
+    }
     // JSON.parse is not eval: the page's policy allows it. The option carries no functions.
     let option = js_sys::JSON::parse(&crate::charts::echarts_option(chart).to_string())
         .map_err(|_| fail("its figures could not be read"))?;

@@ -12,6 +12,7 @@ use crate::engine::csv_format::{import_csv, ImportOptions};
 use crate::engine::json_format::AssessmentInfo;
 use crate::engine::response::Response;
 use crate::engine::{intake, json_format};
+use crate::model::actions::{Plan, PlanEdit};
 use crate::model::book::{Action, BookError};
 use crate::web::browser::now;
 use crate::web::components::file_list;
@@ -36,9 +37,15 @@ async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
 }
 
 /// What a file holds: its responses, the export's details of the assessment (a JSON export of one
-/// of the person's assessments has them), the problems of rows left out, and how many were
-/// already in this browser.
-type Parsed = (Vec<Response>, Option<AssessmentInfo>, Vec<String>, usize);
+/// of the person's assessments has them, and its action plan), the problems of rows left out, and
+/// how many were already in this browser.
+type Parsed = (
+    Vec<Response>,
+    Option<AssessmentInfo>,
+    Option<Plan>,
+    Vec<String>,
+    usize,
+);
 
 /// Parses a file's bytes into responses, or says why it is refused whole.
 fn parse(name: &str, bytes: &[u8], existing: HashSet<String>) -> Result<Parsed, String> {
@@ -47,8 +54,17 @@ fn parse(name: &str, bytes: &[u8], existing: HashSet<String>) -> Result<Parsed, 
     let looks_json = text.trim_start().starts_with(['{', '[']);
     if looks_json || name.to_lowercase().ends_with(".json") {
         let import = json_format::import_json(text).map_err(|e| e.to_string())?;
-        let problems = import.rejected.iter().map(|r| r.to_string()).collect();
-        return Ok((import.responses, import.assessment, problems, 0));
+        let mut problems: Vec<String> = import.rejected.iter().map(|r| r.to_string()).collect();
+        // A plan that cannot be read does not stop the answers beside it.
+        let plan = match import.plan.map(|p| Plan::from_json(p.0.get())) {
+            Some(Ok(plan)) => Some(plan),
+            Some(Err(e)) => {
+                problems.push(e.to_string());
+                None
+            }
+            None => None,
+        };
+        return Ok((import.responses, import.assessment, plan, problems, 0));
     }
     let options = ImportOptions {
         existing_ids: existing,
@@ -76,7 +92,7 @@ fn parse(name: &str, bytes: &[u8], existing: HashSet<String>) -> Result<Parsed, 
             })
         })
         .collect();
-    Ok((import.responses, None, problems, duplicates))
+    Ok((import.responses, None, None, problems, duplicates))
 }
 
 /// A file picker that adds the answers in the chosen files as assessments.
@@ -114,10 +130,11 @@ pub fn ImportAnswers() -> impl IntoView {
                     Err(reason) => outcome
                         .problems
                         .push(format!("The file was not imported: {reason}")),
-                    Ok((responses, info, problems, duplicates)) => {
+                    Ok((responses, info, plan, problems, duplicates)) => {
                         outcome.problems = problems;
                         outcome.duplicates = duplicates;
                         for (i, response) in responses.into_iter().enumerate() {
+                            let id = response.id.clone();
                             let label = name.trim_end_matches(".json").trim_end_matches(".csv");
                             let action = Action::Import {
                                 response,
@@ -130,7 +147,20 @@ pub fn ImportAnswers() -> impl IntoView {
                                 now: now(),
                             };
                             match session.dispatch(action) {
-                                Ok(()) => outcome.added += 1,
+                                Ok(()) => {
+                                    outcome.added += 1;
+                                    // Only an export of one assessment carries a plan.
+                                    if let Some(plan) = plan.clone().filter(|_| i == 0) {
+                                        let edit = Action::Plan {
+                                            id,
+                                            edit: PlanEdit::Merge(plan),
+                                            now: now(),
+                                        };
+                                        if let Err(e) = session.dispatch(edit) {
+                                            outcome.problems.push(e.to_string());
+                                        }
+                                    }
+                                }
                                 Err(BookError::DuplicateId) => outcome.duplicates += 1,
                                 Err(e) => outcome.problems.push(e.to_string()),
                             }

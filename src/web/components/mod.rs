@@ -4,6 +4,7 @@ pub mod chart;
 pub mod field;
 pub mod import;
 pub mod notices;
+pub mod plan;
 pub mod table;
 
 use leptos::prelude::*;

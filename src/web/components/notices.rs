@@ -4,7 +4,6 @@
 
 use leptos::prelude::*;
 
-use crate::engine::json_format;
 use crate::model::book::{export_file_stem, Assessment};
 use crate::web::browser::download;
 use crate::web::stores::book::{Keeping, Session};
@@ -19,12 +18,12 @@ pub fn download_assessment(session: Session, id: &str) -> Result<(), String> {
 }
 
 /// Downloads an assessment as a JSON file: its answers (without those hidden by the q1 branch), its
-/// name and its dates, so that importing it elsewhere gives the same assessment.
+/// name, its dates and its action plan, so that importing it elsewhere gives the same assessment.
 pub fn download_json(a: &Assessment) -> Result<(), String> {
     download(
         &format!("{}.json", export_file_stem(&a.name, a.id())),
         "application/json",
-        &json_format::assessment_to_json(&a.exported_response(), &a.info()),
+        &a.export_json(),
     )
 }
 

@@ -48,7 +48,7 @@ pub fn CheckPage() -> impl IntoView {
     let tagged = move || {
         session
             .book
-            .with(|b| b.current().is_some_and(|a| a.invitation.is_some()))
+            .with(|b| b.current().is_some_and(|a| a.invitation().is_some()))
     };
 
     let on_results = move |_| {

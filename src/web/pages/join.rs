@@ -70,7 +70,7 @@ fn Invited(invitation: Invitation) -> impl IntoView {
             b.assessments
                 .iter()
                 .rev()
-                .find(|a| a.invitation.as_ref().is_some_and(|i| i.round == round))
+                .find(|a| a.invitation().is_some_and(|i| i.round == round))
                 .map(|a| {
                     (
                         a.id().to_string(),

@@ -22,10 +22,9 @@ use crate::web::stores::book::Session;
 pub fn SendPage() -> impl IntoView {
     let session = Session::get();
     let open = Memo::new(move |_| {
-        session.book.with(|b| {
-            b.current()
-                .map(|a| (a.id().to_string(), a.invitation.clone()))
-        })
+        session
+            .book
+            .with(|b| b.current().map(|a| (a.id().to_string(), a.invitation())))
     });
     move || {
         match open.get() {

@@ -6,7 +6,6 @@ use leptos::prelude::*;
 use crate::engine::aggregate::GroupReport;
 use crate::engine::benchmark::compare_group;
 use crate::engine::csv_format::export_csv_bytes;
-use crate::engine::json_format::set_to_json;
 use crate::model::groups::tables::report_tables_csv;
 use crate::model::groups::{file_stem, Group, Partial};
 use crate::web::browser::download;
@@ -46,7 +45,7 @@ pub(super) fn Export(
             download(
                 &format!("{}.json", file_stem(&g.name, "responses", &local_minute())),
                 "application/json",
-                &set_to_json(&g.responses),
+                &g.export_json(),
             )
         })
     };
@@ -90,7 +89,7 @@ pub(super) fn Export(
 
 /// The clock's local date and time to the minute (`2026-12-01T19:40`), for download names: the time
 /// the person sees on their own clock.
-fn local_minute() -> String {
+pub(super) fn local_minute() -> String {
     let d = js_sys::Date::new_0();
     format!(
         "{:04}-{:02}-{:02}T{:02}:{:02}",

@@ -10,6 +10,7 @@
 //! group), [`export`] (downloads and print). Groups are kept by [`GroupStore`]; every figure comes
 //! from the engine, and what the report shows is decided in [`crate::model::groups::report`].
 
+mod actions;
 mod benchmark;
 mod breakdowns;
 mod compare;
@@ -33,6 +34,7 @@ use crate::web::browser::today_long;
 use crate::web::stores::groups::{GroupNotice, GroupStore};
 use crate::web::stores::storage::namespace_from_location;
 
+use actions::AgreedActions;
 use compare::Compare;
 use export::Export;
 use groups::Groups;
@@ -135,6 +137,7 @@ pub fn GroupPage() -> impl IntoView {
                         report.with(|r| r.as_ref().map(|r| report::report_view(r, partial)))
                     }}
                 </section>
+                <AgreedActions store=store current=current report=report/>
                 <Compare store=store current=current options=options partial=partial report=report/>
                 <Export store=store current=current report=report partial=partial partial_n=partial_n/>
             </Show>

@@ -13,6 +13,7 @@ mod factors;
 mod headline;
 mod keep;
 mod next_steps;
+mod plan;
 mod radar;
 mod scatter;
 
@@ -21,10 +22,11 @@ pub use compare::ComparePage;
 use leptos::prelude::*;
 
 use crate::engine::scoring::score;
+use crate::model::actions::Plan;
 use crate::model::book::Assessment;
 use crate::model::flow;
 use crate::model::results::unfinished::{continue_text, missing_pages, missing_text, so_far_text};
-use crate::model::results::{page_heading, page_subtitle, sections, Reader, SectionKind};
+use crate::model::results::{page_heading, page_subtitle, sections_with_plan, Reader, SectionKind};
 use crate::model::routes::Route;
 use crate::model::share;
 use crate::web::browser::long_date;
@@ -39,12 +41,12 @@ fn section_heading(kind: SectionKind, reader: Reader) -> impl IntoView {
 /// The short contents list at the top of the results (they run to many screens on a phone). The
 /// app routes by the URL fragment, so a link moves focus to its heading instead of changing it.
 #[component]
-fn Contents(reader: Reader) -> impl IntoView {
+fn Contents(reader: Reader, plan: bool) -> impl IntoView {
     view! {
         <nav class="results-contents no-print" aria-labelledby="results-contents-title">
             <h2 id="results-contents-title" class="results-contents-title">"Contents"</h2>
             <ul class="results-contents-list">
-                {sections(reader).into_iter().map(|section| {
+                {sections_with_plan(reader, plan).into_iter().map(|section| {
                     let id = section.id;
                     view! {
                         <li>
@@ -64,7 +66,17 @@ fn Contents(reader: Reader) -> impl IntoView {
 #[component]
 pub fn ResultsPage() -> impl IntoView {
     let session = Session::get();
-    let current = Memo::new(move |_| session.book.with(|b| b.current().cloned()));
+    // The page is drawn again when the answers change, not when the plan does (its section follows
+    // the plan by itself), so that editing the plan keeps focus and the charts stay as they are.
+    let current = Memo::new(move |_| {
+        session.book.with(|b| {
+            b.current().cloned().map(|mut a| {
+                a.plan = None;
+                a.updated_at = String::new();
+                a
+            })
+        })
+    });
     move || match current.get() {
         None => view! {
             <h1 tabindex="-1">"No assessment is open"</h1>
@@ -72,7 +84,9 @@ pub fn ResultsPage() -> impl IntoView {
             <p><a href=Route::Assessments.href()>"See your assessments"</a></p>
         }
         .into_any(),
-        Some(a) => view! { <ResultsView assessment=a read_only=false/> }.into_any(),
+        Some(a) => {
+            view! { <ResultsView assessment=a read_only=false shared_plan=None/> }.into_any()
+        }
     }
 }
 
@@ -80,14 +94,18 @@ pub fn ResultsPage() -> impl IntoView {
 #[component]
 pub fn SharedPage() -> impl IntoView {
     let hash = window().location().hash().unwrap_or_default();
-    match share::read(&hash) {
+    match share::read_shared(&hash) {
         Err(e) => view! {
             <h1 tabindex="-1">"These shared results cannot be shown"</h1>
             <p>{e.to_string()}</p>
             <p><a href=Route::Start.href()>"Go to the start page"</a></p>
         }
         .into_any(),
-        Ok(response) => {
+        Ok(share::Shared {
+            response,
+            plan,
+            plan_unreadable,
+        }) => {
             let assessment = Assessment {
                 name: "Shared results".into(),
                 created_at: response.submitted_at.clone().unwrap_or_default(),
@@ -95,16 +113,29 @@ pub fn SharedPage() -> impl IntoView {
                 completed_at: None,
                 page: None,
                 response,
+                plan: Default::default(),
                 invitation: None,
             };
-            view! { <ResultsView assessment=assessment read_only=true/> }.into_any()
+            view! {
+                {plan_unreadable.then(|| view! {
+                    <div class="notice" role="note">
+                        <p>"The action plan in this link could not be read, so only the answers are shown."</p>
+                    </div>
+                })}
+                <ResultsView assessment=assessment read_only=true shared_plan=plan/>
+            }
+            .into_any()
         }
     }
 }
 
 /// The whole results view for one assessment.
 #[component]
-fn ResultsView(assessment: Assessment, read_only: bool) -> impl IntoView {
+fn ResultsView(
+    assessment: Assessment,
+    read_only: bool,
+    shared_plan: Option<Plan>,
+) -> impl IntoView {
     let response = assessment.response.clone();
     let s = score(&response);
     let completion = response.completion();
@@ -135,15 +166,20 @@ fn ResultsView(assessment: Assessment, read_only: bool) -> impl IntoView {
                 })}
             </div>
         })}
-        <Contents reader=reader/>
+        <Contents reader=reader plan=!read_only || shared_plan.is_some()/>
         <headline::Headline score=s.clone() response=response.clone() reader=reader/>
         <factors::FactorTable score=s.clone() response=response.clone() reader=reader/>
         <radar::RadarSection score=s.clone() own_id=response.id.clone() read_only=read_only/>
         <scatter::ScatterSection score=s.clone()/>
         <benchmark::BenchmarkSection score=s.clone() response=response.clone() reader=reader/>
         <next_steps::NextSteps score=s.clone() response=response.clone() read_only=read_only/>
+        {if read_only {
+            shared_plan.clone().map(|p| view! { <plan::SharedPlan plan=p/> }).into_any()
+        } else {
+            view! { <plan::PlanSection id=response.id.clone() score=s.clone()/> }.into_any()
+        }}
         <engagement::EngagementLadder response=response.clone() reader=reader/>
         <keep::KeepAndShare assessment=assessment.clone() read_only=read_only/>
-        {read_only.then(|| view! { <keep::KeepACopy response=response.clone()/> })}
+        {read_only.then(|| view! { <keep::KeepACopy response=response.clone() plan=shared_plan.clone()/> })}
     }
 }
