@@ -29,7 +29,7 @@ use super::instrument::{
 };
 use super::response::Response;
 use super::rounding::{round4, ser_opt_f64};
-use super::scoring::FactorScore;
+use super::scoring::{ActionArea, FactorScore, Trigger};
 
 /// The default (and smallest allowed) minimum group size.
 pub const DEFAULT_MIN_GROUP_SIZE: usize = 5;
@@ -1128,9 +1128,104 @@ impl GroupReport {
     }
 }
 
+/// How many of a group's responses point to one area of action: each response scored on its own, as
+/// its results page scores it ([`super::scoring::score`]), so that the group's areas are the ones its
+/// members' answers point to, for the same reasons.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AreaCount {
+    /// The area.
+    pub area: ActionArea,
+    /// Responses it applies to.
+    pub responses: u64,
+    /// Each of the area's triggers, in the area's order, with the responses it applies to.
+    pub because: Vec<(Trigger, u64)>,
+}
+
+/// The four areas of action in the report's order, each with the responses that point to it.
+pub fn action_area_counts<'a>(responses: impl IntoIterator<Item = &'a Response>) -> Vec<AreaCount> {
+    let mut counts: Vec<AreaCount> = ActionArea::ALL
+        .iter()
+        .map(|area| AreaCount {
+            area: *area,
+            responses: 0,
+            because: area.triggers().iter().map(|t| (*t, 0)).collect(),
+        })
+        .collect();
+    for response in responses {
+        let answers = response.answers();
+        for c in &mut counts {
+            let mut any = false;
+            for (trigger, n) in &mut c.because {
+                if trigger.applies(answers) {
+                    *n += 1;
+                    any = true;
+                }
+            }
+            c.responses += u64::from(any);
+        }
+    }
+    counts
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn area_counts_are_the_areas_each_response_scores_on_its_own() {
+        use crate::engine::instrument::Field;
+        use crate::engine::scoring::score;
+        let mut responses = Vec::new();
+        for (i, (behaviours, q11, q10)) in [
+            ("0", "0", "inform"),
+            ("3", "1", "empower"),
+            ("3", "3", "consult"),
+            ("2", "2", "involve"),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let mut r = Response::new(format!("r{i}"));
+            r.choose(
+                Field::Score(Measure::Prevalence, Factor::Behaviours),
+                behaviours,
+            )
+            .unwrap();
+            r.choose(Field::Q11, q11).unwrap();
+            r.choose(Field::Q10, q10).unwrap();
+            responses.push(r);
+        }
+        let counts = action_area_counts(&responses);
+        assert_eq!(
+            counts.iter().map(|c| c.area).collect::<Vec<_>>(),
+            ActionArea::ALL
+        );
+        for c in &counts {
+            let scored = responses
+                .iter()
+                .filter(|r| score(r).action_areas.iter().any(|m| m.area == c.area))
+                .count() as u64;
+            assert_eq!(c.responses, scored, "{:?}", c.area);
+        }
+        let leadership = &counts[0];
+        assert_eq!(leadership.responses, 2);
+        assert_eq!(
+            leadership.because,
+            [
+                (Trigger::Factor(Factor::Behaviours), 1),
+                (Trigger::Incentives, 2)
+            ]
+        );
+        assert_eq!(
+            counts[2].because,
+            [
+                (Trigger::Factor(Factor::Citizens), 0),
+                (Trigger::LowEngagement, 2)
+            ]
+        );
+        assert_eq!(counts[3].responses, 0);
+        assert!(action_area_counts(&[]).iter().all(|c| c.responses == 0));
+    }
 
     #[test]
     fn leik_dispersion_extremes() {

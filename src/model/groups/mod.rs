@@ -14,6 +14,8 @@
 //! engine's; [`format`] only prints them, [`tables`] and [`report`] only lay them out, and
 //! [`summary`] puts an import into words.
 
+pub mod free_text;
+pub mod guide;
 pub mod report;
 pub mod summary;
 pub mod tables;
@@ -329,6 +331,18 @@ pub fn group_report(
             GroupReport::from_responses(responses.iter().filter(|r| !is_partial(r)), options)
         }
     }
+}
+
+/// The responses a report made by [`group_report`] with this filter and choice covers, in order (for
+/// what the report shows beyond its figures: the workshop guide's areas, the free-text answers).
+pub fn covered<'a>(
+    responses: &'a [Response],
+    filter: &'a ResponseFilter,
+    partial: Partial,
+) -> impl Iterator<Item = &'a Response> + 'a {
+    responses
+        .iter()
+        .filter(move |r| filter.matches(r) && (partial == Partial::Include || !is_partial(r)))
 }
 
 /// What a report says about its partial responses, after its size; `None` when it has none.

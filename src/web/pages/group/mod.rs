@@ -5,8 +5,9 @@
 //! This module owns the page's layout and the state the sections share (the group shown, the report's
 //! options). Each section has its own module: [`groups`] (choose, start, rename, delete), [`import`]
 //! and [`import_summary`] (add files and what they did), [`invite`] (invitations to a round, with
-//! their [`qr`] code and [`poster`]), [`options`] (filter, minimum group size,
-//! partial responses), [`report`] and the modules it draws from (the report), [`compare`] (a second
+//! their [`qr`] code and [`poster`]), [`options`] (filter, minimum group size, partial responses),
+//! [`report`] and the modules it draws from (the report), [`free_text`] (the written answers) and
+//! [`guide`] (the workshop guide and its handout), [`compare`] (a second
 //! group), [`export`] (downloads and print). Groups are kept by [`GroupStore`]; every figure comes
 //! from the engine, and what the report shows is decided in [`crate::model::groups::report`].
 
@@ -16,7 +17,9 @@ mod breakdowns;
 mod compare;
 mod export;
 mod factors;
+mod free_text;
 mod groups;
+mod guide;
 mod import;
 mod import_summary;
 mod invite;
@@ -37,7 +40,9 @@ use crate::web::stores::storage::namespace_from_location;
 use actions::AgreedActions;
 use compare::Compare;
 use export::Export;
+use free_text::FreeTextAnswers;
 use groups::Groups;
+use guide::WorkshopGuide;
 use import::{AddResponses, Importer};
 use import_summary::ImportSummaryView;
 use options::ReportOptions;
@@ -137,6 +142,8 @@ pub fn GroupPage() -> impl IntoView {
                         report.with(|r| r.as_ref().map(|r| report::report_view(r, partial)))
                     }}
                 </section>
+                <WorkshopGuide store=store current=current options=options partial=partial partial_n=partial_n report=report/>
+                <FreeTextAnswers store=store current=current options=options partial=partial partial_n=partial_n report=report/>
                 <AgreedActions store=store current=current report=report/>
                 <Compare store=store current=current options=options partial=partial report=report/>
                 <Export store=store current=current report=report partial=partial partial_n=partial_n/>
