@@ -54,9 +54,10 @@
     });
     // This page's address, so that a share link made in the app opens this page rather than the bare
     // app (the app uses it only if this page is the one that framed it); and a share link to this
-    // page (#/shared/…) opens its results in the app.
+    // page (#/shared/…) opens its results in the app, and an invitation to this page (#/join/…) its
+    // invitation.
     url.searchParams.set('host', location.href.split('#')[0]);
-    if (location.hash.indexOf('#/shared/') === 0) url.hash = location.hash;
+    if (location.hash.indexOf('#/shared/') === 0 || location.hash.indexOf('#/join/') === 0) url.hash = location.hash;
     var iframe = document.createElement('iframe');
     iframe.src = url.href;
     iframe.title = host.getAttribute('data-title') || 'Collaboration readiness self-assessment';

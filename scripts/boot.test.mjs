@@ -31,6 +31,8 @@ const HOSTILE = [
   '#/Assessment/example', '#/assessment/EXAMPLE', '#/%61ssessment/example', '#/ assessment/example',
   '#?/assessment/example', '#/results?next=#/assessment/example', '#/results/', '#/shared', '#/shared/x/y',
   '#/nowhere', '#/BENCHMARK', '#/\u001b[2J', '#/assessment/\u00e9',
+  '#/join', '#/join/', '#/join/1~abc~~0~~Team~0000000', '#//join/1~x', '#/join/1~x?start=questionnaire', '#/joined',
+  '#/JOIN/1~x', '#/send', '#/send/', '#/send?x=1',
 ];
 
 function routeTable() {

@@ -383,3 +383,53 @@ fn ids_are_prefixed_uuids_and_dates_read_as_a_person_reads_them() {
     );
     assert_eq!(long_date("not a date"), "not a date");
 }
+
+#[wasm_bindgen_test]
+fn a_qr_code_draws_every_dark_module_of_its_link_and_has_a_name() {
+    use collaboration_readiness::web::pages::group::qr::QrImage;
+    use leptos::prelude::*;
+    let link = "https://example.github.io/collaboration-readiness/#/join/1~k3x9a0b7m2qz~2027-03-31~0~a%40b.org~Round%202027%20%E2%80%94%20Northshire~0a1b2c3";
+    let parent = mounted(move || {
+        view! { <QrImage text=link.to_string() label="QR code of the invitation link".to_string()/> }
+    });
+    let svg = parent
+        .query_selector("svg")
+        .unwrap()
+        .expect("an svg is drawn");
+    assert_eq!(svg.get_attribute("role").as_deref(), Some("img"));
+    assert_eq!(
+        svg.get_attribute("aria-label").as_deref(),
+        Some("QR code of the invitation link")
+    );
+    let code = qrcode::QrCode::with_error_correction_level(link, qrcode::EcLevel::M).unwrap();
+    let side = code.width() + 8;
+    assert_eq!(
+        svg.get_attribute("viewBox"),
+        Some(format!("0 0 {side} {side}")),
+        "the code and its quiet zone of four modules on each side"
+    );
+    let path = svg.query_selector("path").unwrap().unwrap();
+    let d = path.get_attribute("d").unwrap();
+    // Each dark module is one square (`M x y h1v1…`), at its place inside the quiet zone.
+    let mut drawn: Vec<(usize, usize)> = d
+        .split('M')
+        .filter(|s| !s.is_empty())
+        .map(|s| {
+            let mut xy = s
+                .split(['h', ' '])
+                .take(2)
+                .map(|n| n.parse::<usize>().unwrap());
+            (xy.next().unwrap() - 4, xy.next().unwrap() - 4)
+        })
+        .collect();
+    drawn.sort_unstable();
+    let mut dark: Vec<(usize, usize)> = code
+        .to_colors()
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| **c == qrcode::Color::Dark)
+        .map(|(i, _)| (i % code.width(), i / code.width()))
+        .collect();
+    dark.sort_unstable();
+    assert_eq!(drawn, dark);
+}

@@ -17,6 +17,7 @@ use crate::engine::instrument::{Field, InstrumentVersion, INSTRUMENT};
 use crate::engine::json_format::AssessmentInfo;
 use crate::engine::response::{is_iso8601_date_or_datetime, AnswerAction, Answers, Response};
 use crate::model::actions::{Plan, PlanEdit};
+use crate::model::invite::Invitation;
 
 /// Storage name of the book (the key is namespaced by the storage adapter).
 pub const BOOK_NAME: &str = "assessments";
@@ -50,6 +51,39 @@ pub struct Assessment {
     /// [`Assessment::plan`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub plan: Option<StoredPlan>,
+    /// The round this assessment answers, when it was started from an invitation link, as stored:
+    /// read it with [`Assessment::invitation`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub invitation: Option<StoredInvitation>,
+}
+
+/// An assessment's round as stored: its JSON text. Like [`StoredPlan`], the whole app reads it
+/// ([`Assessment::invitation`]) and the questionnaire build keeps it as it is, so that its first load
+/// carries none of the invitation's code and never drops a round it cannot read.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct StoredInvitation(Box<RawValue>);
+
+impl PartialEq for StoredInvitation {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.get() == other.0.get()
+    }
+}
+
+impl StoredInvitation {
+    /// The stored form of `invitation`.
+    pub fn of(invitation: &Invitation) -> StoredInvitation {
+        StoredInvitation(
+            serde_json::value::to_raw_value(invitation).expect("an invitation always serialises"),
+        )
+    }
+
+    /// The invitation, if it reads and every field is one a link may carry.
+    fn read(&self) -> Option<Invitation> {
+        serde_json::from_str::<Invitation>(self.0.get())
+            .ok()
+            .filter(|i| i.check().is_ok())
+    }
 }
 
 /// An assessment's action plan as stored: its JSON text. The whole app reads it
@@ -119,6 +153,12 @@ impl Assessment {
             .unwrap_or_default()
     }
 
+    /// The round this assessment answers, if it was started from an invitation this version can
+    /// read (one it cannot is kept as stored, untouched).
+    pub fn invitation(&self) -> Option<Invitation> {
+        self.invitation.as_ref().and_then(StoredInvitation::read)
+    }
+
     /// What an export says about the assessment beside its answers.
     pub fn info(&self) -> AssessmentInfo {
         AssessmentInfo {
@@ -145,6 +185,13 @@ pub enum Action {
         id: String,
         name: String,
         now: String,
+    },
+    /// Start a new assessment for a round, from its invitation link, and open it.
+    Join {
+        id: String,
+        name: String,
+        now: String,
+        invitation: Box<Invitation>,
     },
     /// Open an assessment.
     Open { id: String },
@@ -311,8 +358,17 @@ impl Book {
                     page: None,
                     response,
                     plan: None,
+                    invitation: None,
                 });
             }
+            // Only the whole app shows an invitation (`Route::in_questionnaire`), so the
+            // questionnaire's reducer, and its first load, do without this.
+            Action::Join {
+                id,
+                name,
+                now,
+                invitation,
+            } => self.create(id, name, now, Some(StoredInvitation::of(&invitation)))?,
             Action::Plan { id, edit, now } => {
                 let a = self.get_mut(&id)?;
                 let mut plan = a.plan();
@@ -335,22 +391,7 @@ impl Book {
     /// imports. Any other action is refused ([`BookError::Unsupported`]); on error nothing changes.
     pub fn answer(&mut self, action: Action) -> Result<(), BookError> {
         match action {
-            Action::Create { id, name, now } => {
-                if self.get(&id).is_some() {
-                    return Err(BookError::DuplicateId);
-                }
-                let name = checked_name(&name)?;
-                self.assessments.push(Assessment {
-                    name,
-                    created_at: now.clone(),
-                    updated_at: now,
-                    completed_at: None,
-                    page: None,
-                    response: Response::new(id.clone()),
-                    plan: None,
-                });
-                self.current = Some(id);
-            }
+            Action::Create { id, name, now } => self.create(id, name, now, None)?,
             Action::Open { id } => {
                 self.get_mut(&id)?;
                 self.current = Some(id);
@@ -394,11 +435,40 @@ impl Book {
                 a.completed_at = Some(now);
             }
             Action::Rename { .. }
+            | Action::Join { .. }
             | Action::Delete { .. }
             | Action::DeleteAll
             | Action::Import { .. }
             | Action::Plan { .. } => return Err(BookError::Unsupported),
         }
+        Ok(())
+    }
+}
+
+impl Book {
+    /// Starts a new assessment (for a round, when `invitation` is given) and opens it.
+    fn create(
+        &mut self,
+        id: String,
+        name: String,
+        now: String,
+        invitation: Option<StoredInvitation>,
+    ) -> Result<(), BookError> {
+        if self.get(&id).is_some() {
+            return Err(BookError::DuplicateId);
+        }
+        let name = checked_name(&name)?;
+        self.assessments.push(Assessment {
+            name,
+            created_at: now.clone(),
+            updated_at: now,
+            completed_at: None,
+            page: None,
+            response: Response::new(id.clone()),
+            plan: None,
+            invitation,
+        });
+        self.current = Some(id);
         Ok(())
     }
 }
@@ -517,6 +587,9 @@ struct AssessmentParts {
     response: ResponseParts,
     #[serde(default)]
     plan: Option<Box<RawValue>>,
+    /// Kept as text: an unreadable invitation must not make the answers unreadable.
+    #[serde(default)]
+    invitation: Option<Box<RawValue>>,
 }
 
 #[derive(Deserialize)]
@@ -637,6 +710,8 @@ impl Book {
                             page: p.page,
                             response: response_from(p.response, &answers),
                             plan: StoredPlan::of(&plan),
+                            // Kept as stored, whether or not this version can read it.
+                            invitation: p.invitation.map(StoredInvitation),
                         }
                     }
                     Err(_) => {
@@ -745,6 +820,7 @@ impl Book {
         let plan = object
             .get("plan")
             .map_or_else(Plan::default, |raw| Plan::read_lenient(raw.get()).0);
+        let invitation = object.get("invitation").cloned().map(StoredInvitation);
         Some(Assessment {
             name,
             created_at: date("created_at").unwrap_or_else(|| now.to_string()),
@@ -753,6 +829,7 @@ impl Book {
             page: None,
             response,
             plan: StoredPlan::of(&plan),
+            invitation,
         })
     }
 }
@@ -1113,6 +1190,108 @@ mod tests {
             read.book.current.as_deref(),
             Some(read.book.assessments[0].id())
         );
+    }
+
+    fn round() -> Invitation {
+        crate::model::invite::read(
+            &Invitation::new(
+                "Round 2027 — Northshire",
+                "k3x9",
+                "a@b.org",
+                "2027-03-31",
+                true,
+            )
+            .unwrap()
+            .fragment(),
+        )
+        .unwrap()
+    }
+
+    fn joined() -> Book {
+        let mut book = Book::default();
+        book.apply(Action::Join {
+            id: "j".into(),
+            name: "For the round".into(),
+            now: NOW.into(),
+            invitation: Box::new(round()),
+        })
+        .unwrap();
+        book
+    }
+
+    #[test]
+    fn an_assessment_started_from_an_invitation_is_tagged_and_kept_with_its_round() {
+        let mut book = joined();
+        assert_eq!(book.current.as_deref(), Some("j"));
+        assert_eq!(book.get("j").unwrap().invitation(), Some(round()));
+        book.apply(answer("j", Field::Q1, "no")).unwrap();
+        let stored = serde_json::to_string(&book).unwrap();
+        let back = Book::from_stored(BOOK_SCHEMA, &stored).unwrap();
+        assert_eq!(back, book, "saved and read back with its round");
+        // An old book (no invitation anywhere) still reads, untagged.
+        let old = fixture_data().to_string();
+        let read = Book::from_stored(1, &old).unwrap();
+        assert!(read.assessments.iter().all(|a| a.invitation.is_none()));
+        // A second join under a taken id changes nothing.
+        let before = book.clone();
+        let again = book.apply(Action::Join {
+            id: "j".into(),
+            name: "x".into(),
+            now: NOW.into(),
+            invitation: Box::new(round()),
+        });
+        assert_eq!(again, Err(BookError::DuplicateId));
+        assert_eq!(book, before);
+        // The questionnaire build never shows an invitation, so its reducer refuses to join.
+        let refused = Book::default().answer(Action::Join {
+            id: "q".into(),
+            name: "x".into(),
+            now: NOW.into(),
+            invitation: Box::new(round()),
+        });
+        assert_eq!(refused, Err(BookError::Unsupported));
+    }
+
+    #[test]
+    fn the_salvage_path_keeps_the_round_and_an_unreadable_round_does_not_lose_the_answers() {
+        let mut book = joined();
+        book.apply(answer("j", Field::Q1, "no")).unwrap();
+        let mut data: serde_json::Value = serde_json::to_value(&book).unwrap();
+        // One bad answer: the assessment is kept with its round, the answer set aside.
+        data["assessments"][0]["response"]["answers"]["q4"] = "99".into();
+        let read = Book::read_stored(BOOK_SCHEMA, &data.to_string(), counter()).unwrap();
+        let kept = read.book.get("j").unwrap();
+        assert_eq!(kept.invitation(), Some(round()));
+        assert_eq!(read.set_aside[0].answers, ["q4"]);
+        // An invitation no version wrote: the answers are kept, and the invitation as it was stored
+        // (this version reads no round from it).
+        data["assessments"][0]["invitation"] = serde_json::json!({"group": 5});
+        let read = Book::read_stored(BOOK_SCHEMA, &data.to_string(), counter()).unwrap();
+        let kept = read.book.get("j").unwrap();
+        assert_eq!(kept.invitation(), None);
+        assert_eq!(
+            serde_json::to_value(&kept.invitation).unwrap(),
+            serde_json::json!({"group": 5})
+        );
+        assert!(kept.response.answers().is_stored(Field::Q1));
+        assert!(read.set_aside[0].stored.contains("\"group\":5"));
+        // Restoring an assessment set aside whole brings its round back too.
+        let mut whole = serde_json::to_value(&book).unwrap()["assessments"][0].clone();
+        whole["name"] = serde_json::Value::Null;
+        let mut empty = Book::default();
+        let left = empty.restore(
+            vec![SetAside {
+                name: None,
+                answers: Vec::new(),
+                plan: false,
+                detail: "x".into(),
+                stored: whole.to_string(),
+            }],
+            NOW,
+            counter(),
+        );
+        assert!(left.is_empty());
+        assert_eq!(empty.assessments[0].invitation(), Some(round()));
     }
 
     #[test]

@@ -13,5 +13,6 @@ pub mod groups;
 pub mod invite;
 pub mod results;
 pub mod routes;
+pub mod send;
 pub mod share;
 pub mod table;

@@ -35,6 +35,10 @@ pub enum Route {
     Shared,
     /// The facilitator's group report.
     Group,
+    /// An invitation to a round (`#/join/<data>`): who is asking, and a way to start answering.
+    Join,
+    /// "Send your answers to the facilitator", for an assessment started from an invitation.
+    Send,
     /// The accessibility statement.
     Accessibility,
     /// Any fragment the app does not know; shown as "page not found" with a way back.
@@ -59,8 +63,10 @@ impl Route {
             "results" => Route::Results,
             "compare" => Route::Compare,
             "group" => Route::Group,
+            "send" => Route::Send,
             "accessibility" => Route::Accessibility,
             shared if shared == "shared" || shared.starts_with("shared/") => Route::Shared,
+            join if join == "join" || join.starts_with("join/") => Route::Join,
             other => {
                 let page = other.strip_prefix("assessment/").unwrap_or("");
                 match page.strip_suffix("/change") {
@@ -86,6 +92,8 @@ impl Route {
             Route::Compare => "#/compare".into(),
             Route::Shared => "#/shared/".into(),
             Route::Group => "#/group".into(),
+            Route::Join => "#/join/".into(),
+            Route::Send => "#/send".into(),
             Route::Accessibility => "#/accessibility".into(),
         }
     }
@@ -103,6 +111,8 @@ impl Route {
             Route::Compare => "Compare two assessments".into(),
             Route::Shared => "Shared results".into(),
             Route::Group => "Group report".into(),
+            Route::Join => "You are invited".into(),
+            Route::Send => "Send your answers to the facilitator".into(),
             Route::Accessibility => "Accessibility statement".into(),
             Route::NotFound => "Page not found".into(),
         }
@@ -122,6 +132,10 @@ impl Route {
     /// script (`buildFor` in public/boot.js) makes the same choice on arrival from the fragment's
     /// text; `scripts/boot.test.mjs` holds the two together for every route of [`Route::all`] (an
     /// unknown `assessment/…` page may load either build: both show "page not found").
+    ///
+    /// An invitation (`#/join/…`) opens in the whole app, although it is a colleague's first visit:
+    /// the questionnaire's first load has almost no room left under its budget, and the answers
+    /// given from an invitation end on the sending screen, which only the whole app has.
     pub fn in_questionnaire(self) -> bool {
         matches!(self, Route::Start | Route::Question(_))
     }
@@ -180,6 +194,8 @@ impl Route {
             Route::Compare,
             Route::Shared,
             Route::Group,
+            Route::Join,
+            Route::Send,
             Route::Accessibility,
         ];
         all.extend(Step::all().into_iter().map(Route::Question));
@@ -257,6 +273,12 @@ mod tests {
             ("#/accessibility", Route::Accessibility),
             ("#/shared/eyJ2IjoxfQ", Route::Shared),
             ("#/shared/", Route::Shared),
+            ("#/join/1~abc~~0~~Team~0000000", Route::Join),
+            ("#/join/", Route::Join),
+            ("#/join", Route::Join),
+            ("#/joined", Route::NotFound),
+            ("#/send", Route::Send),
+            ("#/send/", Route::Send),
             ("#/assessment/example", Route::Question(Step::Example)),
             (
                 "#/assessment/factor-places",
@@ -281,6 +303,30 @@ mod tests {
     }
 
     #[test]
+    fn every_invitation_link_opens_the_join_page() {
+        use crate::model::invite::Invitation;
+        let invitations = [
+            Invitation::new("Team", "a", "", "", false).unwrap(),
+            Invitation::new(
+                "Round 2027 — Northshire / east?#x",
+                "k3x9a0b7m2qz0000",
+                "a+b@c.example",
+                "2027-03-31",
+                true,
+            )
+            .unwrap(),
+        ];
+        for inv in invitations {
+            let fragment = inv.fragment();
+            assert_eq!(Route::from_hash(&fragment), Route::Join, "{fragment}");
+            let link = inv.link("https://a.example/sub/");
+            let (_, hash) = link.split_once('#').unwrap();
+            assert_eq!(Route::from_hash(hash), Route::Join);
+            assert!(!Route::Join.in_questionnaire());
+        }
+    }
+
+    #[test]
     fn the_questionnaire_build_has_the_questions_and_fetches_the_rest_from_the_categories_on() {
         // (`true, true`: in the questionnaire build, and fetching the whole app from there.)
         let cases = [
@@ -300,6 +346,9 @@ mod tests {
             ("#/shared/eyJ2IjoxfQ", false, false),
             ("#/group", false, false),
             ("#/benchmark", false, false),
+            // A colleague's first visit, but the whole app's: see `in_questionnaire`.
+            ("#/join/1~abc~~0~~Team~0000000", false, false),
+            ("#/send", false, false),
         ];
         for (hash, questionnaire, prefetch) in cases {
             let route = Route::from_hash(hash);
@@ -341,11 +390,13 @@ mod tests {
             Route::Group => 10,
             Route::Accessibility => 11,
             Route::NotFound => 12,
+            Route::Join => 13,
+            Route::Send => 14,
         }
     }
 
     /// The number of arms of [`variant`].
-    const VARIANTS: usize = 13;
+    const VARIANTS: usize = 15;
 
     #[test]
     fn all_has_every_variant_and_every_page_of_questions_in_both_forms() {

@@ -101,3 +101,55 @@ pub fn download(filename: &str, mime: &str, contents: &str) -> Result<(), String
     }
     Ok(())
 }
+
+/// Today's date in the person's time zone as ISO 8601 (`2026-12-02`), to compare with a closing date.
+pub fn today_iso() -> String {
+    let d = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date()
+    )
+}
+
+/// 32 random bits, for ids that need only differ (a round id is printed on posters: not a secret).
+pub fn random_u32() -> u32 {
+    (js_sys::Math::random() * 4_294_967_296.0) as u32
+}
+
+/// The address a link made on this page starts with (everything before its `#`): this page, or
+/// inside an embed the host page that framed it ([`crate::model::share::link_base`]).
+pub fn link_base() -> String {
+    let window = leptos::prelude::window();
+    let location = window.location();
+    let app = format!(
+        "{}{}",
+        location.origin().unwrap_or_default(),
+        location.pathname().unwrap_or_default(),
+    );
+    let framed = window
+        .parent()
+        .ok()
+        .flatten()
+        .is_some_and(|parent| !js_sys::Object::is(parent.as_ref(), window.as_ref()));
+    let referrer = leptos::prelude::document().referrer();
+    crate::model::share::link_base(
+        &app,
+        &location.search().unwrap_or_default(),
+        &referrer,
+        framed,
+    )
+}
+
+/// Copies `text` to the clipboard; false when the browser refuses at once (no clipboard here).
+pub fn copy_text(text: &str) -> bool {
+    let navigator = leptos::prelude::window().navigator();
+    let clipboard = navigator.clipboard();
+    // An insecure page has no clipboard object: the promise is never made.
+    if clipboard.is_undefined() {
+        return false;
+    }
+    let _ = clipboard.write_text(text);
+    true
+}

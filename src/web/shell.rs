@@ -17,10 +17,12 @@ use crate::web::pages::{
     benchmark::BenchmarkPage,
     check::CheckPage,
     group::GroupPage,
+    join::JoinPage,
     not_found::NotFound,
     privacy::PrivacyPage,
     question::{QuestionPage, RETURNING},
     results::{ComparePage, ResultsPage, SharedPage},
+    send::SendPage,
     start::StartPage,
 };
 use crate::web::stores::book::{
@@ -71,6 +73,8 @@ fn any_page(route: Route) -> Option<AnyView> {
         Route::Compare => view! { <ComparePage/> }.into_any(),
         Route::Shared => view! { <SharedPage/> }.into_any(),
         Route::Group => view! { <GroupPage/> }.into_any(),
+        Route::Join => view! { <JoinPage/> }.into_any(),
+        Route::Send => view! { <SendPage/> }.into_any(),
         Route::Accessibility => view! { <AccessibilityPage/> }.into_any(),
         Route::Benchmark => view! { <BenchmarkPage/> }.into_any(),
         Route::NotFound => view! { <NotFound/> }.into_any(),

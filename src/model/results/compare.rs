@@ -267,6 +267,7 @@ mod tests {
             page: None,
             response: Response::new(id),
             plan: Default::default(),
+            invitation: None,
         };
         let book = [
             assessment("a", Some("2026-02-01"), "2026-02-01"),

@@ -170,6 +170,7 @@ mod tests {
             page: None,
             response: Response::new(id),
             plan: crate::model::book::StoredPlan::of(&plan),
+            invitation: None,
         }
     }
 

@@ -45,6 +45,11 @@ pub fn CheckPage() -> impl IntoView {
             .with(|b| b.current().map(|a| a.response.clone()))
     };
     let current_id = move || session.book.with(|b| b.current.clone());
+    let tagged = move || {
+        session
+            .book
+            .with(|b| b.current().is_some_and(|a| a.invitation().is_some()))
+    };
 
     let on_results = move |_| {
         let Some(r) = response() else { return };
@@ -67,7 +72,12 @@ pub fn CheckPage() -> impl IntoView {
                     .dispatch(Action::Complete { id, now: now() })
                     .is_ok()
                 {
-                    go(Route::Results);
+                    // Answers given for a round go on to be sent; any others to their results.
+                    go(if tagged() {
+                        Route::Send
+                    } else {
+                        Route::Results
+                    });
                 }
             }
         } else {
@@ -127,6 +137,9 @@ pub fn CheckPage() -> impl IntoView {
                             <h2>"Assessment complete"</h2>
                             <p>"Your answers are saved in this browser. You can still change any of them above."</p>
                             <p><a class="button" href=Route::Results.href()>"See your results"</a></p>
+                            <Show when=tagged>
+                                <p><a class="button button-secondary" href=Route::Send.href()>"Send your answers to the facilitator"</a></p>
+                            </Show>
                         </div>
                     </Show>
                 }.into_any()

@@ -30,6 +30,25 @@ pub fn PrivacyPage() -> impl IntoView {
             "you can then send it to a facilitator who is putting together a group report. The group report, too, "
             "is made in the facilitator's own browser."
         </p>
+        <h2>"Invitation links"</h2>
+        <p>
+            "A facilitator can invite colleagues with a link (or its QR code or poster). The link holds only "
+            "the group's name, a random round number, the facilitator's e-mail address if they gave one, a "
+            "closing date if they set one, and whether written answers are asked for. Nothing in it is secret, "
+            "and it holds no answers. Like every address in this app, it is read by your browser: the part "
+            "after the \u{201c}#\u{201d} is never sent to the website's server."
+        </p>
+        <h2>"Sending your answers to a facilitator"</h2>
+        <p>
+            "Answers given from an invitation are kept in this browser like any others. Nothing is sent by "
+            "itself: at the end, the app shows exactly what would be sent and you choose how. The answers code "
+            "is a line of text holding your answers, the round number, the day you finished and a random "
+            "number for the assessment (so that it is not counted twice). It holds no name. Written answers "
+            "are left out unless the facilitator asked for them and you tick the box to send them. "
+            "\u{201c}Send by e-mail\u{201d} only opens your own e-mail program with the message written, for "
+            "you to check and send: the app itself sends nothing, and the e-mail shows your address to the "
+            "facilitator, as any e-mail does."
+        </p>
         <h2>"If this browser cannot keep data"</h2>
         <p>
             "Some browsers, private windows and websites that embed this app do not allow it to keep data. The "

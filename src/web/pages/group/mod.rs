@@ -4,9 +4,10 @@
 //!
 //! This module owns the page's layout and the state the sections share (the group shown, the report's
 //! options). Each section has its own module: [`groups`] (choose, start, rename, delete), [`import`]
-//! and [`import_summary`] (add files and what they did), [`paste`] (paste e-mails holding answers
-//! codes, and what that did), [`responses`] (the group's responses: remove and undo), [`how_to`] (the
-//! steps of collecting answers), [`options`] (filter, minimum group size, partial responses),
+//! and [`import_summary`] (add files and what they did), [`invite`] (invitations to a round, with
+//! their [`qr`] code and [`poster`]), [`paste`] (paste e-mails holding answers codes, and what that
+//! did), [`responses`] (the group's responses: remove and undo), [`how_to`] (the steps of collecting
+//! answers), [`options`] (filter, minimum group size, partial responses),
 //! [`report`] and the modules it draws from (the report), [`free_text`] (the written answers) and
 //! [`guide`] (the workshop guide and its handout), [`compare`] (a second
 //! group), [`export`] (downloads and print). Groups are kept by [`GroupStore`]; every figure comes
@@ -24,8 +25,11 @@ mod guide;
 mod how_to;
 mod import;
 mod import_summary;
+mod invite;
 mod options;
 mod paste;
+mod poster;
+pub mod qr;
 mod report;
 mod responses;
 
@@ -131,6 +135,7 @@ pub fn GroupPage() -> impl IntoView {
         <Groups store=store chosen=chosen current=current/>
         <Show when=move || current.with(Option::is_some)>
             <HowToCollect open=no_responses/>
+            <invite::Invite store=store current=current/>
             <AddResponses store=store group_id=group_id importer=importer/>
             <ImportSummaryView importer=importer/>
             <PasteSummary store=store paster=importer.paster/>

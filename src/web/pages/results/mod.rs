@@ -114,6 +114,7 @@ pub fn SharedPage() -> impl IntoView {
                 page: None,
                 response,
                 plan: Default::default(),
+                invitation: None,
             };
             view! {
                 {plan_unreadable.then(|| view! {
