@@ -4,10 +4,10 @@
 import { test, expect, axeViolations, disableStorage } from './support.mjs';
 import { GroupReportPage } from './pages/group.mjs';
 import { Questionnaire, NO_EXAMPLE_ANSWERS } from './pages/questionnaire.mjs';
+import { PHONE, answerAll, colleague, fitsAt320, makeInvitation as makeInvitationFor } from './pages/round.mjs';
 
 const GROUP = 'Round 2027 — Northshire';
 const CONTACT = 'facilitator@northshire.example';
-const PHONE = { width: 360, height: 740 };
 
 /** Makes a group and an invitation for it; returns the invitation link as the page shows it. */
 async function invite(page, options = {}) {
@@ -17,65 +17,8 @@ async function invite(page, options = {}) {
   return makeInvitation(page, options);
 }
 
-/** Makes an invitation for the group shown; returns its link as the page shows it. */
-async function makeInvitation(page, { contact = CONTACT, closes = '2027-03-31', freeText = false } = {}) {
-  if (contact) await page.getByLabel('Your e-mail address (optional)').fill(contact);
-  if (closes) await page.getByLabel('Closing date (optional)').fill(closes);
-  if (freeText) await page.getByLabel('Ask for free-text answers').check();
-  await page.getByRole('button', { name: 'Make an invitation link' }).click();
-  const heading = page.getByRole('heading', { name: `Invitation link for ${GROUP}` });
-  await expect(heading).toBeFocused();
-  const link = (await page.getByText(/#\/join\/1~/).textContent()).trim();
-  return link;
-}
-
-/** No sideways scrolling at 320 px wide. */
-async function fitsAt320(page) {
-  await page.setViewportSize({ width: 320, height: 740 });
-  const [scroll, client, wide] = await page.evaluate(() => [
-    document.documentElement.scrollWidth,
-    document.documentElement.clientWidth,
-    // What sticks out, to say in the failure.
-    [...document.querySelectorAll('main *')]
-      .filter((e) => e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX === 'visible')
-      .map((e) => `${e.tagName.toLowerCase()}.${e.className}: ${e.textContent.slice(0, 40)}`)
-      .slice(-5),
-  ]);
-  expect(scroll, `sideways scrolling at 320 px: ${wide.join(' | ')}`).toBeLessThanOrEqual(client);
-}
-
-/**
- * A colleague's own browser (a fresh context: nothing stored) at phone size, watched like the
- * `page` fixture: no request to another origin, no Content-Security-Policy violation.
- */
-async function colleague(browser, baseURL) {
-  const context = await browser.newContext({ baseURL, viewport: PHONE, hasTouch: true, isMobile: true });
-  const page = await context.newPage();
-  const own = new URL(baseURL).origin;
-  const foreign = [];
-  page.on('request', (r) => {
-    const url = new URL(r.url());
-    if (!['data:', 'blob:'].includes(url.protocol) && url.origin !== own) foreign.push(r.url());
-  });
-  await page.addInitScript(() => {
-    window.__cspViolations = [];
-    document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
-  });
-  const done = async () => {
-    expect(foreign, 'requests to other origins').toEqual([]);
-    expect(await page.evaluate(() => window.__cspViolations)).toEqual([]);
-    await context.close();
-  };
-  return { page, done };
-}
-
-/** Answers the whole questionnaire (no recent example) and finishes. */
-async function answerAll(page, from = 0) {
-  const q = new Questionnaire(page);
-  for (const answers of NO_EXAMPLE_ANSWERS.slice(from)) await q.answerWithMouse(answers);
-  await page.getByRole('button', { name: 'Finish and see your results' }).click();
-  await expect(q.heading()).toHaveText('Send your answers to the facilitator');
-}
+/** Makes an invitation for the group shown, to the contact; returns its link as the page shows it. */
+const makeInvitation = (page, options = {}) => makeInvitationFor(page, GROUP, { contact: CONTACT, ...options });
 
 test('a facilitator makes an invitation and sees its QR code, its link and a one-page poster', async ({ page, baseURL }) => {
   const group = new GroupReportPage(page);

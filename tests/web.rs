@@ -126,7 +126,10 @@ fn add_surface(id: &str) -> web_sys::HtmlElement {
     div.set_id(id);
     div.set_attribute("style", "width:600px;height:300px")
         .unwrap();
-    document.body().unwrap().append_child(&div).unwrap();
+    // At the top of the page, in view: a chart is drawn only once it comes into view.
+    let body = document.body().unwrap();
+    body.insert_before(&div, body.first_child().as_ref())
+        .unwrap();
     div
 }
 

@@ -15,8 +15,8 @@ use serde_json::value::RawValue;
 use crate::engine::aggregate::GroupStatistics;
 use crate::engine::csv_format::{guard_formula, unguard_formula};
 use crate::engine::instrument::Factor;
-use crate::engine::response::is_iso8601_date_or_datetime;
 use crate::engine::scoring::{ActionArea, ResponseScore, Trigger};
+use crate::model::format::{is_date, long_day};
 
 /// The longest "what", in characters: a few sentences, enough for any action, short enough to print.
 pub const MAX_WHAT_CHARS: usize = 500;
@@ -208,11 +208,6 @@ fn tidy(text: &str) -> String {
         .chars()
         .map(|c| if c.is_control() { ' ' } else { c })
         .collect()
-}
-
-/// True for a calendar date written `YYYY-MM-DD`.
-pub fn is_date(text: &str) -> bool {
-    text.len() == 10 && is_iso8601_date_or_datetime(text)
 }
 
 impl Draft {
@@ -521,31 +516,6 @@ pub fn offered(suggested: &[Topic]) -> Vec<(Topic, bool)> {
         .filter(|t| !suggested.contains(t))
         .map(|t| (t, false));
     suggested.iter().map(|t| (*t, true)).chain(rest).collect()
-}
-
-/// A calendar date as people read it: `2027-03-31` as "31 March 2027". A day has no time zone, so
-/// this is not left to the browser's clock (which would move a date near midnight to another day).
-pub fn long_day(date: &str) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    if !is_date(date) {
-        return date.to_string();
-    }
-    let month: usize = date[5..7].parse().unwrap_or(1);
-    let day: u32 = date[8..10].parse().unwrap_or(1);
-    format!("{day} {} {}", MONTHS[month - 1], &date[..4])
 }
 
 /// How an action's date reads in a list: "By 31 March 2027", or that none is set.

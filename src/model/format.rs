@@ -212,6 +212,37 @@ pub fn mark(text: &str, len: usize) -> String {
         .collect()
 }
 
+
+/// True for a calendar date written `YYYY-MM-DD`.
+pub fn is_date(text: &str) -> bool {
+    text.len() == 10 && crate::engine::response::is_iso8601_date_or_datetime(text)
+}
+
+/// A calendar date as people read it: `2027-03-31` as "31 March 2027". A day has no time zone, so
+/// this is not left to the browser's clock (which would move a date near midnight to another day).
+pub fn long_day(date: &str) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    if !is_date(date) {
+        return date.to_string();
+    }
+    let month: usize = date[5..7].parse().unwrap_or(1);
+    let day: u32 = date[8..10].parse().unwrap_or(1);
+    format!("{day} {} {}", MONTHS[month - 1], &date[..4])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

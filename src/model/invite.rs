@@ -17,7 +17,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::engine::response::is_iso8601_date_or_datetime;
+use crate::model::format::{is_date, long_day};
 
 /// The fragment prefix of an invitation link.
 pub const PREFIX: &str = "#/join/";
@@ -165,7 +165,7 @@ impl Invitation {
 
     /// The closing date as a person reads it ("31 March 2027").
     pub fn closes_long(&self) -> Option<String> {
-        self.closes.as_deref().map(long_date)
+        self.closes.as_deref().map(long_day)
     }
 
     /// The subject of the e-mail that sends answers for this round.
@@ -271,35 +271,6 @@ pub fn is_plausible_address(address: &str) -> bool {
             tld.chars().count() >= 2 && !tld.chars().all(|c| c.is_ascii_digit())
         });
     local_ok && domain_ok
-}
-
-/// A calendar date written `YYYY-MM-DD`.
-pub fn is_date(text: &str) -> bool {
-    text.len() == 10 && is_iso8601_date_or_datetime(text)
-}
-
-/// An ISO 8601 date as a person reads it ("31 March 2027"); any other text as it is.
-pub fn long_date(date: &str) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    if !is_date(date) {
-        return date.to_string();
-    }
-    let month: usize = date[5..7].parse().unwrap_or(1);
-    let day: u32 = date[8..10].parse().unwrap_or(1);
-    format!("{day} {} {}", MONTHS[month - 1], &date[..4])
 }
 
 /// A field as the link writes it: letters, digits and `-._` as they are, every other byte as `%XX`.
@@ -634,8 +605,8 @@ mod tests {
             .unwrap()
             .is_closed("9999-12-31"));
         assert_eq!(inv.closes_long().as_deref(), Some("31 March 2027"));
-        assert_eq!(long_date("2028-02-29"), "29 February 2028");
-        assert_eq!(long_date("soon"), "soon");
+        assert_eq!(long_day("2028-02-29"), "29 February 2028");
+        assert_eq!(long_day("soon"), "soon");
         assert_eq!(inv.asking(), "for Round 2027 — Northshire");
         assert_eq!(inv.mail_subject(), "My answers for Round 2027 — Northshire");
         let mut n = 0u32;

@@ -5,7 +5,8 @@
 use leptos::prelude::*;
 
 use crate::engine::aggregate::GroupReport;
-use crate::model::actions::{group_suggested, long_day, to_csv, PlanEdit};
+use crate::model::actions::{group_suggested, to_csv, PlanEdit};
+use crate::model::format::long_day;
 use crate::model::groups::file_stem;
 use crate::model::results::plan::plan_table;
 use crate::web::browser::{download, now};

@@ -6,7 +6,8 @@ use leptos::prelude::*;
 
 use super::section_heading;
 use crate::engine::scoring::{self, ResponseScore};
-use crate::model::actions::{long_day, suggested, to_csv, Plan};
+use crate::model::actions::{suggested, to_csv, Plan};
+use crate::model::format::long_day;
 use crate::model::book::{export_file_stem, Action};
 use crate::model::results::plan::{earlier_plan, earlier_table, plan_intro, plan_table};
 use crate::model::results::{Reader, SectionKind};
