@@ -78,3 +78,31 @@ test('a round from the invitation to the report: two colleagues answer, their e-
   await page.getByRole('button', { name: 'Yes, remove' }).click();
   await expect(g.report()).toContainText(/his report covers 1 response\b/);
 });
+
+test('with the browser\'s storage full while sending, the code is still shown and can be copied', async ({ page, context, baseURL }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(baseURL).origin });
+  const g = new GroupReportPage(page);
+  await g.open();
+  await g.createGroup(GROUP);
+  const link = await makeInvitation(page, GROUP, { contact: CONTACT });
+  await page.goto(link);
+  const q = new Questionnaire(page);
+  await q.start();
+  // The last answers and "Finish" meet a full storage: nothing more can be saved.
+  await answerAll(page, 0, async () => {
+    await page.evaluate(() => {
+      const original = Storage.prototype.setItem;
+      Storage.prototype.setItem = function (key, value) {
+        if (key.includes('assessments')) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        return original.call(this, key, value);
+      };
+    });
+  });
+  const code = page.getByText(/^CRI1-[0-9A-Z]+$/);
+  await expect(code).toBeVisible();
+  await page.getByRole('button', { name: 'Copy the code' }).click();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe((await code.textContent()).trim());
+  const mail = page.getByRole('link', { name: `Send by e-mail to ${CONTACT}` });
+  expect(decodeURIComponent(await mail.getAttribute('href'))).toContain((await code.textContent()).trim());
+  await expect(page.getByRole('alert').filter({ hasText: 'storage for the app is full' })).toBeVisible();
+});

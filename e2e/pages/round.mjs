@@ -57,10 +57,17 @@ export async function colleague(browser, baseURL) {
   return { page, done };
 }
 
-/** Answers the whole questionnaire (no recent example) and finishes. */
-export async function answerAll(page, from = 0) {
+/**
+ * Answers the whole questionnaire (no recent example) from page `from` on, and finishes; `beforeLast`,
+ * if given, runs before the last page is answered.
+ */
+export async function answerAll(page, from = 0, beforeLast = null) {
   const q = new Questionnaire(page);
-  for (const answers of NO_EXAMPLE_ANSWERS.slice(from)) await q.answerWithMouse(answers);
+  const pages = NO_EXAMPLE_ANSWERS.slice(from);
+  for (const [i, answers] of pages.entries()) {
+    if (beforeLast && i === pages.length - 1) await beforeLast();
+    await q.answerWithMouse(answers);
+  }
   await page.getByRole('button', { name: 'Finish and see your results' }).click();
   await expect(q.heading()).toHaveText('Send your answers to the facilitator');
 }

@@ -212,7 +212,6 @@ pub fn mark(text: &str, len: usize) -> String {
         .collect()
 }
 
-
 /// True for a calendar date written `YYYY-MM-DD`.
 pub fn is_date(text: &str) -> bool {
     text.len() == 10 && crate::engine::response::is_iso8601_date_or_datetime(text)
