@@ -172,6 +172,7 @@ test('one response removed and undone, then removed; all from one source removed
 
   // Leaving the page ends what can be undone; what was removed stays removed.
   await page.getByRole('link', { name: 'Your answers and your privacy' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your answers and your privacy');
   await page.goBack();
   await expect(g.selected()).toHaveText('Northshire partnership (3 responses)');
   await expect(page.getByRole('button', { name: 'Undo' })).toHaveCount(0);
