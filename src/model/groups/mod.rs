@@ -359,6 +359,17 @@ pub enum Partial {
     LeaveOut,
 }
 
+impl Partial {
+    /// Of `partial_n` partial responses, how many this choice leaves out of the report: only those
+    /// could bring a withheld report (and its guide and written answers) back.
+    pub fn left_out(self, partial_n: u64) -> u64 {
+        match self {
+            Partial::LeaveOut => partial_n,
+            Partial::Include => 0,
+        }
+    }
+}
+
 /// The partial responses among those the filter keeps: the report's "n of them are partial".
 pub fn partial_count(responses: &[Response], filter: &ResponseFilter) -> u64 {
     responses

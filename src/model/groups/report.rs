@@ -56,12 +56,7 @@ pub struct Coverage {
 pub fn coverage(report: &GroupReport, partial: (u64, Partial)) -> Coverage {
     let (partial_n, choice) = partial;
     let min = report.min_group_size;
-    // Only partial responses the report leaves out could bring a withheld report back.
-    let left_out = if choice == Partial::LeaveOut {
-        partial_n
-    } else {
-        0
-    };
+    let left_out = choice.left_out(partial_n);
     Coverage {
         size: format!(
             "This report covers {}.",

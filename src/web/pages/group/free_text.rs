@@ -31,11 +31,7 @@ pub(super) fn FreeTextAnswers(
         let id = current.get()?;
         let filter = options.with(|o| o.filter.clone());
         let partial = partial.get();
-        let left_out = if partial == Partial::LeaveOut {
-            partial_n.get()
-        } else {
-            0
-        };
+        let left_out = partial.left_out(partial_n.get());
         let seed = SEED.with(|s| *s);
         report.with(|r| {
             let r = r.as_ref()?;

@@ -45,12 +45,7 @@ pub(super) fn WorkshopGuide(
         let id = current.get()?;
         let filter = options.with(|o| o.filter.clone());
         let partial = partial.get();
-        // Only partial responses the report leaves out could bring a withheld guide back.
-        let left_out = if partial == Partial::LeaveOut {
-            partial_n.get()
-        } else {
-            0
-        };
+        let left_out = partial.left_out(partial_n.get());
         let areas = store.with(&id, |g| {
             g.map(|g| action_area_counts(covered(&g.responses, &filter, partial)))
         })?;
