@@ -90,14 +90,7 @@ struct Envelope<'a> {
 
 /// Writes one response (pretty-printed, version 2).
 pub fn to_json(response: &Response) -> String {
-    write(Envelope {
-        format: FORMAT,
-        schema_version: PLAIN_VERSION,
-        response: Some(response),
-        responses: None,
-        assessment: None,
-        plan: None,
-    })
+    with_plan_to_json(response, None)
 }
 
 /// Writes one of the person's assessments: its response and what is known of the assessment
@@ -115,11 +108,7 @@ pub fn assessment_with_plan_to_json(
 ) -> String {
     write(Envelope {
         format: FORMAT,
-        schema_version: if plan.is_some() {
-            SCHEMA_VERSION
-        } else {
-            DETAILS_VERSION
-        },
+        schema_version: version_with(plan, DETAILS_VERSION),
         response: Some(response),
         responses: None,
         assessment: Some(info),
@@ -137,11 +126,7 @@ pub fn set_to_json(responses: &[Response]) -> String {
 pub fn set_with_plan_to_json(responses: &[Response], plan: Option<&RawValue>) -> String {
     write(Envelope {
         format: FORMAT,
-        schema_version: if plan.is_some() {
-            SCHEMA_VERSION
-        } else {
-            PLAIN_VERSION
-        },
+        schema_version: version_with(plan, PLAIN_VERSION),
         response: None,
         responses: Some(responses),
         assessment: None,
@@ -154,16 +139,22 @@ pub fn set_with_plan_to_json(responses: &[Response], plan: Option<&RawValue>) ->
 pub fn with_plan_to_json(response: &Response, plan: Option<&RawValue>) -> String {
     write(Envelope {
         format: FORMAT,
-        schema_version: if plan.is_some() {
-            SCHEMA_VERSION
-        } else {
-            PLAIN_VERSION
-        },
+        schema_version: version_with(plan, PLAIN_VERSION),
         response: Some(response),
         responses: None,
         assessment: None,
         plan,
     })
+}
+
+/// The version a file is written in: the plan's version when it carries a plan, else `without`, the
+/// version older apps read.
+fn version_with(plan: Option<&RawValue>, without: u32) -> u32 {
+    if plan.is_some() {
+        SCHEMA_VERSION
+    } else {
+        without
+    }
 }
 
 fn write(envelope: Envelope<'_>) -> String {
