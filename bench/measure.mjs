@@ -251,7 +251,15 @@ async function seed(browser) {
     const width = await page.evaluate(() => Math.round(document.getElementById('results-radar').getBoundingClientRect().width));
     const share = await page.getByLabel('Link to these results', { exact: true }).inputValue();
     const fragment = share.slice(share.indexOf('#'));
-    return { open, complete, width, fragment };
+    const finished = await dump();
+    // A facilitator's group of 40 responses, for the group report opened with a group in storage.
+    await page.goto(`${URLS.app}#/group`);
+    await page.getByLabel('Name of the group', { exact: true }).fill('Workshop');
+    await page.getByRole('button', { name: 'Create group' }).click();
+    await page.locator('input[type=file]').and(page.getByLabel(/respons/i)).setInputFiles(join(root, 'tests/fixtures/group-40.csv'));
+    await page.getByRole('region', { name: 'Import summary' }).getByText(/responses? added/).first().waitFor();
+    const group = await dump();
+    return { open, complete, finished, group, width, fragment };
   } finally {
     await s.close();
   }
@@ -318,8 +326,24 @@ async function groupImport(browser, csv, n) {
     timer = null;
     sample();
     const text = (await summary.getByRole('paragraph').first().textContent()).trim();
+    const importTasks = longTasks((await s.probe()).longtasks);
+    // A filter chosen: from the change to the report's size line saying how many it keeps (timed in
+    // the page, so that the harness's own round trips are not counted).
+    const size = page.locator('.report-size');
+    const before = await size.textContent();
+    const filtered = await page.evaluate(async (before) => {
+      const select = document.getElementById('filter-sector');
+      const line = document.querySelector('.report-size');
+      const t = performance.now();
+      select.value = 'public';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+      while (line.isConnected && line.textContent === before) await new Promise((r) => setTimeout(r, 0));
+      return performance.now() - t;
+    }, before);
+    const all = (await s.probe()).longtasks;
+    const filterTasks = longTasks(all.slice(importTasks.count));
     const wasm = (await s.memory()).wasm;
-    return { available: true, responses: n, importSeconds: imported / 1000, reportSeconds: reported / 1000, summary: text, peakRendererRss: peak.rss, rendererRssBefore: baseline, peakJsHeap: peak.jsHeap, wasmMemory: wasm };
+    return { available: true, responses: n, importSeconds: imported / 1000, reportSeconds: reported / 1000, summary: text, peakRendererRss: peak.rss, rendererRssBefore: baseline, peakJsHeap: peak.jsHeap, wasmMemory: wasm, longTasks: importTasks, filterMs: filtered, filterLongTasks: filterTasks };
   } finally {
     if (timer) clearInterval(timer);
     await s.close();
@@ -455,12 +479,14 @@ async function main() {
       results.lighthouse = await runLighthouse({
         root,
         build: BUILD,
-        storage: results.storage.open,
         pages: {
           'app: start': `${URLS.app}#/`,
-          'app: question': `${URLS.app}#/assessment/example`,
+          'app: question': { url: `${URLS.app}#/assessment/example`, storage: results.storage.open },
           'app: results (share link)': `${URLS.app}${results.shareFragment}`,
-          'app: group': `${URLS.app}#/group`,
+          'app: results (own assessment)': { url: `${URLS.app}#/results`, storage: results.storage.finished },
+          'app: group (none stored)': `${URLS.app}#/group`,
+          'app: group (40 responses stored)': { url: `${URLS.app}#/group`, storage: results.storage.group },
+          'app: the 2018 survey': `${URLS.app}#/benchmark`,
           'SurveyJS': URLS.surveyjs,
           'plain HTML': URLS.plain,
         },

@@ -146,3 +146,33 @@ test('a group below the minimum size keeps its written answers withheld, and has
   await expect(guide(page).getByRole('heading', { level: 3 })).toHaveCount(0);
   expect(await axeViolations(page)).toEqual([]);
 });
+
+test('a long list of written answers shows 50 at a time, says how many there are, and moves focus to the ones added', async ({ page }) => {
+  const g = new GroupReportPage(page);
+  await g.open();
+  await g.createGroup('Large round');
+  await g.chooseFiles(csvFile('large.csv', 120, (i) => ({
+    q1: 'yes', q2: `Project ${String(i + 1).padStart(3, '0')}`, q3: 'local_authority', q4: '3', q5: 'middle', q6: 'too_early', q8: '',
+  })));
+  await expect(await g.totals()).toHaveText('120 responses added, 0 duplicates left out, 0 rows rejected.');
+  const section = written(page);
+  const projects = section.getByRole('list', { name: 'The project or programme of work (q2)' });
+  await expect(projects.getByRole('listitem')).toHaveCount(50);
+  await expect(section).toContainText('Showing 50 of 120 answers.');
+  const more = section.getByRole('button', { name: 'Show 50 more answers: The project or programme of work (q2)' });
+  const first50 = await projects.getByRole('listitem').allTextContents();
+  await more.focus();
+  await page.keyboard.press('Enter');
+  await expect(projects.getByRole('listitem')).toHaveCount(100);
+  // Focus moves to the first answer added; those shown before stay where they were.
+  await expect(projects.getByRole('listitem').nth(50)).toBeFocused();
+  expect((await projects.getByRole('listitem').allTextContents()).slice(0, 50)).toEqual(first50);
+  await section.getByRole('button', { name: 'Show 20 more answers: The project or programme of work (q2)' }).click();
+  await expect(projects.getByRole('listitem')).toHaveCount(120);
+  await expect(projects.getByRole('listitem').nth(100)).toBeFocused();
+  await expect(section.getByRole('button', { name: /^Show \d+ more/ })).toHaveCount(0);
+  await expect(section).not.toContainText('Showing');
+  const all = (await projects.getByRole('listitem').allTextContents()).sort();
+  expect(all).toEqual(Array.from({ length: 120 }, (_, i) => `Project ${String(i + 1).padStart(3, '0')}`));
+  expect(await axeViolations(page)).toEqual([]);
+});

@@ -309,10 +309,41 @@ fn completion_counts_only_what_the_person_sees() {
         let c = r.completion();
         assert_eq!(c.answered, 2 + i);
         assert_eq!(c.questions_answered, if i == 7 { 2 } else { 1 });
+        assert!(!r.all_required_answered());
     }
     assert!((r.completion().fraction() - 9.0 / 26.0).abs() < 1e-12);
     let done = complete_response("d", ratings);
     assert_eq!(done.completion().fraction(), 1.0);
+    assert!(done.all_required_answered());
+    // The quick check agrees with the count on every response of a real group, partial ones included.
+    let file = std::fs::read("tests/fixtures/group-40.csv").unwrap();
+    let group = collaboration_readiness::engine::csv_format::import_csv(
+        file.as_slice(),
+        Default::default(),
+    )
+    .unwrap()
+    .responses;
+    let mut partial = 0;
+    for mut g in group {
+        assert_eq!(
+            g.all_required_answered(),
+            g.completion().is_complete(),
+            "{}",
+            g.id
+        );
+        // Each required answer taken away in turn.
+        for f in Field::ALL.into_iter().filter(|f| f.is_required()) {
+            g.clear(f);
+            assert_eq!(
+                g.all_required_answered(),
+                g.completion().is_complete(),
+                "{} {f:?}",
+                g.id
+            );
+            partial += usize::from(!g.all_required_answered());
+        }
+    }
+    assert!(partial > 0);
 }
 
 #[test]

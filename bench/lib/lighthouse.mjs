@@ -1,9 +1,9 @@
 // Lighthouse (npm lighthouse, its default mobile settings) on the app's pages and the reference pages:
 // performance, accessibility, best practices and SEO scores, and the main load metrics.
 //
-// The question page needs an open assessment in localStorage: a Chromium profile is seeded with it
-// through Playwright, and Lighthouse runs on a copy of that profile with --disable-storage-reset. The
-// results page needs no storage: it is opened from a share link (#/shared/<answers>).
+// A page that needs something in localStorage (the question page an open assessment, the results a
+// finished one, the group report a group) gets a Chromium profile seeded with it through Playwright,
+// and Lighthouse runs on that profile with --disable-storage-reset. A share link needs no storage.
 import { chromium } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -12,7 +12,7 @@ import { CHROMIUM, CHROMIUM_ARGS } from './browser.mjs';
 import { log } from './util.mjs';
 
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
-const METRICS = ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'speed-index', 'total-byte-weight'];
+const METRICS = ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift', 'speed-index', 'total-byte-weight'];
 
 async function seedProfile(dir, origin, storage) {
   rmSync(dir, { recursive: true, force: true });
@@ -33,20 +33,25 @@ async function seedProfile(dir, origin, storage) {
   }
 }
 
-export async function runLighthouse({ root, build, pages, storage, origin }) {
+/**
+ * `pages`: name → URL, or { url, storage } for a page that needs something in localStorage (a
+ * profile is seeded with it and Lighthouse keeps it).
+ */
+export async function runLighthouse({ root, build, pages, origin }) {
   const dir = join(build, 'lighthouse');
   mkdirSync(dir, { recursive: true });
-  const seeded = join(dir, 'profile-seeded');
-  await seedProfile(seeded, origin, storage);
   const out = {};
   let i = 0;
-  for (const [name, url] of Object.entries(pages)) {
+  for (const [name, page] of Object.entries(pages)) {
     i += 1;
-    const needsStorage = /question/.test(name);
+    const { url, storage } = typeof page === 'string' ? { url: page, storage: null } : page;
+    const needsStorage = storage != null;
     const profile = join(dir, `profile-${i}`);
-    rmSync(profile, { recursive: true, force: true });
-    if (needsStorage) cpSync(seeded, profile, { recursive: true });
-    else mkdirSync(profile, { recursive: true });
+    if (needsStorage) await seedProfile(profile, origin, storage);
+    else {
+      rmSync(profile, { recursive: true, force: true });
+      mkdirSync(profile, { recursive: true });
+    }
     const report = join(dir, `report-${i}.json`);
     log(`lighthouse: ${name}`);
     const args = [
@@ -75,6 +80,5 @@ export async function runLighthouse({ root, build, pages, storage, origin }) {
     }
     rmSync(profile, { recursive: true, force: true });
   }
-  rmSync(seeded, { recursive: true, force: true });
   return out;
 }

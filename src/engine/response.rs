@@ -944,6 +944,16 @@ impl Response {
         self.validate().iter().all(|i| !i.blocks_results())
     }
 
+    /// Whether every required answer the person will see is given: the same as
+    /// `completion().is_complete()`, stopping at the first one missing (the group report asks it of
+    /// each of 100,000 responses whenever its filter changes).
+    pub fn all_required_answered(&self) -> bool {
+        let example = self.answers.example_shown();
+        required_fields()
+            .iter()
+            .all(|&(f, needs_example)| (needs_example && !example) || self.answers.is_stored(f))
+    }
+
     /// Progress over the required answers the person will see given q1.
     pub fn completion(&self) -> Completion {
         let mut c = Completion::default();
@@ -962,6 +972,19 @@ impl Response {
         }
         c
     }
+}
+
+/// The required fields, each with whether it is shown only when q1 is not `no`: worked out once, as
+/// each field's rule is looked up in the instrument.
+fn required_fields() -> &'static [(Field, bool)] {
+    static FIELDS: std::sync::OnceLock<Vec<(Field, bool)>> = std::sync::OnceLock::new();
+    FIELDS.get_or_init(|| {
+        Field::ALL
+            .into_iter()
+            .filter(|f| f.is_required())
+            .map(|f| (f, matches!(f.shown_when(), ShowWhen::UnlessNoExample)))
+            .collect()
+    })
 }
 
 /// Progress for a progress indicator, counting only what the person will see given q1.

@@ -16,6 +16,32 @@ use crate::engine::Response;
 
 use super::report::withheld_text;
 use super::withheld_notice;
+use crate::model::format;
+
+/// Answers a list shows at first, and adds each time the facilitator asks for more: a national
+/// survey's 100,000 written answers are neither read on one screen nor laid out by the browser at once.
+pub const ANSWERS_AT_A_TIME: usize = 50;
+
+/// What a list says when it shows only the first `shown` of its `total` answers.
+pub fn shown_of(shown: usize, total: usize) -> Option<String> {
+    (shown < total).then(|| {
+        format!(
+            "Showing {} of {} answers.",
+            format::count(shown as u64),
+            format::count(total as u64)
+        )
+    })
+}
+
+/// The words of the button that shows more of a list: how many it adds.
+pub fn more_button(shown: usize, total: usize) -> String {
+    let more = total.saturating_sub(shown).min(ANSWERS_AT_A_TIME) as u64;
+    format!(
+        "Show {} more {}",
+        format::count(more),
+        if more == 1 { "answer" } else { "answers" }
+    )
+}
 
 /// A free-text question's answer in a response.
 type Answer = fn(&Response) -> Option<&str>;
@@ -163,6 +189,19 @@ pub fn shuffle<T>(items: &mut [T], seed: u64) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_list_says_how_much_it_shows_and_offers_the_rest_in_steps() {
+        assert_eq!(shown_of(50, 50), None);
+        assert_eq!(shown_of(7, 7), None);
+        assert_eq!(
+            shown_of(50, 100_000).as_deref(),
+            Some("Showing 50 of 100,000 answers.")
+        );
+        assert_eq!(more_button(50, 100_000), "Show 50 more answers");
+        assert_eq!(more_button(100, 101), "Show 1 more answer");
+        assert_eq!(more_button(50, 73), "Show 23 more answers");
+    }
     use crate::engine::aggregate::GroupOptions;
     use crate::engine::instrument::Field;
 

@@ -9,7 +9,7 @@
 //!
 //! Pure: the caller gives the time, and dates are printed by the page in the person's time zone.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
 
@@ -66,26 +66,125 @@ pub fn from_source(source: Option<&Source>) -> String {
 }
 
 /// Where one response came from, when, and for which round.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(from = "StoredOrigin", into = "StoredOrigin")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Origin {
     pub source: Source,
     /// ISO 8601 date-time it joined the group.
     pub added_at: String,
     /// The round the colleague answered for, when the code carried one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub round: Option<String>,
 }
 
-/// An origin as storage holds it: `{"source": "csv", "file": "north.csv", "added_at": …}`. Flat, with
-/// the kind of source a plain name, so that reading it needs none of the buffering a tagged enum's
-/// reader brings into the app's WebAssembly.
-#[derive(Serialize, Deserialize)]
-struct StoredOrigin {
-    source: Kind,
+/// The origins of a group's responses, in the responses' order, as runs: the responses that joined
+/// together (one file, one paste of codes from one round) share one origin, so that a file of
+/// 100,000 responses adds one entry, not 100,000 copies of its name and date.
+///
+/// Stored as a list of runs, `[{"count": 40, "source": "csv", "file": "north.csv", "added_at": …}]`;
+/// a run without a source is of responses whose source was not recorded. A group describes as many
+/// responses as it has ([`Origins::fit`]): what storage says beyond them is dropped, and those it
+/// does not cover have no recorded source.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "Vec<StoredRun>", into = "Vec<StoredRun>")]
+pub struct Origins {
+    runs: Vec<Run>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Run {
+    count: usize,
+    origin: Option<Origin>,
+}
+
+impl Origins {
+    /// True when no response has a recorded origin (a group saved before sources were kept): such a
+    /// group is stored without the field, as it was.
+    pub fn is_empty(&self) -> bool {
+        self.runs.iter().all(|r| r.origin.is_none())
+    }
+
+    /// How many responses the runs describe (what the tests check them against).
+    #[cfg(test)]
+    fn total(&self) -> usize {
+        self.runs.iter().map(|r| r.count).sum()
+    }
+
+    /// The origin of each of the first `n` responses in turn (`None`: not recorded).
+    pub fn each(&self, n: usize) -> impl Iterator<Item = Option<&Origin>> {
+        self.runs
+            .iter()
+            .flat_map(|r| std::iter::repeat_n(r.origin.as_ref(), r.count))
+            .chain(std::iter::repeat(None))
+            .take(n)
+    }
+
+    /// The origin of the response at `index` (0-based).
+    pub fn get(&self, index: usize) -> Option<&Origin> {
+        let mut start = 0usize;
+        for run in &self.runs {
+            start = start.saturating_add(run.count);
+            if index < start {
+                return run.origin.as_ref();
+            }
+        }
+        None
+    }
+
+    /// The runs in order: how many responses, and their origin.
+    fn runs(&self) -> impl Iterator<Item = (usize, Option<&Origin>)> {
+        self.runs.iter().map(|r| (r.count, r.origin.as_ref()))
+    }
+
+    /// Records the origin of `count` more responses, after those already described.
+    pub fn push_n(&mut self, origin: Option<&Origin>, count: usize) {
+        if count == 0 {
+            return;
+        }
+        match self.runs.last_mut() {
+            // Saturating: storage may claim more than any group holds, until `fit` cuts it.
+            Some(last) if last.origin.as_ref() == origin => {
+                last.count = last.count.saturating_add(count)
+            }
+            _ => self.runs.push(Run {
+                count,
+                origin: origin.cloned(),
+            }),
+        }
+    }
+
+    /// Records the origin of one more response.
+    pub fn push(&mut self, origin: Option<&Origin>) {
+        self.push_n(origin, 1);
+    }
+
+    /// Makes the runs describe exactly `n` responses: what lies beyond is dropped, and the responses
+    /// not covered get no recorded source. For what storage held, which may have been changed by hand.
+    pub fn fit(&mut self, n: usize) {
+        let mut left = n;
+        let mut kept = 0;
+        for run in &mut self.runs {
+            if left == 0 {
+                break;
+            }
+            run.count = run.count.min(left);
+            left -= run.count;
+            kept += 1;
+        }
+        self.runs.truncate(kept);
+        self.push_n(None, left);
+    }
+}
+
+/// A run as storage holds it: flat, with the kind of source a plain name, so that reading it needs
+/// none of the buffering a tagged or flattened enum's reader brings into the app's WebAssembly.
+#[derive(Clone, Serialize, Deserialize)]
+struct StoredRun {
+    count: usize,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    source: Option<Kind>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     file: Option<String>,
-    added_at: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    added_at: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     round: Option<String>,
 }
@@ -100,44 +199,60 @@ enum Kind {
     Own,
 }
 
-impl From<StoredOrigin> for Origin {
-    fn from(s: StoredOrigin) -> Origin {
-        let file = s.file.unwrap_or_default();
-        Origin {
-            source: match s.source {
-                Kind::Csv => Source::Csv { file },
-                Kind::Json => Source::Json { file },
-                Kind::Code => Source::Code,
-                Kind::Link => Source::Link,
-                Kind::Own => Source::Own,
+impl From<Vec<StoredRun>> for Origins {
+    fn from(stored: Vec<StoredRun>) -> Origins {
+        let mut origins = Origins::default();
+        for s in stored {
+            let origin = s.source.map(|kind| {
+                let file = s.file.unwrap_or_default();
+                Origin {
+                    source: match kind {
+                        Kind::Csv => Source::Csv { file },
+                        Kind::Json => Source::Json { file },
+                        Kind::Code => Source::Code,
+                        Kind::Link => Source::Link,
+                        Kind::Own => Source::Own,
+                    },
+                    added_at: s.added_at.unwrap_or_default(),
+                    round: s.round,
+                }
+            });
+            origins.push_n(origin.as_ref(), s.count);
+        }
+        origins
+    }
+}
+
+impl From<Origins> for Vec<StoredRun> {
+    fn from(origins: Origins) -> Vec<StoredRun> {
+        let run = |Run { count, origin }| match origin {
+            None => StoredRun {
+                count,
+                source: None,
+                file: None,
+                added_at: None,
+                round: None,
             },
-            added_at: s.added_at,
-            round: s.round,
-        }
-    }
-}
-
-impl From<Origin> for StoredOrigin {
-    fn from(o: Origin) -> StoredOrigin {
-        let (source, file) = match o.source {
-            Source::Csv { file } => (Kind::Csv, Some(file)),
-            Source::Json { file } => (Kind::Json, Some(file)),
-            Source::Code => (Kind::Code, None),
-            Source::Link => (Kind::Link, None),
-            Source::Own => (Kind::Own, None),
+            Some(o) => {
+                let (source, file) = match o.source {
+                    Source::Csv { file } => (Kind::Csv, Some(file)),
+                    Source::Json { file } => (Kind::Json, Some(file)),
+                    Source::Code => (Kind::Code, None),
+                    Source::Link => (Kind::Link, None),
+                    Source::Own => (Kind::Own, None),
+                };
+                StoredRun {
+                    count,
+                    source: Some(source),
+                    file,
+                    added_at: Some(o.added_at),
+                    round: o.round,
+                }
+            }
         };
-        StoredOrigin {
-            source,
-            file,
-            added_at: o.added_at,
-            round: o.round,
-        }
+        origins.runs.into_iter().map(run).collect()
     }
 }
-
-/// The origins of a group's responses, by response id (the storage shape: a map, so that a removed
-/// response takes its origin with it and an old group simply has none).
-pub type Origins = BTreeMap<String, Origin>;
 
 /// One line of the group's list of responses. Never a free-text answer.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -182,7 +297,7 @@ pub fn rows(group: &Group, page: usize) -> Vec<ResponseRow> {
 }
 
 fn row(group: &Group, index: usize, response: &Response) -> ResponseRow {
-    let origin = group.origins.get(&response.id);
+    let origin = group.origins.get(index);
     let a = response.answers();
     let answered = |label: Option<&'static str>| label.unwrap_or("Not answered").to_string();
     ResponseRow {
@@ -241,13 +356,13 @@ impl SourceCount {
 /// The group's sources, in the order they first appear in the group, with how many responses each.
 pub fn sources(group: &Group) -> Vec<SourceCount> {
     let mut out: Vec<SourceCount> = Vec::new();
-    for r in &group.responses {
-        let source = group.origins.get(&r.id).map(|o| &o.source);
+    for (count, origin) in group.origins.runs() {
+        let source = origin.map(|o| &o.source);
         match out.iter_mut().find(|s| s.source.as_ref() == source) {
-            Some(s) => s.count += 1,
+            Some(s) => s.count += count,
             None => out.push(SourceCount {
                 source: source.cloned(),
-                count: 1,
+                count,
             }),
         }
     }
@@ -257,8 +372,10 @@ pub fn sources(group: &Group) -> Vec<SourceCount> {
 /// What a removal took out of a group, to put it back.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Removed {
-    /// Each response removed, its 0-based position before the removal (ascending), and its origin.
-    entries: Vec<(usize, Response, Option<Origin>)>,
+    /// Each response removed, with its 0-based position before the removal (ascending).
+    entries: Vec<(usize, Response)>,
+    /// Their origins, in the same order.
+    origins: Origins,
 }
 
 impl Removed {
@@ -290,13 +407,20 @@ impl Group {
         now: &str,
     ) -> Removed {
         let mut removed = Removed::default();
-        let mut kept = Vec::with_capacity(self.responses.len());
-        for (i, r) in std::mem::take(&mut self.responses).into_iter().enumerate() {
-            if take(&r, self.origins.get(&r.id)) {
-                let origin = self.origins.remove(&r.id);
-                removed.entries.push((i, r, origin));
+        let n = self.responses.len();
+        let origins = std::mem::take(&mut self.origins);
+        let mut kept = Vec::with_capacity(n);
+        let each = std::mem::take(&mut self.responses)
+            .into_iter()
+            .zip(origins.each(n))
+            .enumerate();
+        for (i, (r, origin)) in each {
+            if take(&r, origin) {
+                removed.entries.push((i, r));
+                removed.origins.push(origin);
             } else {
                 kept.push(r);
+                self.origins.push(origin);
             }
         }
         self.responses = kept;
@@ -310,22 +434,50 @@ impl Group {
     /// has fewer responses now), with its origin. A response whose id the group has again (another
     /// tab added it meanwhile) is not added twice. Returns how many were put back.
     pub fn restore(&mut self, removed: &Removed, now: &str) -> usize {
-        let mut ids = self.ids();
-        let mut restored = 0;
-        for (at, response, origin) in &removed.entries {
-            if !ids.insert(response.id.clone()) {
-                continue;
-            }
-            let at = (*at).min(self.responses.len());
-            self.responses.insert(at, response.clone());
-            if let Some(origin) = origin {
-                self.origins.insert(response.id.clone(), origin.clone());
-            }
-            restored += 1;
+        let back: Vec<bool> = {
+            let mut ids: HashSet<&str> = self.responses.iter().map(|r| r.id.as_str()).collect();
+            removed
+                .entries
+                .iter()
+                .map(|(_, r)| ids.insert(r.id.as_str()))
+                .collect()
+        };
+        let restored = back.iter().filter(|b| **b).count();
+        if restored == 0 {
+            return 0;
         }
-        if restored > 0 {
-            self.updated_at = now.to_string();
+        // One merge rather than an insertion each (which moves every later response along): a
+        // response goes back at its old position once the group has that many before it.
+        let n = self.responses.len();
+        let old_origins = std::mem::take(&mut self.origins);
+        let mut kept = std::mem::take(&mut self.responses)
+            .into_iter()
+            .zip(old_origins.each(n));
+        let mut returning = removed
+            .entries
+            .iter()
+            .zip(removed.origins.each(removed.entries.len()))
+            .zip(back)
+            .filter_map(|(entry, back)| back.then_some(entry))
+            .peekable();
+        let mut out = Vec::with_capacity(n + restored);
+        loop {
+            let due = returning
+                .peek()
+                .is_some_and(|((at, _), _)| *at <= out.len());
+            let next = if due { None } else { kept.next() };
+            let (response, origin) = match next {
+                Some(k) => k,
+                None => match returning.next() {
+                    Some(((_, r), origin)) => (r.clone(), origin),
+                    None => break,
+                },
+            };
+            out.push(response);
+            self.origins.push(origin);
         }
+        self.responses = out;
+        self.updated_at = now.to_string();
         restored
     }
 }
@@ -500,7 +652,11 @@ mod tests {
         let removed = g.remove_responses(&["a2", "zz"].into(), "t3");
         assert_eq!(removed.len(), 1);
         assert_eq!(ids(&g), ["o1", "a1", "b1"]);
-        assert!(!g.origins.contains_key("a2"));
+        assert_eq!(
+            g.origins.total(),
+            3,
+            "the removed one takes its origin with it"
+        );
         assert_eq!(g.updated_at, "t3");
         assert_eq!(g.restore(&removed, "t4"), 1);
         assert_eq!(
@@ -534,7 +690,7 @@ mod tests {
         assert_eq!(ids(&g), ["o1", "b1", "a2", "a1"]);
         assert_eq!(g.ids().len(), 4);
         assert_eq!(
-            g.origins["a1"].source,
+            g.origin_of("a1").unwrap().source,
             Source::Link,
             "the one added again stays"
         );
@@ -562,29 +718,28 @@ mod tests {
         let json = g.add_json(from_json(&doc).unwrap(), "set.json", "t2");
         assert_eq!(json.added, 1);
         g.add_own(&response("own"), "t3").unwrap();
-        assert_eq!(
-            g.origins.len(),
-            g.responses.len(),
+        assert!(
+            g.responses.iter().all(|r| g.origin_of(&r.id).is_some()),
             "one origin per response"
         );
         assert_eq!(
-            g.origins[&first],
-            Origin {
+            g.origin_of(&first).unwrap(),
+            &Origin {
                 source: csv("group-40.csv"),
                 added_at: "t1".into(),
                 round: None
             }
         );
         assert_eq!(
-            g.origins["j1"].source,
+            g.origin_of("j1").unwrap().source,
             Source::Json {
                 file: "set.json".into()
             }
         );
         assert_eq!(
             (
-                g.origins["own"].source.clone(),
-                g.origins["own"].added_at.as_str()
+                g.origin_of("own").unwrap().source.clone(),
+                g.origin_of("own").unwrap().added_at.as_str()
             ),
             (Source::Own, "t3")
         );
@@ -610,21 +765,202 @@ mod tests {
                 count: 2
             }]
         );
-        // The stored shape of an origin is flat.
+        // Stored as runs, each flat: one per file or source, however many responses it brought.
         assert_eq!(
-            serde_json::to_value(&g.origins[&first]).unwrap(),
-            serde_json::json!({"source": "csv", "file": "group-40.csv", "added_at": "t1"})
+            serde_json::to_value(&g.origins).unwrap(),
+            serde_json::json!([
+                {"count": 40, "source": "csv", "file": "group-40.csv", "added_at": "t1"},
+                {"count": 1, "source": "json", "file": "set.json", "added_at": "t2"},
+                {"count": 1, "source": "own", "added_at": "t3"},
+            ])
         );
-        assert_eq!(
-            serde_json::to_value(Origin {
+        let mut pasted = Origins::default();
+        pasted.push_n(
+            Some(&Origin {
                 source: Source::Code,
                 added_at: "t".into(),
-                round: Some("r1".into())
-            })
-            .unwrap(),
-            serde_json::json!({"source": "code", "added_at": "t", "round": "r1"})
+                round: Some("r1".into()),
+            }),
+            2,
+        );
+        pasted.push(None);
+        assert_eq!(
+            serde_json::to_value(pasted).unwrap(),
+            serde_json::json!([
+                {"count": 2, "source": "code", "added_at": "t", "round": "r1"},
+                {"count": 1},
+            ])
         );
         // Without origins the stored shape has no such field: nothing new is written for nothing.
         assert!(!serde_json::to_string(&old).unwrap().contains("origins"));
+    }
+
+    /// A stored group of 4 responses whose origins are `runs` (JSON).
+    fn stored_with(runs: &str) -> Result<Group, crate::model::groups::StoredGroupError> {
+        let mut g = Group::new("g".into(), "P", "t0").unwrap();
+        g.extend((1..=4).map(|i| response(&format!("r{i}"))).collect(), "t0");
+        let mut data = serde_json::to_value(&g).unwrap();
+        data["origins"] = serde_json::from_str(runs).unwrap();
+        Group::from_stored(super::super::GROUP_SCHEMA, &data.to_string())
+    }
+
+    #[test]
+    fn stored_runs_are_fitted_to_the_responses_whatever_they_claim() {
+        let code = r#""source": "code", "added_at": "t""#;
+        let cases: &[(&str, &[Option<Source>])] = &[
+            // Exactly covered.
+            (
+                &format!(r#"[{{"count": 4, {code}}}]"#),
+                &[
+                    Some(Source::Code),
+                    Some(Source::Code),
+                    Some(Source::Code),
+                    Some(Source::Code),
+                ],
+            ),
+            // Claims far more than the group has (even past any sum): cut at the responses.
+            (
+                &format!(
+                    r#"[{{"count": 3, {code}}}, {{"count": 18446744073709551615, {code}}}, {{"count": 9}}]"#
+                ),
+                &[
+                    Some(Source::Code),
+                    Some(Source::Code),
+                    Some(Source::Code),
+                    Some(Source::Code),
+                ],
+            ),
+            // Covers fewer: the rest were not recorded.
+            (
+                &format!(r#"[{{"count": 1, {code}}}]"#),
+                &[Some(Source::Code), None, None, None],
+            ),
+            // Empty runs and runs without a source.
+            (
+                &format!(r#"[{{"count": 0, {code}}}, {{"count": 2}}, {{"count": 2, {code}}}]"#),
+                &[None, None, Some(Source::Code), Some(Source::Code)],
+            ),
+            ("[]", &[None, None, None, None]),
+        ];
+        for (runs, expected) in cases {
+            let g = stored_with(runs).unwrap();
+            let got: Vec<Option<Source>> = g
+                .origins
+                .each(g.responses.len())
+                .map(|o| o.map(|o| o.source.clone()))
+                .collect();
+            assert_eq!(&got, expected, "{runs}");
+            assert_eq!(g.origins.total(), 4, "{runs}");
+            assert_eq!(
+                sources(&g).iter().map(|s| s.count).sum::<usize>(),
+                4,
+                "{runs}"
+            );
+        }
+        for broken in [
+            r#"[{"count": -1}]"#,
+            r#"[{"count": 1, "source": "fax"}]"#,
+            r#"{"r1": {"source": "code", "added_at": "t"}}"#,
+            r#"[{"source": "code"}]"#,
+        ] {
+            assert!(stored_with(broken).is_err(), "{broken}");
+        }
+    }
+
+    #[test]
+    fn a_file_of_many_responses_is_one_run() {
+        let mut g = Group::new("g".into(), "P", "t").unwrap();
+        g.add_from(
+            (0..10_000).map(|i| response(&format!("r{i}"))).collect(),
+            csv("national.csv"),
+            "t1",
+        );
+        g.add_from(vec![response("r5"), response("new")], Source::Link, "t2");
+        assert_eq!(g.responses.len(), 10_001);
+        assert_eq!(g.origins.runs().count(), 2);
+        assert_eq!(g.origin_of("new").unwrap().source, Source::Link);
+        assert_eq!(g.origin_of("r5").unwrap().source, csv("national.csv"));
+    }
+
+    use proptest::prelude::*;
+
+    /// The reference undo: each response put back by an insertion at its old position, in order.
+    fn restored_one_by_one(
+        mut list: Vec<(String, Option<Source>)>,
+        removed: &[(usize, String, Option<Source>)],
+    ) -> Vec<(String, Option<Source>)> {
+        for (at, id, source) in removed {
+            if list.iter().any(|(i, _)| i == id) {
+                continue;
+            }
+            let at = (*at).min(list.len());
+            list.insert(at, (id.clone(), source.clone()));
+        }
+        list
+    }
+
+    fn listed(g: &Group) -> Vec<(String, Option<Source>)> {
+        g.responses
+            .iter()
+            .zip(g.origins.each(g.responses.len()))
+            .map(|(r, o)| (r.id.clone(), o.map(|o| o.source.clone())))
+            .collect()
+    }
+
+    proptest! {
+        /// Whatever is removed, whatever another tab adds or removes meanwhile, the undo puts back
+        /// what one insertion at a time would, each response with its origin.
+        #[test]
+        fn an_undo_puts_back_what_insertions_would(
+            sources_of in proptest::collection::vec(0u8..4, 0..40),
+            removed_mask in proptest::collection::vec(any::<bool>(), 40),
+            meanwhile_mask in proptest::collection::vec(any::<bool>(), 40),
+            added_meanwhile in 0usize..5,
+        ) {
+            let source = |k: u8| match k {
+                0 => None,
+                1 => Some(Source::Code),
+                2 => Some(csv("a.csv")),
+                _ => Some(Source::Link),
+            };
+            let mut g = Group::new("g".into(), "P", "t").unwrap();
+            for (i, k) in sources_of.iter().enumerate() {
+                let r = vec![response(&format!("r{i}"))];
+                match source(*k) {
+                    None => { g.extend(r, "t"); }
+                    Some(s) => { g.add_from(r, s, "t"); }
+                }
+            }
+            let before = listed(&g);
+            let ids: HashSet<String> = (0..sources_of.len())
+                .filter(|i| removed_mask[*i])
+                .map(|i| format!("r{i}"))
+                .collect();
+            let removed = g.remove_responses(&ids.iter().map(String::as_str).collect(), "t");
+            let entries: Vec<(usize, String, Option<Source>)> = before
+                .iter()
+                .enumerate()
+                .filter(|(_, (id, _))| ids.contains(id))
+                .map(|(at, (id, s))| (at, id.clone(), s.clone()))
+                .collect();
+            prop_assert_eq!(removed.len(), entries.len());
+            // Another tab meanwhile: removes some of what is left, adds new ones and one removed here.
+            let gone: HashSet<String> = listed(&g)
+                .into_iter()
+                .enumerate()
+                .filter(|(i, _)| meanwhile_mask[*i])
+                .map(|(_, (id, _))| id)
+                .collect();
+            g.remove_responses(&gone.iter().map(String::as_str).collect(), "t");
+            let mut again: Vec<Response> = (0..added_meanwhile).map(|i| response(&format!("n{i}"))).collect();
+            if let Some((_, id, _)) = entries.first() {
+                again.push(response(id));
+            }
+            g.add_from(again, Source::Own, "t");
+            let expected = restored_one_by_one(listed(&g), &entries);
+            g.restore(&removed, "t");
+            prop_assert_eq!(listed(&g), expected);
+            prop_assert_eq!(g.origins.total(), g.responses.len());
+        }
     }
 }

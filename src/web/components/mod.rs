@@ -30,6 +30,16 @@ pub fn focus_id(id: &str) {
     }
 }
 
+/// Moves keyboard focus to the element with this id once the page has drawn what the change in
+/// progress shows (a task later than the signal's re-render).
+pub fn focus_after_draw(id: impl Into<String>) {
+    let id = id.into();
+    leptos::task::spawn_local(async move {
+        crate::web::browser::yield_to_browser().await;
+        focus_id(&id);
+    });
+}
+
 /// One entry of an error summary: the message and the id of the control it sends focus to.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ErrorLink {

@@ -142,9 +142,8 @@ fn every_code_found_gets_a_verdict() {
             t.added + t.duplicates + t.refused + t.held,
             "{name}"
         );
-        assert_eq!(
-            g.origins.len(),
-            g.responses.len(),
+        assert!(
+            g.responses.iter().all(|r| g.origin_of(&r.id).is_some()),
             "{name}: an origin for each"
         );
     }
@@ -184,15 +183,15 @@ fn pasted_answers_say_where_they_came_from() {
         "2026-12-02T09:00:00Z",
     );
     assert_eq!(
-        g.origins[&response(1).id],
-        Origin {
+        g.origin_of(&response(1).id).unwrap(),
+        &Origin {
             source: Source::Code,
             added_at: "2026-12-02T09:00:00Z".into(),
             round: Some("r1".into())
         }
     );
-    assert_eq!(g.origins[&response(6).id].source, Source::Link);
-    assert_eq!(g.origins[&response(6).id].round, None);
+    assert_eq!(g.origin_of(&response(6).id).unwrap().source, Source::Link);
+    assert_eq!(g.origin_of(&response(6).id).unwrap().round, None);
 }
 
 #[test]
@@ -223,7 +222,10 @@ fn another_rounds_answers_are_held_back_until_added_anyway() {
     assert_eq!(report.add_anyway(&mut g, Some(&[3]), "t2"), 1);
     assert_eq!(report.held(), [1]);
     assert_eq!(report.codes[2].verdict, Verdict::AddedAnyway);
-    assert_eq!(g.origins[&response(3).id].round.as_deref(), Some("old"));
+    assert_eq!(
+        g.origin_of(&response(3).id).unwrap().round.as_deref(),
+        Some("old")
+    );
     // Meanwhile another tab added the first one: it is not added twice.
     g.add_from(vec![response(1)], Source::Code, "t3");
     assert_eq!(report.add_anyway(&mut g, None, "t4"), 0);

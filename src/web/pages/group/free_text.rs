@@ -5,11 +5,13 @@
 use leptos::prelude::*;
 
 use crate::engine::aggregate::GroupReport;
-use crate::model::groups::free_text::{free_text, FreeText, Written};
+use crate::model::groups::free_text::{
+    free_text, more_button, shown_of, FreeText, Written, ANSWERS_AT_A_TIME,
+};
 use crate::model::groups::{covered, Partial};
 use crate::web::stores::groups::GroupStore;
 
-use super::guide::{note, text_items};
+use super::guide::note;
 
 thread_local! {
     /// This page load's seed for the order of the answers: from the browser's random numbers, so that
@@ -42,16 +44,17 @@ pub(super) fn FreeTextAnswers(
     };
     move || match listed() {
         None | Some(FreeText::None) => None,
-        Some(text) => Some(section(&text)),
+        Some(text) => Some(section(text)),
     }
 }
 
-fn section(text: &FreeText) -> AnyView {
+fn section(text: FreeText) -> AnyView {
     let body = match text {
-        FreeText::Withheld(why) => note(why),
+        FreeText::Withheld(why) => note(&why),
         FreeText::Shown(questions) => questions
-            .iter()
-            .map(question_view)
+            .into_iter()
+            .enumerate()
+            .map(|(i, w)| question_view(i, w))
             .collect_view()
             .into_any(),
         FreeText::None => ().into_any(),
@@ -71,18 +74,47 @@ fn section(text: &FreeText) -> AnyView {
     .into_any()
 }
 
-fn question_view(w: &Written) -> AnyView {
-    let list = (!w.answers.is_empty()).then(|| {
+/// One question's answers: the first [`ANSWERS_AT_A_TIME`], and a button for more. Focus goes to
+/// the first answer added, since the button goes once the list is whole.
+fn question_view(index: usize, w: Written) -> AnyView {
+    let total = w.answers.len();
+    let shown = RwSignal::new(total.min(ANSWERS_AT_A_TIME));
+    let question = w.question;
+    let answers = StoredValue::new(w.answers);
+    let item_id = move |i: usize| format!("written-{index}-{i}");
+    let list = (total > 0).then(|| {
         view! {
-            <ul class="written-list" aria-label=w.question>
-                {text_items(&w.answers)}
+            <ul class="written-list" aria-label=question>
+                {move || answers.with_value(|a| {
+                    a[..shown.get()]
+                        .iter()
+                        .enumerate()
+                        .map(|(i, t)| view! { <li id=item_id(i) tabindex="-1">{t.clone()}</li> })
+                        .collect_view()
+                })}
             </ul>
         }
     });
+    let more = move |_| {
+        let first_new = shown.get_untracked();
+        shown.update(|s| *s = (*s + ANSWERS_AT_A_TIME).min(total));
+        crate::web::components::focus_after_draw(item_id(first_new));
+    };
     view! {
-        <h3>{w.question}</h3>
-        {w.withheld.clone().map(|why| view! { <p class="withheld">{why}</p> })}
+        <h3>{question}</h3>
+        {w.withheld.map(|why| view! { <p class="withheld">{why}</p> })}
         {list}
+        {move || shown_of(shown.get(), total).map(|text| {
+            let words = more_button(shown.get(), total);
+            view! {
+                <p class="written-more">
+                    {text}" "
+                    <button type="button" class="button button-secondary no-print" aria-label=format!("{words}: {question}") on:click=more>
+                        {words.clone()}
+                    </button>
+                </p>
+            }
+        })}
     }
     .into_any()
 }

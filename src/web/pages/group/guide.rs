@@ -128,7 +128,7 @@ pub(super) fn note(text: &str) -> AnyView {
 }
 
 /// Texts as the items of a list.
-pub(super) fn text_items(texts: &[String]) -> Vec<AnyView> {
+fn text_items(texts: &[String]) -> Vec<AnyView> {
     texts
         .iter()
         .map(|t| view! { <li>{t.clone()}</li> }.into_any())

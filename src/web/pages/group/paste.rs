@@ -16,8 +16,8 @@ use crate::model::groups::paste::{find_in_slices, import, too_large, PasteReport
 use crate::model::groups::summary::Progress;
 use crate::model::groups::FileReport;
 use crate::web::browser::{now, yield_to_browser};
-use crate::web::components::focus_id;
 use crate::web::components::table::DataTable;
+use crate::web::components::{focus_after_draw, focus_id};
 use crate::web::stores::groups::GroupStore;
 
 /// How long the search may block the page before the browser gets a turn, in milliseconds.
@@ -115,15 +115,7 @@ fn run(
             )
         });
         paster.pasted.set(Some(report));
-        focus_after_draw();
-    });
-}
-
-/// Moves focus to the paste summary once it is drawn.
-fn focus_after_draw() {
-    spawn_local(async {
-        yield_to_browser().await;
-        focus_id("paste-summary");
+        focus_after_draw("paste-summary");
     });
 }
 
@@ -218,7 +210,7 @@ pub(super) fn PasteSummary(store: GroupStore, paster: Paster) -> impl IntoView {
             ),
         }));
         paster.pasted.set(Some(report));
-        focus_after_draw();
+        focus_after_draw("paste-summary");
     };
     move || {
         paster.pasted.get().map(|report| {

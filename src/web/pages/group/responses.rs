@@ -13,7 +13,7 @@ use crate::model::groups::origin::{
     Source,
 };
 use crate::web::browser::{long_date, now};
-use crate::web::components::focus_id;
+use crate::web::components::{focus_after_draw, focus_id};
 use crate::web::stores::groups::GroupStore;
 
 /// What the person asked to remove, waiting for their confirmation.
@@ -265,12 +265,4 @@ fn list_view(
             <tbody role="rowgroup">{body}</tbody>
         </table>
     }
-}
-
-/// Moves focus to `id` once the change that draws it has been drawn.
-fn focus_after_draw(id: &'static str) {
-    leptos::task::spawn_local(async move {
-        crate::web::browser::yield_to_browser().await;
-        focus_id(id);
-    });
 }
