@@ -46,7 +46,8 @@ export function measure(dist) {
   const href = (tag) => (tag.match(/\bhref="\.\/([^"]+)"/) || [])[1];
   const styles = links.filter((tag) => /\brel="stylesheet"/.test(tag)).map(href);
   if (styles.length === 0) throw new Error('index.html links no style sheet');
-  const icons = links.filter((tag) => /\brel="icon"/.test(tag)).map(href);
+  // An icon given inline (a data: address) is part of index.html.
+  const icons = links.filter((tag) => /\brel="icon"/.test(tag)).map(href).filter(Boolean);
   const first = [
     ['index.html', 'the page'],
     ...styles.map((name) => [name, 'a style sheet of the page']),

@@ -26,13 +26,13 @@ function noise(n, seed = 1) {
 }
 
 /** A built site as the post-build step writes it, with WebAssembly files of the given sizes. */
-function site({ questionnaireWasm, appWasm, leaveOut = [] }) {
+function site({ questionnaireWasm, appWasm, leaveOut = [], icon = './icon.svg' }) {
   const dist = mkdtempSync(join(tmpdir(), 'check-sizes-'));
   const files = {
     'index.html': `<!doctype html><html><head><meta charset="utf-8">
 <script>(()=>{const u={questionnaire:{js:"./questionnaire-0123456789abcdef.js",wasm:"./questionnaire-fedcba9876543210_bg.wasm"},app:{js:"./collaboration-readiness-0011223344556677.js",wasm:"./collaboration-readiness-8899aabbccddeeff_bg.wasm",css:"./app-0123.css"}};navigator.serviceWorker.register("./sw.js")})();</script>
 <link rel="manifest" href="./manifest.webmanifest">
-<link rel="icon" href="./icon.svg" type="image/svg+xml">
+<link rel="icon" href="${icon}" type="image/svg+xml">
 <link rel="stylesheet" href="./main-0123456789abcdef.css" integrity="sha384-x">
 </head><body></body></html>`,
     'main-0123456789abcdef.css': 'body{margin:0}',
@@ -99,4 +99,13 @@ test('a file the page names that is not in the site fails, naming it', (t) => {
   const out = run(dist, budget(dist, 1000));
   assert.equal(out.status, 1);
   assert.match(out.stderr, /^check-sizes: the questionnaire's WebAssembly is questionnaire-fedcba9876543210_bg\.wasm, which is not in /);
+});
+
+test('an icon given inline is counted in the page, not looked for as a file', (t) => {
+  const dist = site({ questionnaireWasm: 100 * 1024, appWasm: 300 * 1024, icon: "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg'/%3E", leaveOut: ['icon.svg'] });
+  t.after(() => rmSync(dist, { recursive: true }));
+  const out = run(dist, budget(dist, gzipOf(300 * 1024, 11)));
+  assert.equal(out.status, 0, out.stderr);
+  assert.doesNotMatch(out.stdout, /icon/);
+  assert.match(out.stdout, /^ {2}index\.html +\d+\.\d\d KB$/m);
 });
