@@ -269,10 +269,12 @@ ${s.server}. Medians of ${s.runs} runs unless said. Times are from navigation st
       if (!x.available) return [x.responses.toLocaleString('en-GB'), `not measured: ${x.reason}`];
       if (x.error) return [x.responses.toLocaleString('en-GB'), `failed: ${x.error}`];
       const d = x.median;
-      return [x.responses.toLocaleString('en-GB'), secs(d.importSeconds), secs(d.reportSeconds), `${mb(d.peakRendererRss)} (${mb(d.rendererRssBefore)} before)`, mb(d.peakJsHeap), mb(d.wasmMemory), x.runs.length];
+      const longest = worst(x, (r) => (r.longTasks ? r.longTasks.max : null));
+      const filterLongest = worst(x, (r) => (r.filterLongTasks ? r.filterLongTasks.max : null));
+      return [x.responses.toLocaleString('en-GB'), secs(d.importSeconds), secs(d.reportSeconds), ms(longest), ms(d.filterMs), ms(filterLongest), `${mb(d.peakRendererRss)} (${mb(d.rendererRssBefore)} before)`, mb(d.peakJsHeap), mb(d.wasmMemory), x.runs.length];
     };
-    parts.push(`\n7. Group report in the browser (#/group, not throttled): choose the file → import summary → report drawn\n${table([
-      ['responses', 'imported', 'report shown', 'peak renderer RSS', 'peak JS heap', 'wasm memory', 'runs'],
+    parts.push(`\n7. Group report in the browser (#/group, not throttled): choose the file → import summary → report drawn; then a sector filter chosen (longest tasks: worst run)\n${table([
+      ['responses', 'imported', 'report shown', 'longest task', 'filtered', 'its longest task', 'peak renderer RSS', 'peak JS heap', 'wasm memory', 'runs'],
       ...g.map(grow),
     ])}`);
   } else {
