@@ -92,6 +92,12 @@ impl GroupStore {
         self.groups.with(|gs| f(gs.iter().find(|g| g.id == id)))
     }
 
+    /// As [`GroupStore::with`], without making the caller follow the groups' changes.
+    pub fn with_untracked<T>(&self, id: &str, f: impl FnOnce(Option<&Group>) -> T) -> T {
+        self.groups
+            .with_untracked(|gs| f(gs.iter().find(|g| g.id == id)))
+    }
+
     /// Adds a new group and saves it.
     pub fn insert(&self, group: Group) {
         let id = group.id.clone();

@@ -12,6 +12,7 @@ use crate::model::groups::{covered, Partial};
 use crate::web::stores::groups::GroupStore;
 
 use super::guide::note;
+use super::Later;
 
 thread_local! {
     /// This page load's seed for the order of the answers: from the browser's random numbers, so that
@@ -28,16 +29,19 @@ pub(super) fn FreeTextAnswers(
     partial: RwSignal<Partial>,
     partial_n: Memo<u64>,
     report: Memo<Option<GroupReport>>,
+    later: Later,
 ) -> impl IntoView {
+    // Listed again a task after the report (see [`Later`]).
     let listed = move || {
-        let id = current.get()?;
-        let filter = options.with(|o| o.filter.clone());
-        let partial = partial.get();
-        let left_out = partial.left_out(partial_n.get());
+        later.track();
+        let id = current.get_untracked()?;
+        let filter = options.with_untracked(|o| o.filter.clone());
+        let partial = partial.get_untracked();
+        let left_out = partial.left_out(partial_n.get_untracked());
         let seed = SEED.with(|s| *s);
-        report.with(|r| {
+        report.with_untracked(|r| {
             let r = r.as_ref()?;
-            store.with(&id, |g| {
+            store.with_untracked(&id, |g| {
                 g.map(|g| free_text(r, covered(&g.responses, &filter, partial), left_out, seed))
             })
         })

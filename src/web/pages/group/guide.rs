@@ -13,7 +13,7 @@ use crate::model::groups::{covered, Partial};
 use crate::web::browser::today_long;
 use crate::web::stores::groups::GroupStore;
 
-use super::current_name;
+use super::{current_name, Later};
 
 /// The class on the root element while the guide alone is printed (see style/app.css).
 const PRINT_GUIDE: &str = "print-guide";
@@ -38,18 +38,21 @@ pub(super) fn WorkshopGuide(
     partial: RwSignal<Partial>,
     partial_n: Memo<u64>,
     report: Memo<Option<GroupReport>>,
+    later: Later,
 ) -> impl IntoView {
     // A plain derived closure rather than a memo: the guide changes whenever its report does, and a
-    // memo of one more type costs the app more than the few times this runs again.
+    // memo of one more type costs the app more than the few times this runs again. Made again a task
+    // after the report (see [`Later`]).
     let made = move || {
-        let id = current.get()?;
-        let filter = options.with(|o| o.filter.clone());
-        let partial = partial.get();
-        let left_out = partial.left_out(partial_n.get());
-        let areas = store.with(&id, |g| {
+        later.track();
+        let id = current.get_untracked()?;
+        let filter = options.with_untracked(|o| o.filter.clone());
+        let partial = partial.get_untracked();
+        let left_out = partial.left_out(partial_n.get_untracked());
+        let areas = store.with_untracked(&id, |g| {
             g.map(|g| action_area_counts(covered(&g.responses, &filter, partial)))
         })?;
-        report.with(|r| r.as_ref().map(|r| guide(r, &areas, left_out)))
+        report.with_untracked(|r| r.as_ref().map(|r| guide(r, &areas, left_out)))
     };
     let after = window_event_listener_untyped("afterprint", |_| mark_print(false));
     on_cleanup(move || {

@@ -101,6 +101,7 @@ pub fn GroupPage() -> impl IntoView {
             })
         })
     });
+    let later = Later::after(report, current, store);
     let group_id = Signal::derive(move || current.get().unwrap_or_default());
     // Made with the page, so that the undo of a removal lasts until the person leaves it.
     let removals = Removals::new();
@@ -160,13 +161,46 @@ pub fn GroupPage() -> impl IntoView {
                         report.with(|r| r.as_ref().map(|r| report::report_view(r, partial)))
                     }}
                 </section>
-                <WorkshopGuide store=store current=current options=options partial=partial partial_n=partial_n report=report/>
-                <FreeTextAnswers store=store current=current options=options partial=partial partial_n=partial_n report=report/>
+                <WorkshopGuide store=store current=current options=options partial=partial partial_n=partial_n report=report later=later/>
+                <FreeTextAnswers store=store current=current options=options partial=partial partial_n=partial_n report=report later=later/>
                 <AgreedActions store=store current=current report=report/>
                 <Compare store=store current=current options=options partial=partial report=report/>
                 <Export store=store current=current report=report partial=partial partial_n=partial_n/>
             </Show>
         </Show>
+    }
+}
+
+/// A signal that changes a task after anything the report is made from does (the group shown, its
+/// responses, the options). The sections that read every response again beside the report (the
+/// workshop guide's areas, the written answers) follow it rather than their inputs, so that adding
+/// 100,000 responses or choosing a filter is two shorter tasks instead of one long one.
+#[derive(Clone, Copy)]
+pub(super) struct Later(RwSignal<u64>);
+
+impl Later {
+    fn after(
+        report: Memo<Option<crate::engine::aggregate::GroupReport>>,
+        current: Memo<Option<String>>,
+        store: GroupStore,
+    ) -> Later {
+        let later = RwSignal::new(0u64);
+        Effect::new(move |_| {
+            report.track();
+            current.track();
+            store.groups.track();
+            leptos::task::spawn_local(async move {
+                crate::web::browser::yield_to_browser().await;
+                // The page may be gone by then.
+                later.try_update(|n| *n += 1);
+            });
+        });
+        Later(later)
+    }
+
+    /// Makes the caller follow this signal.
+    pub(super) fn track(self) {
+        self.0.track();
     }
 }
 
