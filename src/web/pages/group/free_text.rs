@@ -4,15 +4,12 @@
 
 use leptos::prelude::*;
 
-use crate::engine::aggregate::GroupReport;
 use crate::model::groups::free_text::{
     free_text, more_button, shown_of, FreeText, Written, ANSWERS_AT_A_TIME,
 };
-use crate::model::groups::{covered, Partial};
-use crate::web::stores::groups::GroupStore;
 
 use super::guide::note;
-use super::Later;
+use super::Covered;
 
 thread_local! {
     /// This page load's seed for the order of the answers: from the browser's random numbers, so that
@@ -22,29 +19,11 @@ thread_local! {
 
 /// The written answers, where the responses the report covers hold any.
 #[component]
-pub(super) fn FreeTextAnswers(
-    store: GroupStore,
-    current: Memo<Option<String>>,
-    options: RwSignal<crate::engine::aggregate::GroupOptions>,
-    partial: RwSignal<Partial>,
-    partial_n: Memo<u64>,
-    report: Memo<Option<GroupReport>>,
-    later: Later,
-) -> impl IntoView {
-    // Listed again a task after the report (see [`Later`]).
+pub(super) fn FreeTextAnswers(covered: Covered) -> impl IntoView {
+    // Listed again a task after the report (see [`Covered`]).
     let listed = move || {
-        later.track();
-        let id = current.get_untracked()?;
-        let filter = options.with_untracked(|o| o.filter.clone());
-        let partial = partial.get_untracked();
-        let left_out = partial.left_out(partial_n.get_untracked());
         let seed = SEED.with(|s| *s);
-        report.with_untracked(|r| {
-            let r = r.as_ref()?;
-            store.with_untracked(&id, |g| {
-                g.map(|g| free_text(r, covered(&g.responses, &filter, partial), left_out, seed))
-            })
-        })
+        covered.with(|report, responses, left_out| free_text(report, responses, left_out, seed))
     };
     move || match listed() {
         None | Some(FreeText::None) => None,

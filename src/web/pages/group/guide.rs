@@ -7,13 +7,11 @@
 
 use leptos::prelude::*;
 
-use crate::engine::aggregate::{action_area_counts, GroupOptions, GroupReport};
+use crate::engine::aggregate::action_area_counts;
 use crate::model::groups::guide::{guide, Guide, Part, Topic};
-use crate::model::groups::{covered, Partial};
 use crate::web::browser::today_long;
-use crate::web::stores::groups::GroupStore;
 
-use super::{current_name, Later};
+use super::{current_name, Covered};
 
 /// The class on the root element while the guide alone is printed (see style/app.css).
 const PRINT_GUIDE: &str = "print-guide";
@@ -31,28 +29,15 @@ fn mark_print(on: bool) {
 
 /// The workshop guide section, under the report.
 #[component]
-pub(super) fn WorkshopGuide(
-    store: GroupStore,
-    current: Memo<Option<String>>,
-    options: RwSignal<GroupOptions>,
-    partial: RwSignal<Partial>,
-    partial_n: Memo<u64>,
-    report: Memo<Option<GroupReport>>,
-    later: Later,
-) -> impl IntoView {
+pub(super) fn WorkshopGuide(covered: Covered) -> impl IntoView {
+    let Covered { store, current, .. } = covered;
     // A plain derived closure rather than a memo: the guide changes whenever its report does, and a
     // memo of one more type costs the app more than the few times this runs again. Made again a task
-    // after the report (see [`Later`]).
+    // after the report (see [`Covered`]).
     let made = move || {
-        later.track();
-        let id = current.get_untracked()?;
-        let filter = options.with_untracked(|o| o.filter.clone());
-        let partial = partial.get_untracked();
-        let left_out = partial.left_out(partial_n.get_untracked());
-        let areas = store.with_untracked(&id, |g| {
-            g.map(|g| action_area_counts(covered(&g.responses, &filter, partial)))
-        })?;
-        report.with_untracked(|r| r.as_ref().map(|r| guide(r, &areas, left_out)))
+        covered.with(|report, responses, left_out| {
+            guide(report, &action_area_counts(responses), left_out)
+        })
     };
     let after = window_event_listener_untyped("afterprint", |_| mark_print(false));
     on_cleanup(move || {

@@ -36,8 +36,10 @@ mod responses;
 use leptos::prelude::*;
 
 use crate::engine::aggregate::GroupOptions;
+use crate::engine::aggregate::GroupReport;
+use crate::engine::Response;
 use crate::model::format::responses;
-use crate::model::groups::{group_report, partial_count, Group, Partial};
+use crate::model::groups::{covered, group_report, partial_count, Group, Partial};
 use crate::web::browser::today_long;
 use crate::web::stores::groups::{GroupNotice, GroupStore};
 use crate::web::stores::storage::namespace_from_location;
@@ -101,7 +103,7 @@ pub fn GroupPage() -> impl IntoView {
             })
         })
     });
-    let later = Later::after(report, current, store);
+    let covered = Covered::follow(store, current, options, partial, partial_n, report);
     let group_id = Signal::derive(move || current.get().unwrap_or_default());
     // Made with the page, so that the undo of a removal lasts until the person leaves it.
     let removals = Removals::new();
@@ -161,8 +163,8 @@ pub fn GroupPage() -> impl IntoView {
                         report.with(|r| r.as_ref().map(|r| report::report_view(r, partial)))
                     }}
                 </section>
-                <WorkshopGuide store=store current=current options=options partial=partial partial_n=partial_n report=report later=later/>
-                <FreeTextAnswers store=store current=current options=options partial=partial partial_n=partial_n report=report later=later/>
+                <WorkshopGuide covered=covered/>
+                <FreeTextAnswers covered=covered/>
                 <AgreedActions store=store current=current report=report/>
                 <Compare store=store current=current options=options partial=partial report=report/>
                 <Export store=store current=current report=report partial=partial partial_n=partial_n/>
@@ -171,19 +173,32 @@ pub fn GroupPage() -> impl IntoView {
     }
 }
 
-/// A signal that changes a task after anything the report is made from does (the group shown, its
-/// responses, the options). The sections that read every response again beside the report (the
-/// workshop guide's areas, the written answers) follow it rather than their inputs, so that adding
-/// 100,000 responses or choosing a filter is two shorter tasks instead of one long one.
+/// The responses the report covers, for the sections below it that read them again beside the
+/// report (the workshop guide's areas, the written answers). Those sections follow a signal that
+/// changes a task after anything the report is made from does (the group shown, its responses, the
+/// options), rather than those inputs, so that adding 100,000 responses or choosing a filter is two
+/// shorter tasks instead of one long one.
 #[derive(Clone, Copy)]
-pub(super) struct Later(RwSignal<u64>);
+pub(super) struct Covered {
+    /// The groups and the group shown (for what a section says beside the responses).
+    pub(super) store: GroupStore,
+    pub(super) current: Memo<Option<String>>,
+    options: RwSignal<GroupOptions>,
+    partial: RwSignal<Partial>,
+    partial_n: Memo<u64>,
+    report: Memo<Option<GroupReport>>,
+    later: RwSignal<u64>,
+}
 
-impl Later {
-    fn after(
-        report: Memo<Option<crate::engine::aggregate::GroupReport>>,
-        current: Memo<Option<String>>,
+impl Covered {
+    fn follow(
         store: GroupStore,
-    ) -> Later {
+        current: Memo<Option<String>>,
+        options: RwSignal<GroupOptions>,
+        partial: RwSignal<Partial>,
+        partial_n: Memo<u64>,
+        report: Memo<Option<GroupReport>>,
+    ) -> Covered {
         let later = RwSignal::new(0u64);
         Effect::new(move |_| {
             report.track();
@@ -195,12 +210,35 @@ impl Later {
                 later.try_update(|n| *n += 1);
             });
         });
-        Later(later)
+        Covered {
+            store,
+            current,
+            options,
+            partial,
+            partial_n,
+            report,
+            later,
+        }
     }
 
-    /// Makes the caller follow this signal.
-    pub(super) fn track(self) {
-        self.0.track();
+    /// Runs `f` on the report, the responses it covers (in order) and how many partial responses the
+    /// report leaves out; `None` without a group shown or a report. The caller follows only the
+    /// signal that changes a task after the report.
+    pub(super) fn with<T>(
+        self,
+        f: impl FnOnce(&GroupReport, &mut dyn Iterator<Item = &Response>, u64) -> T,
+    ) -> Option<T> {
+        self.later.track();
+        let id = self.current.get_untracked()?;
+        let filter = self.options.with_untracked(|o| o.filter.clone());
+        let partial = self.partial.get_untracked();
+        let left_out = partial.left_out(self.partial_n.get_untracked());
+        self.report.with_untracked(|r| {
+            let r = r.as_ref()?;
+            self.store.with_untracked(&id, |g| {
+                g.map(|g| f(r, &mut covered(&g.responses, &filter, partial), left_out))
+            })
+        })
     }
 }
 
