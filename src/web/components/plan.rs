@@ -13,8 +13,53 @@ use wasm_bindgen::JsCast;
 use crate::model::actions::{
     by_text, offered, Draft, DraftError, Input, Plan, PlanAction, PlanEdit, Status, Topic,
 };
+use crate::model::format::long_day;
+use crate::model::results::plan::plan_table;
 use crate::web::browser::new_id;
 use crate::web::components::focus_id;
+use crate::web::components::table::DataTable;
+
+/// A plan on its page, the same for a person's plan and a group's agreed actions: the editor, a
+/// download of the plan as CSV with what went wrong if it could not be made, and on paper the plan
+/// as a table (the editor stays on screen).
+#[component]
+pub fn PlanPanel(
+    handle: PlanHandle,
+    suggested: Vec<Topic>,
+    prefix: &'static str,
+    #[prop(into)] legend: String,
+    /// The download button's words.
+    download_label: &'static str,
+    /// Offers the plan as a CSV file; why not, when it cannot.
+    download: Callback<(), Result<(), String>>,
+    /// The printed table's caption.
+    print_title: &'static str,
+    /// What paper says of an empty plan (nothing when there is no text).
+    #[prop(optional)]
+    empty: Option<&'static str>,
+) -> impl IntoView {
+    let (message, set_message) = signal(None::<String>);
+    let plan = handle.plan;
+    view! {
+        <div class="no-print">
+            <PlanEditor handle=handle suggested=suggested prefix=prefix legend=legend/>
+            <div class="button-group">
+                <button type="button" class="button button-secondary"
+                    on:click=move |_| set_message.set(download.run(()).err())>
+                    {download_label}
+                </button>
+            </div>
+            {move || message.get().map(|m| view! { <p class="error-message" role="alert">{m}</p> })}
+        </div>
+        <div class="print-only">
+            {move || plan.with(|p| if p.is_empty() {
+                empty.map(|text| view! { <p>{text}</p> }.into_any())
+            } else {
+                Some(view! { <DataTable table=plan_table(p, print_title, long_day)/> }.into_any())
+            })}
+        </div>
+    }
+}
 
 /// What the editor edits: the plan as the store holds it now, and how an edit is made (to the latest
 /// stored copy), with the reason in plain words when it cannot be.
@@ -103,12 +148,7 @@ pub fn PlanEditor(
             let id = format!("{}-choose", topic_dom_id(prefix, topic));
             let checked = move || handle.plan.with(|p| p.topics.contains(&topic));
             let on_change = move |ev: leptos::ev::Event| {
-                let Some(input) = ev
-                    .target()
-                    .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-                else {
-                    return;
-                };
+                let input = event_target::<web_sys::HtmlInputElement>(&ev);
                 let on = input.checked();
                 match handle.apply.run(PlanEdit::Choose { topic, on }) {
                     Ok(()) => ctx.note.set(None),

@@ -6,12 +6,9 @@ use leptos::prelude::*;
 
 use crate::engine::aggregate::GroupReport;
 use crate::model::actions::{group_suggested, to_csv, PlanEdit};
-use crate::model::format::long_day;
 use crate::model::groups::file_stem;
-use crate::model::results::plan::plan_table;
 use crate::web::browser::{download, now};
-use crate::web::components::plan::{PlanEditor, PlanHandle};
-use crate::web::components::table::DataTable;
+use crate::web::components::plan::{PlanHandle, PlanPanel};
 use crate::web::stores::groups::GroupStore;
 
 use super::export::local_minute;
@@ -48,27 +45,22 @@ fn GroupPlan(store: GroupStore, id: String, report: Memo<Option<GroupReport>>) -
     // What the report shows now (withheld below the minimum group size: then nothing is suggested).
     let suggested =
         report.with_untracked(|r| group_suggested(r.as_ref().and_then(|r| r.statistics.as_ref())));
-    let (message, set_message) = signal(None::<String>);
-    let download_csv = {
-        let id = id.clone();
-        move |_| {
-            let result = store
-                .with(&id, |g| {
-                    g.map(|g| {
-                        download(
-                            &format!(
-                                "{}.csv",
-                                file_stem(&g.name, "agreed-actions", &local_minute())
-                            ),
-                            "text/csv;charset=utf-8",
-                            &String::from_utf8(to_csv(&g.actions)).unwrap_or_default(),
-                        )
-                    })
+    let download_csv = Callback::new(move |()| {
+        store
+            .with(&id, |g| {
+                g.map(|g| {
+                    download(
+                        &format!(
+                            "{}.csv",
+                            file_stem(&g.name, "agreed-actions", &local_minute())
+                        ),
+                        "text/csv;charset=utf-8",
+                        &String::from_utf8(to_csv(&g.actions)).unwrap_or_default(),
+                    )
                 })
-                .unwrap_or_else(|| Err("That group no longer exists in this browser.".into()));
-            set_message.set(result.err());
-        }
-    };
+            })
+            .unwrap_or_else(|| Err("That group no longer exists in this browser.".into()))
+    });
     view! {
         <section aria-labelledby="agreed-actions-heading" class="group-section agreed-actions">
             <h2 id="agreed-actions-heading">"Agreed actions"</h2>
@@ -77,23 +69,9 @@ fn GroupPlan(store: GroupStore, id: String, report: Memo<Option<GroupReport>>) -
                 "action who will do it, by when and how far it has got. They are saved with the group, in this browser, and "
                 "are in the group's JSON download and in print."
             </p>
-            <div class="no-print">
-                <PlanEditor handle=PlanHandle { plan, apply } suggested=suggested prefix="group-plan"
-                    legend="What will the group work on?"/>
-                <div class="button-group">
-                    <button type="button" class="button button-secondary" on:click=download_csv>
-                        "Download the agreed actions (CSV)"
-                    </button>
-                </div>
-                {move || message.get().map(|m| view! { <p class="error-message" role="alert">{m}</p> })}
-            </div>
-            <div class="print-only">
-                {move || plan.with(|p| if p.is_empty() {
-                    view! { <p>"No actions recorded yet."</p> }.into_any()
-                } else {
-                    view! { <DataTable table=plan_table(p, "Agreed actions", long_day)/> }.into_any()
-                })}
-            </div>
+            <PlanPanel handle=PlanHandle { plan, apply } suggested=suggested prefix="group-plan"
+                legend="What will the group work on?" download_label="Download the agreed actions (CSV)"
+                download=download_csv print_title="Agreed actions" empty="No actions recorded yet."/>
         </section>
     }
 }

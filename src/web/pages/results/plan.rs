@@ -12,7 +12,7 @@ use crate::model::format::long_day;
 use crate::model::results::plan::{earlier_plan, earlier_table, plan_intro, plan_table};
 use crate::model::results::{Reader, SectionKind};
 use crate::web::browser::{download, now};
-use crate::web::components::plan::{PlanEditor, PlanHandle};
+use crate::web::components::plan::{PlanHandle, PlanPanel};
 use crate::web::components::table::DataTable;
 use crate::web::stores::book::Session;
 
@@ -44,10 +44,9 @@ pub(super) fn PlanSection(id: String, score: ResponseScore) -> impl IntoView {
         .book
         .with_untracked(|b| earlier_plan(&b.assessments, &id).cloned());
     let now_score = score.clone();
-    let (message, set_message) = signal(None::<String>);
-    let download_csv = {
+    let download_csv = Callback::new({
         let id = id.clone();
-        move |_| {
+        move |()| {
             let file = session.book.with_untracked(|b| {
                 b.get(&id).map(|a| {
                     (
@@ -56,12 +55,12 @@ pub(super) fn PlanSection(id: String, score: ResponseScore) -> impl IntoView {
                     )
                 })
             });
-            set_message.set(match file {
-                Some((name, csv)) => download(&name, "text/csv;charset=utf-8", &csv).err(),
-                None => Some("That assessment no longer exists in this browser.".into()),
-            });
+            match file {
+                Some((name, csv)) => download(&name, "text/csv;charset=utf-8", &csv),
+                None => Err("That assessment no longer exists in this browser.".into()),
+            }
         }
-    };
+    });
     view! {
         {section_heading(SectionKind::Plan, Reader::Owner)}
         <p class="no-print">{plan_intro(Reader::Owner)}</p>
@@ -78,21 +77,9 @@ pub(super) fn PlanSection(id: String, score: ResponseScore) -> impl IntoView {
                 <DataTable table=table stacked=true/>
             }
         })}
-        <div class="no-print">
-            <PlanEditor handle=PlanHandle { plan, apply } suggested=suggested(&score) prefix="plan"
-                legend="What will you work on?"/>
-            <div class="button-group">
-                <button type="button" class="button button-secondary" on:click=download_csv>
-                    "Download the actions (CSV)"
-                </button>
-            </div>
-            {move || message.get().map(|m| view! { <p class="error-message" role="alert">{m}</p> })}
-        </div>
-        <div class="print-only">
-            {move || plan.with(|p| (!p.is_empty()).then(|| view! {
-                <DataTable table=plan_table(p, "Your action plan", long_day)/>
-            }))}
-        </div>
+        <PlanPanel handle=PlanHandle { plan, apply } suggested=suggested(&score) prefix="plan"
+            legend="What will you work on?" download_label="Download the actions (CSV)"
+            download=download_csv print_title="Your action plan"/>
     }
 }
 
