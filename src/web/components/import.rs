@@ -5,7 +5,6 @@ use std::collections::HashSet;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::engine::csv_format::{import_csv, ImportOptions};
@@ -101,12 +100,7 @@ pub fn ImportAnswers() -> impl IntoView {
     let session = Session::get();
     let outcomes = RwSignal::new(Vec::<FileOutcome>::new());
     let on_change = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
+        let input = event_target::<web_sys::HtmlInputElement>(&ev);
         let Some(files) = input.files() else { return };
         let files = file_list(Some(files));
         input.set_value("");

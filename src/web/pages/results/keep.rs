@@ -1,7 +1,6 @@
 //! Keep, share and print: the downloads, the share link, printing, and the way to the comparison.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use super::section_heading;
 use crate::engine::csv_format;
@@ -118,9 +117,7 @@ pub(super) fn KeepAndShare(assessment: Assessment, read_only: bool) -> impl Into
         <div class="form-group compact">
             <label class="label" for="share-link">"Link to these results"</label>
             <input class="input" id="share-link" type="text" readonly prop:value=move || link.get() on:focus=|ev| {
-                if let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
-                    input.select();
-                }
+                event_target::<web_sys::HtmlInputElement>(&ev).select();
             }/>
         </div>
         <p><button type="button" class="button button-secondary" on:click=copy_link>"Copy the link"</button></p>
