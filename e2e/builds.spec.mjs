@@ -1,12 +1,22 @@
-// The app's two builds (src/web/handoff.rs): a first visit downloads only the questionnaire; the whole app
-// comes when the person reaches the six categories, or at once when the page opens on one of its
+// The app's three builds (src/web/handoff.rs): a first visit downloads only the questionnaire; the whole
+// app comes when the person reaches the six categories, or at once when the page opens on one of its
 // pages; it takes over with everything the questionnaire held, answers that storage refused included.
+// The results, a share link and the 2018 survey opened cold load the results build, which hands over
+// to the whole app in the same way.
+import { readFileSync } from 'node:fs';
 import { test, expect, openApp, disableStorage, axeViolations } from './support.mjs';
-import { Questionnaire, Q, FULL_ANSWERS } from './pages/questionnaire.mjs';
+import { Questionnaire, Q, FULL_ANSWERS, storedBook, seedStorage } from './pages/questionnaire.mjs';
 import { GroupReportPage } from './pages/group.mjs';
 
 const QUESTIONNAIRE_WASM = /\/questionnaire-[0-9a-f]+_bg\.wasm$/;
+const RESULTS_WASM = /\/results-[0-9a-f]+_bg\.wasm$/;
 const APP_WASM = /\/collaboration-readiness-[0-9a-f]+_bg\.wasm$/;
+const BOOK_KEY = 'collaboration-readiness/assessments';
+const builds = (requests) => ({
+  questionnaire: requests.filter((u) => QUESTIONNAIRE_WASM.test(u)).length,
+  results: requests.filter((u) => RESULTS_WASM.test(u)).length,
+  app: requests.filter((u) => APP_WASM.test(u)).length,
+});
 
 test('a first visit loads the questionnaire alone; the whole app comes with the six categories', async ({ page, requests }) => {
   const q = new Questionnaire(page);
@@ -41,6 +51,57 @@ test('a page the questionnaire does not have loads the whole app alone', async (
   await new GroupReportPage(page).open();
   expect(requests.filter((u) => APP_WASM.test(u))).toHaveLength(1);
   expect(requests.filter((u) => QUESTIONNAIRE_WASM.test(u))).toEqual([]);
+});
+
+test('the results opened cold load the results build alone; another page hands over to the whole app', async ({ page, requests }) => {
+  const q = new Questionnaire(page);
+  await seedStorage(page, BOOK_KEY, storedBook('finished'));
+  await openApp(page, '#/results');
+  await expect(q.heading()).toHaveText('Your results');
+  await expect(page.getByText(/^Before the restructure, completed/)).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  expect(builds(requests)).toEqual({ questionnaire: 0, results: 1, app: 0 });
+  expect(await axeViolations(page)).toEqual([]);
+  // What the results build writes is the person's: an action added here is there after the hand-over.
+  await page.getByRole('group', { name: 'What will you work on?' }).getByRole('checkbox').first().check();
+  await page.getByRole('button', { name: /^Add an action for / }).first().click();
+  await page.getByLabel('What will be done').fill('Ask the partners to the next review');
+  await page.getByRole('button', { name: 'Add the action' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /^The action was added/ })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Your assessments' }).click();
+  await expect(q.heading()).toHaveText('Your assessments');
+  await expect(q.heading()).toBeFocused();
+  await expect(page.getByRole('main')).toHaveCount(1);
+  await expect(page.getByRole('banner')).toHaveCount(1);
+  expect(builds(requests)).toEqual({ questionnaire: 0, results: 1, app: 1 });
+  // Back to the results: the whole app has them, with the action.
+  await page.goBack();
+  await expect(q.heading()).toHaveText('Your results');
+  await expect(page.getByText('Ask the partners to the next review').first()).toBeVisible();
+  expect(builds(requests)).toEqual({ questionnaire: 0, results: 1, app: 1 });
+});
+
+test('the 2018 survey opened cold loads the results build and draws its chart beside its table', async ({ page, requests }) => {
+  await openApp(page, '#/benchmark');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('What the 2018 survey found');
+  await expect(page.getByRole('table', { name: 'Average scores in the 2018 survey' })).toBeVisible();
+  await expect(page.getByRole('img', { name: /at least somewhat/ })).toHaveAttribute('data-drawn', 'true');
+  expect(builds(requests)).toEqual({ questionnaire: 0, results: 1, app: 0 });
+});
+
+test('a stored book that only the whole app can repair, opened on the results, is repaired there and nothing is lost', async ({ page, requests }) => {
+  const book = JSON.parse(readFileSync(new URL('../tests/fixtures/storage/book-v1.json', import.meta.url), 'utf8'));
+  book.data.current = book.data.assessments[1].response.id;
+  book.data.assessments[0].response.answers.q4 = '99';
+  await seedStorage(page, BOOK_KEY, JSON.stringify(book));
+  await openApp(page, '#/results');
+  // The results build leaves the book untouched and hands over at once.
+  await expect(page.getByRole('alert')).toContainText('Some saved answers could not be read');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your results');
+  await expect(page.getByText(/^Before the restructure, completed/)).toBeVisible();
+  expect(builds(requests)).toEqual({ questionnaire: 0, results: 1, app: 1 });
+  const stored = await page.evaluate((key) => JSON.parse(localStorage.getItem(key)), BOOK_KEY);
+  expect(stored.data.assessments).toHaveLength(2);
 });
 
 test('a link from the questionnaire to another page hands over, and the way back works', async ({ page }) => {

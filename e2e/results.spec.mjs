@@ -388,6 +388,10 @@ test('a share link opened cold shows its figures and tables before the chart lib
     await held;
     await route.continue();
   });
+  const wasm = [];
+  other.on('request', (request) => {
+    if (/_bg\.wasm$/.test(request.url())) wasm.push(new URL(request.url()).pathname.replace(/.*\//, '').replace(/-[0-9a-f]+_bg\.wasm$/, ''));
+  });
   // (The page's load event waits for the held library: the text must not.)
   await other.goto(link, { waitUntil: 'domcontentloaded' });
   const shared = new Results(other);
@@ -401,6 +405,8 @@ test('a share link opened cold shows its figures and tables before the chart lib
   expect(await shared.paintedPixels(/^Radar chart/)).toBeGreaterThan(1000);
   expect(await shared.paintedPixels(/^Scatter chart/)).toBeGreaterThan(1000);
   expect(asked).toHaveLength(1);
+  // All of it from the results build: neither the questionnaire nor the whole app was loaded.
+  expect(wasm).toEqual(['results']);
   await fresh.close();
 });
 

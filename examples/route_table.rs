@@ -1,6 +1,7 @@
 //! Prints the app's route table as JSON: for every route a link can lead to (`Route::all()`) and
 //! for each fragment given as an argument, the fragment, the route it reads as and whether the
-//! questionnaire build shows it (`Route::in_questionnaire`) and whether the page draws charts
+//! questionnaire build shows it (`Route::in_questionnaire`), whether the results build does
+//! (`Route::in_results`) and whether the page draws charts
 //! (`Route::draws_charts`). For the test that the page's boot script (public/boot.js) loads the same
 //! build, and fetches ECharts early for the same pages (scripts/boot.test.mjs).
 //!
@@ -17,6 +18,7 @@ struct Row {
     hash: String,
     route: String,
     questionnaire: bool,
+    results: bool,
     charts: bool,
 }
 
@@ -31,6 +33,7 @@ fn main() {
             Row {
                 route: format!("{route:?}"),
                 questionnaire: route.in_questionnaire(),
+                results: route.in_results(),
                 charts: route.draws_charts(),
                 hash,
             }

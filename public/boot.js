@@ -3,9 +3,10 @@
 // page is still being read and the right WebAssembly starts downloading at once.
 //
 // 1. Applies the embedding options before anything is drawn.
-// 2. Loads one of the app's two builds (see src/web/handoff.rs): the questionnaire (the start page and the
-//    questions) when the page opens on one of those, else the whole app; and offers the
-//    questionnaire a way to fetch and start the whole app later (window.collaborationReadiness).
+// 2. Loads one of the app's three builds (see src/web/handoff.rs): the questionnaire (the start page and
+//    the questions) or the results build (a person's results, the comparison, a share link, the 2018
+//    survey) when the page opens on one of those, else the whole app; and offers either a way to
+//    fetch and start the whole app later (window.collaborationReadiness).
 // 3. Registers the service worker that keeps the app working offline, once the page has loaded.
 // 4. When the page is embedded in another site's <iframe>, tells the host page how tall the app is, so
 //    that embed.js can size the iframe with no inner scroll bar. It sends nothing but the height.
@@ -100,7 +101,7 @@
   };
   let prefetched = false;
   window.collaborationReadiness = {
-    // Starts the whole app; the questionnaire, when it is on the page, hands over to it.
+    // Starts the whole app; the build on the page, the questionnaire or the results, hands over to it.
     openApp: () => load('app'),
     // Fetches the whole app in the background (the service worker keeps it for offline use).
     prefetchApp: () => {
@@ -113,14 +114,16 @@
       });
     },
   };
-  // The build for a fragment: the choice Route::in_questionnaire makes (src/model/routes.rs), the start
-  // page and the questions, not a question changed from "check your answers" (…/change), with the
-  // fragment read as Route::from_hash reads it. (An unknown assessment/… page loads the
-  // questionnaire too, which hands over to "page not found".) scripts/boot.test.mjs checks it
-  // against the Rust route table for every route.
+  // The build for a fragment, with the fragment read as Route::from_hash reads it: the choices
+  // Route::in_questionnaire and Route::in_results make (src/model/routes.rs). The questionnaire has the
+  // start page and the questions, not a question changed from "check your answers" (…/change); the
+  // results build the results, the comparison, a share link and the 2018 survey. (An unknown
+  // assessment/… page loads the questionnaire too, which hands over to "page not found".)
+  // scripts/boot.test.mjs checks it against the Rust route table for every route.
   const buildFor = (hash) => {
     const path = hash.replace(/^#*\/*/, '').split(/[?#]/)[0].replace(/\/+$/, '');
-    return path === '' || (path.startsWith('assessment/') && path !== 'assessment/check' && !path.endsWith('/change')) ? 'questionnaire' : 'app';
+    if (path === '' || (path.startsWith('assessment/') && path !== 'assessment/check' && !path.endsWith('/change'))) return 'questionnaire';
+    return /^(results|compare|benchmark|shared(\/.*)?)$/.test(path) ? 'results' : 'app';
   };
   // The pages that draw charts: Route::draws_charts (src/model/routes.rs), checked the same way.
   const chartsFor = (hash) => {
@@ -148,7 +151,10 @@
     if (integrity) l.integrity = integrity.content;
     document.head.append(l);
   }
-  load(buildFor(location.hash)).catch(() => {
+  // When a partial build cannot be loaded (offline, with only the whole app kept by the service
+  // worker, as after a questionnaire), the whole app, which has every page, is tried before giving up.
+  const build = buildFor(location.hash);
+  load(build).catch((error) => (build === 'app' ? Promise.reject(error) : load('app'))).catch(() => {
     const say = () => {
       const p = document.createElement('p');
       p.setAttribute('role', 'alert');

@@ -1,6 +1,7 @@
 // The page's boot script (public/boot.js) loads the build the Rust route table names for every
 // route, and for fragments no link writes (hand-typed, doubled slashes, other cases, queries): the
-// questionnaire where Route::in_questionnaire says so, else the whole app. The table comes from
+// questionnaire where Route::in_questionnaire says so, the results build where Route::in_results does,
+// else the whole app. The table comes from
 // examples/route_table.rs (Route::all() and Route::from_hash). Run by scripts/test.sh (node --test).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -33,6 +34,8 @@ const HOSTILE = [
   '#/nowhere', '#/BENCHMARK', '#/\u001b[2J', '#/assessment/\u00e9',
   '#/join', '#/join/', '#/join/1~abc~~0~~Team~0000000', '#//join/1~x', '#/join/1~x?start=questionnaire', '#/joined',
   '#/JOIN/1~x', '#/send', '#/send/', '#/send?x=1',
+  '#/Results', '#/results//', '#//compare', '#/compare?x=1', '#/benchmark/', '#/benchmarks', '#/sharedx',
+  '##/shared/abc', '#/shared//x', '#/results/shared', '#/group/results',
 ];
 
 function routeTable() {
@@ -52,10 +55,11 @@ test('the boot script loads the build the Rust route table names, for every rout
   assert.deepEqual(table.slice(routes.length).map((row) => row.hash), HOSTILE, 'the table ends with the fragments asked about');
   // Route::all(): every screen, each page of questions in both forms, each with an address.
   assert.ok(routes.length > 20, `${routes.length} routes`);
-  assert.ok(routes.some((row) => row.questionnaire) && routes.some((row) => !row.questionnaire));
+  assert.ok(routes.some((row) => row.questionnaire) && routes.some((row) => row.results));
+  assert.ok(routes.some((row) => !row.questionnaire && !row.results));
   assert.ok(!routes.some((row) => row.route === 'NotFound'));
   let notFound = 0;
-  for (const { hash, route, questionnaire } of table) {
+  for (const { hash, route, questionnaire, results } of table) {
     const choice = buildFor(hash);
     if (route === 'NotFound') {
       // Both builds show "page not found" (the questionnaire by handing over to the whole app), so
@@ -64,7 +68,7 @@ test('the boot script loads the build the Rust route table names, for every rout
       assert.ok(['questionnaire', 'app'].includes(choice), `${JSON.stringify(hash)}: ${choice}`);
       notFound++;
     } else {
-      assert.equal(choice, questionnaire ? 'questionnaire' : 'app', `${JSON.stringify(hash)} (${route})`);
+      assert.equal(choice, questionnaire ? 'questionnaire' : results ? 'results' : 'app', `${JSON.stringify(hash)} (${route})`);
     }
   }
   assert.ok(notFound > 0 && notFound < HOSTILE.length, `${notFound} of the odd fragments are "page not found"`);
@@ -81,5 +85,5 @@ test('the boot script fetches ECharts early for the pages the Rust route table s
 });
 
 test('the boot script loads the build it chooses for the page\'s own fragment', () => {
-  assert.match(boot, /\n {2}load\(buildFor\(location\.hash\)\)\.catch\(/);
+  assert.match(boot, /\n {2}const build = buildFor\(location\.hash\);\n {2}load\(build\)\.catch\(/);
 });

@@ -9,7 +9,11 @@
 //    icon, the questionnaire build's script and WebAssembly, the service worker), each gzip'd as
 //    bench/serve.mjs serves them (level 9), summed, must stay within 150 KB (KB = 1,024 bytes). It is
 //    bench/'s "all-in" first load less the HTTP headers; bench/ measures the same files in a browser.
-// 2. The whole app's WebAssembly (gzip) may grow by at most 5% over the figure recorded in the budget
+// 2. The results build's cold load (a share link, a person's results, the 2018 survey): the page, its
+//    style sheets, the results build's style sheet, script and WebAssembly, and the service worker,
+//    counted the same way, must stay within its own limit. ECharts comes after the text and is not
+//    counted: the figures and tables are shown without it.
+// 3. The whole app's WebAssembly (gzip) may grow by at most 5% over the figure recorded in the budget
 //    file. When it grows on purpose, record the new figure (--record) in the same commit, which says
 //    why.
 //
@@ -39,7 +43,7 @@ function named(html, pattern, what) {
   return found[0];
 }
 
-/** The files of the first load and the whole app's WebAssembly, with their gzip sizes. */
+/** The files of the first load, of the results build's cold load and the whole app's WebAssembly, with their gzip sizes. */
 export function measure(dist) {
   const html = readFileSync(file(dist, 'index.html', 'the page'), 'utf8');
   const links = [...html.matchAll(/<link\b[^>]*>/g)].map((m) => m[0]);
@@ -55,11 +59,22 @@ export function measure(dist) {
     [named(html, /"\.\/(questionnaire-[0-9a-f]+\.js)"/g, 'questionnaire script'), 'the questionnaire\'s script'],
     [named(html, /"\.\/(questionnaire-[0-9a-f]+_bg\.wasm)"/g, 'questionnaire WebAssembly'), 'the questionnaire\'s WebAssembly'],
   ];
+  const results = [
+    ...first.filter(([name]) => !name.startsWith('questionnaire-')),
+    [named(html, /"\.\/(app-[0-9a-f]+\.css)"/g, 'style sheet of the results and the whole app'), 'the results build\'s style sheet'],
+    [named(html, /"\.\/(results-[0-9a-f]+\.js)"/g, 'results script'), 'the results build\'s script'],
+    [named(html, /"\.\/(results-[0-9a-f]+_bg\.wasm)"/g, 'results WebAssembly'), 'the results build\'s WebAssembly'],
+  ];
   const worker = html.match(/\.register\("\.\/([\w.-]+\.js)"\)/);
-  if (worker) first.push([worker[1], 'the service worker']);
+  if (worker) {
+    first.push([worker[1], 'the service worker']);
+    results.push([worker[1], 'the service worker']);
+  }
+  const sized = (list) => list.map(([name, why]) => ({ name, why, gzip: gzip(file(dist, name, why)) }));
   const app = named(html, /"\.\/(collaboration-readiness-[0-9a-f]+_bg\.wasm)"/g, 'whole app WebAssembly');
   return {
-    firstLoad: first.map(([name, why]) => ({ name, why, gzip: gzip(file(dist, name, why)) })),
+    firstLoad: sized(first),
+    resultsLoad: sized(results),
     app: { name: app, gzip: gzip(file(dist, app, 'the whole app\'s WebAssembly')) },
   };
 }
@@ -68,13 +83,18 @@ export function measure(dist) {
 export function check(figures, budget) {
   const lines = ['Sizes of the built site (gzip level 9, as bench/serve.mjs serves it; KB = 1,024 bytes)', 'First load (the page and what it loads before the first question):'];
   const failures = [];
-  const width = Math.max(...figures.firstLoad.map((f) => f.name.length), figures.app.name.length) + 2;
-  for (const f of figures.firstLoad) lines.push(`  ${f.name.padEnd(width)}${kb(f.gzip).padStart(11)}`);
-  const total = figures.firstLoad.reduce((sum, f) => sum + f.gzip, 0);
-  const limit = budget.firstLoadLimitKB * KB;
-  const spare = limit - total;
-  lines.push(`  ${'total'.padEnd(width)}${kb(total).padStart(11)}   budget ${kb(limit)}: ${spare >= 0 ? `${kb(spare)} to spare` : `${kb(-spare)} OVER`}`);
-  if (spare < 0) failures.push(`the first load is ${kb(total)} (gzip), ${kb(-spare)} over its budget of ${kb(limit)}`);
+  const width = Math.max(...[...figures.firstLoad, ...figures.resultsLoad, figures.app].map((f) => f.name.length)) + 2;
+  const load = (list, limitKB, what) => {
+    for (const f of list) lines.push(`  ${f.name.padEnd(width)}${kb(f.gzip).padStart(11)}`);
+    const total = list.reduce((sum, f) => sum + f.gzip, 0);
+    const limit = limitKB * KB;
+    const spare = limit - total;
+    lines.push(`  ${'total'.padEnd(width)}${kb(total).padStart(11)}   budget ${kb(limit)}: ${spare >= 0 ? `${kb(spare)} to spare` : `${kb(-spare)} OVER`}`);
+    if (spare < 0) failures.push(`${what} is ${kb(total)} (gzip), ${kb(-spare)} over its budget of ${kb(limit)}`);
+  };
+  load(figures.firstLoad, budget.firstLoadLimitKB, 'the first load');
+  lines.push('Results, opened cold (the page and what it loads before the figures, ECharts not counted):');
+  load(figures.resultsLoad, budget.resultsLoadLimitKB, 'the results build\'s cold load');
 
   const recorded = budget.appWasmGzip;
   const allowed = Math.floor(recorded * (1 + budget.appWasmGrowthPercent / 100));
@@ -118,6 +138,11 @@ function main(args) {
     return 1;
   }
   const budget = JSON.parse(readFileSync(budgetPath, 'utf8'));
+  const unset = ['firstLoadLimitKB', 'resultsLoadLimitKB', 'appWasmGrowthPercent', 'appWasmGzip'].filter((key) => !Number.isFinite(budget[key]));
+  if (unset.length) {
+    console.error(`check-sizes: ${budgetPath} gives no number for ${unset.join(', ')}`);
+    return 1;
+  }
   if (record) {
     budget.appWasmGzip = figures.app.gzip;
     writeFileSync(budgetPath, `${JSON.stringify(budget, null, 2)}\n`);

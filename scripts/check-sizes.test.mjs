@@ -1,6 +1,7 @@
 // The size check (scripts/check-sizes.mjs) run as scripts/test.sh runs it, on crafted sites: one
-// within its budgets, one whose questionnaire WebAssembly is too large, one whose whole app grew more
-// than 5%, one whose page names a file that is missing. Run by scripts/test.sh (node --test).
+// within its budgets, one whose questionnaire WebAssembly is too large, one whose results build is,
+// one whose whole app grew more than 5%, one whose page names a file that is missing, a budget file
+// without a figure. Run by scripts/test.sh (node --test).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -26,14 +27,14 @@ function noise(n, seed = 1) {
 }
 
 /** A built site as the post-build step writes it, with WebAssembly files of the given sizes. */
-function site({ questionnaireWasm, appWasm, leaveOut = [], icon = './icon.svg' }) {
+function site({ questionnaireWasm, appWasm, resultsWasm = 150 * 1024, leaveOut = [], icon = './icon.svg' }) {
   const dist = mkdtempSync(join(tmpdir(), 'check-sizes-'));
   const files = {
     'index.html': `<!doctype html><html><head><meta charset="utf-8">
-<script>(()=>{const u={questionnaire:{js:"./questionnaire-0123456789abcdef.js",wasm:"./questionnaire-fedcba9876543210_bg.wasm"},app:{js:"./collaboration-readiness-0011223344556677.js",wasm:"./collaboration-readiness-8899aabbccddeeff_bg.wasm",css:"./app-0123.css"}};navigator.serviceWorker.register("./sw.js")})();</script>
+<script>(()=>{const u={questionnaire:{js:"./questionnaire-0123456789abcdef.js",wasm:"./questionnaire-fedcba9876543210_bg.wasm"},results:{js:"./results-00112233aabbccdd.js",wasm:"./results-44556677aabbccdd_bg.wasm",css:"./app-0123.css"},app:{js:"./collaboration-readiness-0011223344556677.js",wasm:"./collaboration-readiness-8899aabbccddeeff_bg.wasm",css:"./app-0123.css"}};navigator.serviceWorker.register("./sw.js")})();</script>
 <link rel="manifest" href="./manifest.webmanifest">
 <link rel="icon" href="${icon}" type="image/svg+xml">
-<link rel="stylesheet" href="./main-0123456789abcdef.css" integrity="sha384-x">
+<link rel="stylesheet" href="./main-0123456789abcdef.css" integrity="sha256-x">
 </head><body></body></html>`,
     'main-0123456789abcdef.css': 'body{margin:0}',
     'icon.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>',
@@ -42,15 +43,19 @@ function site({ questionnaireWasm, appWasm, leaveOut = [], icon = './icon.svg' }
     'sw.js': 'self.addEventListener("install",()=>{})',
     'collaboration-readiness-8899aabbccddeeff_bg.wasm': noise(appWasm, 11),
     'app-0123.css': 'main{padding:0}',
+    'results-00112233aabbccdd.js': 'export default async function init(){}',
+    'results-44556677aabbccdd_bg.wasm': noise(resultsWasm, 13),
   };
   for (const [name, data] of Object.entries(files)) if (!leaveOut.includes(name)) writeFileSync(join(dist, name), data);
   return dist;
 }
 
 /** A budget file recording `appWasmGzip` for the crafted whole app. */
-function budget(dir, appWasmGzip) {
+function budget(dir, appWasmGzip, without = null) {
   const path = join(dir, 'budget.json');
-  writeFileSync(path, JSON.stringify({ firstLoadLimitKB: 150, appWasmGrowthPercent: 5, appWasmGzip }));
+  const figures = { firstLoadLimitKB: 150, resultsLoadLimitKB: 200, appWasmGrowthPercent: 5, appWasmGzip };
+  if (without) delete figures[without];
+  writeFileSync(path, JSON.stringify(figures));
   return path;
 }
 
@@ -66,9 +71,17 @@ test('a site within its budgets passes and prints each figure with its margin', 
     assert.match(out.stdout, new RegExp(`^ {2}${name.replace(/\./g, '\\.')} +\\d+\\.\\d\\d KB$`, 'm'), name);
   }
   assert.match(out.stdout, /^ {2}total +\d+\.\d\d KB {3}budget 150\.00 KB: \d+\.\d\d KB to spare$/m);
+  // The results build's cold load: the page, both style sheets, its script and wasm, the worker.
+  const results = out.stdout.split('Results, opened cold')[1].split('Whole app:')[0];
+  for (const name of ['index.html', 'main-0123456789abcdef.css', 'app-0123.css', 'results-00112233aabbccdd.js', 'results-44556677aabbccdd_bg.wasm', 'sw.js']) {
+    assert.match(results, new RegExp(`^ {2}${name.replace(/\./g, '\\.')} +\\d+\\.\\d\\d KB$`, 'm'), name);
+  }
+  assert.doesNotMatch(results, /questionnaire/);
+  assert.match(results, /^ {2}total +1[45]\d\.\d\d KB {3}budget 200\.00 KB: \d+\.\d\d KB to spare$/m);
   assert.match(out.stdout, /collaboration-readiness-8899aabbccddeeff_bg\.wasm +\d+\.\d\d KB {3}recorded \d+\.\d\d KB \(\+0\.0%\), at most \d+\.\d\d KB \(\+5%\): \d+\.\d\d KB to spare$/m);
   // Neither the whole app's style sheet nor the manifest is part of the first load.
-  assert.doesNotMatch(out.stdout, /app-0123\.css|manifest/);
+  assert.doesNotMatch(out.stdout.split('Results, opened cold')[0], /app-0123\.css|manifest/);
+  assert.doesNotMatch(out.stdout, /manifest/);
   assert.equal(out.stderr, '');
 });
 
@@ -108,4 +121,21 @@ test('an icon given inline is counted in the page, not looked for as a file', (t
   assert.equal(out.status, 0, out.stderr);
   assert.doesNotMatch(out.stdout, /icon/);
   assert.match(out.stdout, /^ {2}index\.html +\d+\.\d\d KB$/m);
+});
+
+test('a results build that takes its cold load over its limit fails, saying by how much', (t) => {
+  const dist = site({ questionnaireWasm: 100 * 1024, appWasm: 300 * 1024, resultsWasm: 210 * 1024 });
+  t.after(() => rmSync(dist, { recursive: true }));
+  const out = run(dist, budget(dist, gzipOf(300 * 1024, 11)));
+  assert.equal(out.status, 1);
+  assert.match(out.stderr, /^check-sizes: FAIL: the results build's cold load is 21\d\.\d\d KB \(gzip\), \d+\.\d\d KB over its budget of 200\.00 KB$/m);
+  assert.equal(out.stderr.trim().split('\n').length, 1, out.stderr);
+});
+
+test('a budget file without one of its figures fails, naming it', (t) => {
+  const dist = site({ questionnaireWasm: 1024, appWasm: 1024 });
+  t.after(() => rmSync(dist, { recursive: true }));
+  const out = run(dist, budget(dist, 1000, 'resultsLoadLimitKB'));
+  assert.equal(out.status, 1);
+  assert.match(out.stderr, /gives no number for resultsLoadLimitKB$/m);
 });

@@ -1,10 +1,10 @@
 // Trunk post-build hook (see Trunk.toml): makes the built site safe to serve from any static host.
 //
 // 1. Replaces the loader Trunk writes for the questionnaire build (an inline script and preload tags)
-//    with public/boot.js, inline, which loads whichever of the app's two builds the page needs (see
-//    src/web/handoff.rs). The whole app is built by Trunk as a "worker" (no tags, plain file names); it is
-//    renamed here by its content like every other file, and both builds' files and integrity are
-//    written into the boot script.
+//    with public/boot.js, inline, which loads whichever of the app's three builds the page needs (see
+//    src/web/handoff.rs). The results build and the whole app are built by Trunk as "workers" (no tags,
+//    plain file names); they are renamed here by their content like every other file, and every
+//    build's files and integrity are written into the boot script.
 // 2. Renames echarts.min.js to a content-hashed name (a new release can never mix an old ECharts with
 //    new code in a cache) and tells the app its name and integrity in <meta> tags.
 // 3. Adds the CSP <meta> tag, which allows the inline boot script by its hash (no 'unsafe-inline').
@@ -21,13 +21,15 @@ const dir = process.env.TRUNK_STAGING_DIR || process.argv[2];
 if (!dir) throw new Error('postbuild: no staging directory (TRUNK_STAGING_DIR)');
 
 const sha = (algo, data) => createHash(algo).update(data).digest();
-const integrity = (data) => `sha384-${sha('sha384', data).toString('base64')}`;
+// SHA-256, the shortest hash Subresource Integrity takes: every build's files are named inline in the
+// page, and each hash is incompressible bytes of the first load.
+const integrity = (data) => `sha256-${sha('sha256', data).toString('base64')}`;
 const shortHash = (data) => sha('sha256', data).toString('hex').slice(0, 16);
 
 const indexPath = join(dir, 'index.html');
 let html = readFileSync(indexPath, 'utf8');
 
-// 1. The two builds.
+// 1. The three builds.
 const files = () => readdirSync(dir).filter((f) => statSync(join(dir, f)).isFile());
 const one = (pattern, what) => {
   const found = files().filter((f) => pattern.test(f));
@@ -56,15 +58,19 @@ function build(stem, js, wasm) {
 }
 const APPS = {
   questionnaire: build('questionnaire', one(/^questionnaire-[0-9a-f]+\.js$/, 'questionnaire script'), one(/^questionnaire-[0-9a-f]+_bg\.wasm$/, 'questionnaire wasm')),
+  results: build('results', one(/^results(-[0-9a-f]+)?\.js$/, 'results script'), one(/^results(-[0-9a-f]+)?_bg\.wasm$/, 'results wasm')),
   app: build('collaboration-readiness', one(/^collaboration-readiness(-[0-9a-f]+)?\.js$/, 'app script'), one(/^collaboration-readiness(-[0-9a-f]+)?_bg\.wasm$/, 'app wasm')),
 };
-// The style sheets, minified; app.css (the pages only the whole app has) is loaded with it.
+// The style sheets, minified; app.css (the pages the questionnaire does not have) is loaded with the
+// results build and with the whole app.
 html = html.replace(/<link rel="stylesheet" href="\.\/([\w-]+\.css)" integrity="[^"]*"\/?>\s*/g, (tag, name) => {
   const data = Buffer.from(transformSync(readFileSync(join(dir, name), 'utf8'), { loader: 'css', minify: true }).code);
   writeFileSync(join(dir, name), data);
   if (name.startsWith('app-')) {
-    APPS.app.css = `./${name}`;
-    APPS.app.cssIntegrity = integrity(data);
+    for (const later of [APPS.results, APPS.app]) {
+      later.css = `./${name}`;
+      later.cssIntegrity = integrity(data);
+    }
     return '';
   }
   return `<link rel="stylesheet" href="./${name}" integrity="${integrity(data)}">\n    `;
@@ -91,15 +97,13 @@ const meta = [
 
 // 3. The CSP, then the boot script (a <meta> CSP applies to what follows it).
 // frame-ancestors cannot be set from a <meta> tag; a host that can send headers should add it (README).
+// (Styles, fonts and the manifest fall back to default-src, so they are not named again.)
 const csp = [
   "default-src 'self'",
   `script-src 'self' 'wasm-unsafe-eval' ${bootHash}`,
-  "style-src 'self'",
   "img-src 'self' data:",
-  "font-src 'self'",
   "connect-src 'self'",
   "worker-src 'self'",
-  "manifest-src 'self'",
   "object-src 'none'",
   "base-uri 'self'",
   "form-action 'none'",
@@ -119,10 +123,10 @@ writeFileSync(indexPath, html);
 // 4. The service worker. On installing it keeps what the questionnaire needs offline: the page, the
 // questionnaire build, its styles and the manifest, all fetched by the visit already (the page's icon
 // is inline).
-// Everything else (the whole app, ECharts, the install icons) is kept the first time the page fetches
-// it, so that a first visit downloads no more than it uses.
+// Everything else (the results build, the whole app, ECharts, the install icons) is kept the first time
+// the page fetches it, so that a first visit downloads no more than it uses.
 const all = files().filter((f) => f !== 'sw.js');
-const app = new Set([APPS.app.js, APPS.app.wasm, APPS.app.css].map((u) => u.slice(2)));
+const app = new Set([APPS.results, APPS.app].flatMap((b) => [b.js, b.wasm, b.css]).map((u) => u.slice(2)));
 // (index.html is kept as "./", the address the page is opened at; the manifest's icons are fetched
 // by the browser when someone installs the app; favicon.ico only by tools that ask for
 // /favicon.ico whatever the page names.)
@@ -132,4 +136,4 @@ const sw = readFileSync(new URL('./sw.template.js', import.meta.url), 'utf8')
   .replace('__VERSION__', version)
   .replace('__CORE__', JSON.stringify(['./', ...core.map((f) => `./${f}`)]));
 writeFileSync(join(dir, 'sw.js'), transformSync(sw, { minify: true, target: 'es2020' }).code);
-console.log(`postbuild: ${APPS.questionnaire.wasm}, ${APPS.app.wasm}, ${echartsName}, service worker version ${version} (${core.length} files kept on install)`);
+console.log(`postbuild: ${APPS.questionnaire.wasm}, ${APPS.results.wasm}, ${APPS.app.wasm}, ${echartsName}, service worker version ${version} (${core.length} files kept on install)`);

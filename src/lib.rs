@@ -5,7 +5,7 @@
 //! - [`model`]: the application, pure: routes, the questionnaire's flow, the person's book of
 //!   assessments, the facilitator's groups, share links, and how every figure is printed;
 //! - [`charts`]: the chart builders, pure (data in, a `charming` chart out);
-//! - `web`: everything that touches the browser (the shell and its two builds, storage and the stores,
+//! - `web`: everything that touches the browser (the shell and its three builds, storage and the stores,
 //!   browser helpers, components, pages), compiled for wasm32 only.
 //!
 //! The first three compile natively and are tested with `cargo test`; nothing in them can reach a

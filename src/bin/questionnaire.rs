@@ -13,7 +13,7 @@ static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> 
 fn main() {
     // No panic hook here (the whole app has one): its message formatting would be a kilobyte more of
     // the first load, for messages that only a developer reads.
-    collaboration_readiness::web::handoff::mount_questionnaire(
+    collaboration_readiness::web::handoff::mount_partial(
         collaboration_readiness::web::questionnaire_app,
     );
 }

@@ -140,6 +140,20 @@ impl Route {
         matches!(self, Route::Start | Route::Question(_))
     }
 
+    /// True for the pages the results build shows (`src/bin/results.rs`): a person's results, the
+    /// comparison of two assessments, a share link and the 2018 survey, the pages a cold visit opens
+    /// to read figures and charts. They load neither the group report nor the invitation's pages,
+    /// nor the questionnaire's, which is what keeps that build a third of the whole app. Any other
+    /// page opened from there hands over to the whole app, as the questionnaire does. The page's
+    /// boot script (`buildFor` in public/boot.js) makes the same choice, held together by
+    /// `scripts/boot.test.mjs`.
+    pub fn in_results(self) -> bool {
+        matches!(
+            self,
+            Route::Results | Route::Compare | Route::Shared | Route::Benchmark
+        )
+    }
+
     /// True for the pages that draw charts, for which the page's boot script fetches ECharts beside
     /// the app rather than after it has started (`chartsFor` in public/boot.js; the group report
     /// only when a group is stored, since an empty one has no chart). `scripts/boot.test.mjs` holds
@@ -354,6 +368,40 @@ mod tests {
             let route = Route::from_hash(hash);
             assert_eq!(route.in_questionnaire(), questionnaire, "{hash}");
             assert_eq!(route.prefetches_app(), prefetch, "{hash}");
+        }
+    }
+
+    #[test]
+    fn the_results_build_has_the_pages_a_cold_visit_opens_to_read_figures() {
+        let cases = [
+            ("#/results", true),
+            ("#/results/", true),
+            ("#/compare", true),
+            ("#/shared/eyJ2IjoxfQ", true),
+            ("#/shared", true),
+            ("#/benchmark", true),
+            ("#/", false),
+            ("#/assessment/example", false),
+            ("#/assessment/check", false),
+            ("#/assessment/example/change", false),
+            ("#/assessments", false),
+            ("#/group", false),
+            ("#/join/1~abc~~0~~Team~0000000", false),
+            ("#/send", false),
+            ("#/privacy", false),
+            ("#/accessibility", false),
+            ("#/nowhere", false),
+        ];
+        for (hash, results) in cases {
+            assert_eq!(Route::from_hash(hash).in_results(), results, "{hash}");
+        }
+        // One build per page: the boot script loads one, and a page in neither partial build is the
+        // whole app's.
+        for route in Route::all() {
+            assert!(
+                !(route.in_results() && route.in_questionnaire()),
+                "{route:?}"
+            );
         }
     }
 

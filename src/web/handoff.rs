@@ -1,14 +1,17 @@
-//! Two builds of the app share one page, so that a first visit downloads only what the questions need.
+//! Three builds of the app share one page, so that a visit downloads only what its page needs.
 //!
 //! The **questionnaire** (`src/bin/questionnaire.rs`) has the start page and the questions
-//! ([`Route::in_questionnaire`]); it is what the page loads when it opens on one of those. The **whole
-//! app** (`src/main.rs`) has every page. When the questionnaire is asked for any other page ("check
-//! your answers", the results, the group report …), it asks the page's boot script (public/boot.js)
-//! to load the whole app and says so while it loads; the whole app, once started, announces itself
-//! with a [`STARTED`] event, on which the questionnaire hands over its session (answers storage could
-//! not take included) and removes itself; the whole app then carries on from there. From the
-//! categories' pages on, the questionnaire fetches the whole app in the background
-//! ([`Route::prefetches_app`]), so the results open without a wait, offline too.
+//! ([`Route::in_questionnaire`]); it is what the page loads when it opens on one of those, a first
+//! visit included. The **results** build (`src/bin/results.rs`) has a person's results, the
+//! comparison, a share link and the 2018 survey ([`Route::in_results`]): what a cold visit opens to
+//! read figures and charts. The **whole app** (`src/main.rs`) has every page. Each of the two partial
+//! builds works the same way. When it is asked for a page it does not have, it asks the page's boot
+//! script (public/boot.js) to load the whole app and says so while it loads ([`OpeningApp`]); the
+//! whole app, once started, announces itself with a [`STARTED`] event, on which the partial build
+//! hands over its session (answers storage could not take included) and removes itself; the whole
+//! app then carries on from there. From the categories' pages on, the questionnaire fetches the
+//! whole app in the background ([`Route::prefetches_app`]), so the results open without a wait,
+//! offline too.
 
 use std::any::Any;
 use std::cell::{Cell, RefCell};
@@ -28,7 +31,7 @@ pub const STARTED: &str = "collaboration-readiness:app-started";
 const BOOT: &str = "collaborationReadiness";
 
 thread_local! {
-    /// The mounted questionnaire, dropped (which removes it from the page) when the whole app starts.
+    /// The mounted partial build, dropped (which removes it from the page) when the whole app starts.
     static MOUNTED: RefCell<Option<Box<dyn Any>>> = const { RefCell::new(None) };
     /// The running session, to hand over.
     static SESSION: Cell<Option<Session>> = const { Cell::new(None) };
@@ -36,12 +39,12 @@ thread_local! {
     static DOWNLOAD: Cell<bool> = const { Cell::new(false) };
 }
 
-/// How the whole app starts: from nothing, or from a questionnaire that was on the page.
+/// How the whole app starts: from nothing, or from a partial build that was on the page.
 #[derive(Clone, Debug, Default)]
 pub struct Start {
-    /// The questionnaire's session, when it handed one over.
+    /// The partial build's session, when it handed one over.
     pub handover: Option<Handover>,
-    /// True when the whole app replaced the questionnaire: the person has just followed a link, so
+    /// True when the whole app replaced a partial build: the person has just followed a link, so
     /// focus goes to the new page's heading as on any change of page.
     pub replaced: bool,
     /// True when the person asked the questionnaire for their answers as a file.
@@ -53,13 +56,13 @@ pub fn remember(session: Session) {
     SESSION.with(|s| s.set(Some(session)));
 }
 
-/// Mounts the questionnaire's `view` (given by the build's entry point, so that this module need
-/// not know the shell) and waits for the whole app to take over.
-pub fn mount_questionnaire<V: IntoView + 'static>(view: fn() -> V) {
+/// Mounts a partial build's `view` (given by the build's entry point, so that this module need not
+/// know the shell) and waits for the whole app to take over.
+pub fn mount_partial<V: IntoView + 'static>(view: fn() -> V) {
     let handle = leptos::mount::mount_to(document().body().expect("the page has a body"), view);
     MOUNTED.with(|m| *m.borrow_mut() = Some(Box::new(handle)));
     let on_started = Closure::<dyn FnMut(CustomEvent)>::new(|event: CustomEvent| {
-        // Cancelling tells the whole app that a questionnaire was here.
+        // Cancelling tells the whole app that a partial build was here.
         event.prevent_default();
         if let Some(session) = SESSION.with(|s| s.take()) {
             if let Ok(json) = serde_json::to_string(&session.handover()) {
@@ -82,7 +85,7 @@ pub fn mount_questionnaire<V: IntoView + 'static>(view: fn() -> V) {
     on_started.forget();
 }
 
-/// Announces the whole app and takes over from a questionnaire, if one is on the page.
+/// Announces the whole app and takes over from a partial build, if one is on the page.
 pub fn take_over() -> Start {
     let detail = Object::new();
     let init = CustomEventInit::new();
@@ -119,7 +122,7 @@ pub fn prefetch_from(route: Route) {
     }
 }
 
-/// Loads and starts the whole app. Returns only if that failed (on success, this questionnaire is
+/// Loads and starts the whole app. Returns only if that failed (on success, this partial build is
 /// removed from the page before the future could resume), with a reason a person can act on.
 pub async fn open_app() -> String {
     let Some(promise) = call_boot("openApp").and_then(|p| p.dyn_into::<Promise>().ok()) else {
@@ -145,7 +148,7 @@ pub fn download_with_app(_: Session, error: WriteSignal<Option<String>>) {
     });
 }
 
-/// What the questionnaire shows for a page only the whole app has, while that loads (or if it cannot).
+/// What a partial build shows for a page only the whole app has, while that loads (or if it cannot).
 #[component]
 pub fn OpeningApp(route: Route) -> impl IntoView {
     let failed = RwSignal::new(None::<String>);

@@ -92,7 +92,20 @@ fn questionnaire_page(route: Route) -> Option<AnyView> {
     })
 }
 
-/// What differs between the two builds. Given as functions by each build's entry point, so that the
+/// The page of a route in the results build, or `None` for the pages only the whole app has.
+fn results_page(route: Route) -> Option<AnyView> {
+    if !route.in_results() {
+        return None;
+    }
+    Some(match route {
+        Route::Compare => view! { <ComparePage/> }.into_any(),
+        Route::Shared => view! { <SharedPage/> }.into_any(),
+        Route::Benchmark => view! { <BenchmarkPage/> }.into_any(),
+        _ => view! { <ResultsPage/> }.into_any(),
+    })
+}
+
+/// What differs between the builds. Given as functions by each build's entry point, so that the
 /// questionnaire build's code never names a page (or the download code) only the whole app has, and
 /// the linker leaves them out of its first load.
 struct Parts {
@@ -106,7 +119,7 @@ struct Parts {
     apply: ApplyAction,
 }
 
-/// The whole app (see [`crate::web::handoff`] for the two builds).
+/// The whole app (see [`crate::web::handoff`] for the three builds).
 pub fn app(start: Start) -> impl IntoView {
     let parts = Parts {
         page: any_page,
@@ -128,6 +141,22 @@ pub fn questionnaire_app() -> impl IntoView {
         setup: || {},
         read: read_in_good_order,
         apply: Book::answer,
+    };
+    shell(parts, Start::default())
+}
+
+/// The results build: a person's results, the comparison, a share link and the 2018 survey
+/// ([`Route::in_results`]). It keeps and edits what those pages keep and edit (the action plan, a
+/// copy of shared results) as the whole app does, and leaves a stored book that needs repairs to the
+/// whole app, as the questionnaire does.
+pub fn results_app() -> impl IntoView {
+    let parts = Parts {
+        page: results_page,
+        visit: |_| {},
+        download: download_current,
+        setup: crate::web::components::chart::provide_dark_mode,
+        read: read_in_good_order,
+        apply: Book::apply,
     };
     shell(parts, Start::default())
 }
