@@ -108,6 +108,9 @@ test('defect 11: hovering over every chart of the results, compare and 2018 surv
 });
 
 test('defect 11: hovering over every chart of the group report and a comparison breaks no CSP rule', async ({ page }) => {
+  // Two imports and a few hundred hovers over some twenty charts: over a minute alone, and more
+  // while the other specs share the machine's two cores.
+  test.setTimeout(180_000);
   const g = new GroupReportPage(page);
   await g.open();
   await expect(page.getByLabel('Name of the group', { exact: true })).toBeVisible();
