@@ -143,7 +143,7 @@ impl Route {
     /// True for the pages the results build shows (`src/bin/results.rs`): a person's results, the
     /// comparison of two assessments, a share link and the 2018 survey, the pages a cold visit opens
     /// to read figures and charts. They load neither the group report nor the invitation's pages,
-    /// nor the questionnaire's, which is what keeps that build a third of the whole app. Any other
+    /// nor the questionnaire's, which keeps that build to a little over half of the whole app. Any other
     /// page opened from there hands over to the whole app, as the questionnaire does. The page's
     /// boot script (`buildFor` in public/boot.js) makes the same choice, held together by
     /// `scripts/boot.test.mjs`.
