@@ -24,6 +24,12 @@ const PORT = Number(process.env.BENCH_PORT || 8790);
 const SKIP = new Set((process.env.BENCH_SKIP || '').split(',').map((s) => s.trim()).filter(Boolean));
 const ONLY = process.env.BENCH_ONLY || '';
 const ORIGIN = `http://127.0.0.1:${PORT}`;
+/** The three builds (src/web/handoff.rs), by the name of Cargo's output. */
+const WASM_BUILDS = [
+  { bin: 'questionnaire', build: 'questionnaire' },
+  { bin: 'results', build: 'results' },
+  { bin: 'collaboration-readiness', build: 'whole app' },
+];
 const URLS = {
   app: `${ORIGIN}/app/`,
   appFull: `${ORIGIN}/app-full/`,
@@ -421,14 +427,14 @@ async function main() {
     },
     echartsBundle: JSON.parse(readFileSync(join(BUILD, 'echarts-sizes.json'), 'utf8')),
   };
-  // Where the wasm's code comes from, read from Cargo's output of the build (names not yet stripped).
-  // run.sh keeps a copy of it right after the build (target/ is shared with other builds).
-  // The first visit loads the questionnaire build (src/web/handoff.rs): that is the one broken down.
-  const cargoWasm = process.env.BENCH_CARGO_WASM || [join(BUILD, 'questionnaire-cargo.wasm'), join(root, 'target/wasm32-unknown-unknown/release/questionnaire.wasm')].find(existsSync) || '';
-  if (cargoWasm) {
-    const b = breakdown(cargoWasm);
-    results.wasmBreakdown = { file: cargoWasm, bytes: b.bytes, code: b.code, data: b.data, crates: b.crates.slice(0, 15) };
-  }
+  // Where each build's wasm code comes from, read from Cargo's output of the build (names not yet
+  // stripped). run.sh keeps a copy of it right after the build (target/ is shared with other builds).
+  results.wasmBreakdown = WASM_BUILDS.flatMap(({ bin, build }) => {
+    const file = [join(BUILD, `${bin}-cargo.wasm`), join(root, `target/wasm32-unknown-unknown/release/${bin}.wasm`)].find(existsSync);
+    if (!file) return [];
+    const b = breakdown(file);
+    return [{ build, file, bytes: b.bytes, code: b.code, data: b.data, crates: b.crates.slice(0, 15) }];
+  });
   const server = background(process.execPath, [join(root, 'bench/serve.mjs'), '--root', SITE, '--port', String(PORT)]);
   try {
     await waitForUrl(`${URLS.app}index.html`);

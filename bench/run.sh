@@ -47,9 +47,11 @@ done < bench/requirements.txt
 if [ "$ONLY" != native ] && { [ "${BENCH_NO_BUILD:-}" != 1 ] || [ ! -f "$BUILD/site/app/index.html" ]; }; then
   step "Building the release site into bench/build/site/app"
   trunk build --release --offline --dist "$BUILD/site/app"
-  # Cargo's output still has its function names: bench/wasm-breakdown.mjs reads where the code comes from.
-  # The first visit loads the questionnaire build (src/web/handoff.rs), so that is the one broken down.
-  cp target/wasm32-unknown-unknown/release/questionnaire.wasm "$BUILD/questionnaire-cargo.wasm"
+  # Cargo's output still has its function names: bench/wasm-breakdown.mjs reads where the code of each
+  # build (src/web/handoff.rs) comes from.
+  for bin in questionnaire results collaboration-readiness; do
+    cp "target/wasm32-unknown-unknown/release/$bin.wasm" "$BUILD/$bin-cargo.wasm"
+  done
 fi
 
 step "Building the native examples (report, bench_engine, instrument_json, chart_options)"

@@ -41,6 +41,8 @@ export const test = base.extend({
 
 /** Runs axe-core on the page (WCAG 2.0–2.2 A and AA rules) and returns its violations. */
 export async function axeViolations(page) {
+  // A long page draws its sections in turn (web::components::in_turn): all of them are checked.
+  await expect(page.locator('.in-turn')).toHaveCount(0);
   // Evaluated through the DevTools protocol, so the page's own Content-Security-Policy is untouched.
   await page.evaluate(axeSource);
   const results = await page.evaluate(() =>

@@ -1,5 +1,5 @@
 //! Browser tests (wasm-bindgen-test in headless Chromium) for the code that only runs in a browser:
-//! the storage adapter and chart drawing.
+//! the storage adapter, chart drawing and drawing a long page in turns.
 #![cfg(target_arch = "wasm32")]
 
 use collaboration_readiness::charts::{paired_share_bars, PairedShare};
@@ -435,4 +435,61 @@ fn a_qr_code_draws_every_dark_module_of_its_link_and_has_a_name() {
         .collect();
     dark.sort_unstable();
     assert_eq!(drawn, dark);
+}
+
+/// Resolves at the next animation frame.
+async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = web_sys::window().unwrap().request_animation_frame(&resolve);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+#[wasm_bindgen_test]
+async fn sections_in_turn_are_drawn_later_one_per_frame_in_order_and_a_gone_page_is_skipped() {
+    use collaboration_readiness::web::components::in_turn::{in_turn, Section};
+    use leptos::prelude::*;
+    fn sections(names: &'static [&'static str]) -> impl IntoView {
+        names
+            .iter()
+            .map(|name| {
+                let section: Section =
+                    Box::new(move || view! { <p class="drawn">{*name}</p> }.into_any());
+                in_turn(section)
+            })
+            .collect_view()
+    }
+    // A page that goes before its sections' turn: they must not hold up the next page's.
+    let gone = add_surface("in-turn-gone");
+    drop(leptos::mount::mount_to(gone.clone(), || {
+        sections(&["gone 1", "gone 2"])
+    }));
+    let parent = mounted(|| sections(&["first", "second", "third"]));
+    let drawn = || {
+        let list = parent.query_selector_all("p.drawn").unwrap();
+        (0..list.length())
+            .map(|i| list.get(i).unwrap().text_content().unwrap())
+            .collect::<Vec<_>>()
+    };
+    let waiting = || parent.query_selector_all(".in-turn").unwrap().length();
+    assert!(
+        drawn().is_empty(),
+        "nothing is drawn in the task that adds them"
+    );
+    assert_eq!(waiting(), 3, "each holds its place");
+    let mut counts = vec![0];
+    for _ in 0..120 {
+        next_frame().await;
+        counts.push(drawn().len());
+        if drawn().len() == 3 {
+            break;
+        }
+    }
+    assert_eq!(drawn(), ["first", "second", "third"]);
+    assert_eq!(waiting(), 0);
+    assert!(
+        counts.windows(2).all(|w| w[1] - w[0] <= 1),
+        "one section per frame: {counts:?}"
+    );
+    assert!(gone.query_selector("p.drawn").unwrap().is_none());
 }

@@ -255,11 +255,18 @@ ${s.server}. Medians of ${s.runs} runs unless said. Times are from navigation st
     ])}`);
   }
 
-  const w = res.wasmBreakdown;
-  if (w) {
-    parts.push(`\nInside the questionnaire build's wasm: code by crate, from Cargo's output before wasm-bindgen and wasm-opt (${kb(w.code)} of code, ${kb(w.data)} of data there; the shipped file is smaller, the shares are what matter)\n${table([
-      ['crate', 'code', 'share'],
-      ...w.crates.slice(0, 12).map((c) => [c.crate, kb(c.bytes), `${(c.share * 100).toFixed(0)}%`]),
+  // One column per build: the crates that are among the largest in any of them.
+  const w = Array.isArray(res.wasmBreakdown) ? res.wasmBreakdown : [];
+  if (w.length) {
+    const top = [...new Set(w.flatMap((b) => b.crates.slice(0, 10).map((c) => c.crate)))];
+    const cell = (b, crate) => {
+      const c = b.crates.find((x) => x.crate === crate);
+      return c ? `${kb(c.bytes)} (${(c.share * 100).toFixed(0)}%)` : '–';
+    };
+    parts.push(`\nInside each build's wasm: code by crate, from Cargo's output before wasm-bindgen and wasm-opt (the shipped files are smaller: the shares are what matter)\n${table([
+      ['crate', ...w.map((b) => b.build)],
+      ...top.map((crate) => [crate, ...w.map((b) => cell(b, crate))]),
+      ['all code (data)', ...w.map((b) => `${kb(b.code)} (${kb(b.data)})`)],
     ])}`);
   }
 

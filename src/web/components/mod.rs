@@ -3,6 +3,7 @@
 pub mod chart;
 pub mod field;
 pub mod import;
+pub mod in_turn;
 pub mod notices;
 pub mod plan;
 pub mod table;

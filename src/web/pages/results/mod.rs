@@ -31,6 +31,7 @@ use crate::model::routes::Route;
 use crate::model::share;
 use crate::web::browser::long_date;
 use crate::web::components::focus_id;
+use crate::web::components::in_turn::{in_turn, Section};
 use crate::web::stores::book::Session;
 
 /// A section's heading: focusable, so that the contents list can move focus to it.
@@ -146,6 +147,65 @@ fn ResultsView(
     let completed = assessment.completed_at.as_deref().map(long_date);
     let subtitle = page_subtitle(reader, &assessment.name, completed.as_deref());
 
+    // The headline is drawn at once; the rest a section per task (a phone took over a third of a
+    // second to build the whole page in one).
+    let (response_now, plan_listed) = (response.clone(), !read_only || shared_plan.is_some());
+    let later: [Section; 8] = [
+        {
+            let (s, response) = (s.clone(), response.clone());
+            Box::new(move || {
+                view! { <factors::FactorTable score=s response=response reader=reader/> }.into_any()
+            })
+        },
+        {
+            let (s, id) = (s.clone(), response.id.clone());
+            Box::new(move || {
+                view! { <radar::RadarSection score=s own_id=id read_only=read_only/> }.into_any()
+            })
+        },
+        {
+            let s = s.clone();
+            Box::new(move || view! { <scatter::ScatterSection score=s/> }.into_any())
+        },
+        {
+            let (s, response) = (s.clone(), response.clone());
+            Box::new(move || {
+                view! { <benchmark::BenchmarkSection score=s response=response reader=reader/> }
+                    .into_any()
+            })
+        },
+        {
+            let (s, response) = (s.clone(), response.clone());
+            Box::new(move || {
+                view! { <next_steps::NextSteps score=s response=response read_only=read_only/> }
+                    .into_any()
+            })
+        },
+        {
+            let (s, id, shared_plan) = (s.clone(), response.id.clone(), shared_plan.clone());
+            Box::new(move || match (read_only, shared_plan) {
+                (true, Some(p)) => view! { <plan::SharedPlan plan=p/> }.into_any(),
+                (true, None) => ().into_any(),
+                (false, _) => view! { <plan::PlanSection id=id score=s/> }.into_any(),
+            })
+        },
+        {
+            let response = response.clone();
+            Box::new(move || {
+                view! { <engagement::EngagementLadder response=response reader=reader/> }.into_any()
+            })
+        },
+        Box::new(move || {
+            view! {
+                <keep::KeepAndShare assessment=assessment read_only=read_only/>
+                {read_only.then(|| view! { <keep::KeepACopy response=response plan=shared_plan/> })}
+            }
+            .into_any()
+        }),
+    ];
+    let later = later.into_iter().map(in_turn).collect_view();
+    let headline = view! { <headline::Headline score=s response=response_now reader=reader/> };
+
     view! {
         <h1 tabindex="-1">{page_heading(reader)}</h1>
         <p class="lead">{subtitle}</p>
@@ -166,20 +226,8 @@ fn ResultsView(
                 })}
             </div>
         })}
-        <Contents reader=reader plan=!read_only || shared_plan.is_some()/>
-        <headline::Headline score=s.clone() response=response.clone() reader=reader/>
-        <factors::FactorTable score=s.clone() response=response.clone() reader=reader/>
-        <radar::RadarSection score=s.clone() own_id=response.id.clone() read_only=read_only/>
-        <scatter::ScatterSection score=s.clone()/>
-        <benchmark::BenchmarkSection score=s.clone() response=response.clone() reader=reader/>
-        <next_steps::NextSteps score=s.clone() response=response.clone() read_only=read_only/>
-        {if read_only {
-            shared_plan.clone().map(|p| view! { <plan::SharedPlan plan=p/> }).into_any()
-        } else {
-            view! { <plan::PlanSection id=response.id.clone() score=s.clone()/> }.into_any()
-        }}
-        <engagement::EngagementLadder response=response.clone() reader=reader/>
-        <keep::KeepAndShare assessment=assessment.clone() read_only=read_only/>
-        {read_only.then(|| view! { <keep::KeepACopy response=response.clone() plan=shared_plan.clone()/> })}
+        <Contents reader=reader plan=plan_listed/>
+        {headline}
+        {later}
     }
 }
