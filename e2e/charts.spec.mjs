@@ -3,7 +3,7 @@
 // fixture records every violation from the page's start; each page's hovers are checked at once, and
 // the fixture checks again at the end.
 import { fileURLToPath } from 'node:url';
-import { test, expect } from './support.mjs';
+import { test, expect, drawnInFull } from './support.mjs';
 import { GroupReportPage } from './pages/group.mjs';
 import { completeAssessment } from './pages/results.mjs';
 
@@ -15,6 +15,7 @@ const fixture = (name) => fileURLToPath(new URL(`../tests/fixtures/${name}`, imp
  * found with ECharts' public convertToPixel. Returns how many tooltips each chart showed, by name.
  */
 async function hoverEveryChart(page, where) {
+  await drawnInFull(page);
   const all = page.getByRole('img');
   const n = await all.count();
   expect(n, `charts on ${where}`).toBeGreaterThan(0);

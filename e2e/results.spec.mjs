@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { test as plainTest } from '@playwright/test';
-import { test, expect, axeViolations, forbidDialogs, openApp, rowByHeader } from './support.mjs';
+import { test, expect, axeViolations, drawnInFull, forbidDialogs, openApp, rowByHeader } from './support.mjs';
 import { Questionnaire, FULL_ANSWERS, Q } from './pages/questionnaire.mjs';
 import { Results, completeAssessment } from './pages/results.mjs';
 
@@ -166,6 +166,7 @@ test('markup typed as an answer is shown as text and never runs', async ({ page 
     await r.chart(name).scrollIntoViewIfNeeded();
     await expect(r.chart(name)).toHaveAttribute('data-drawn', 'true');
   }
+  await drawnInFull(page);
   expect(dialogs).toEqual([]);
   expect(await page.locator('img[src="x"]').count()).toBe(0);
 });
@@ -285,6 +286,7 @@ test('defect 17 and 22: the compare page never offers one assessment twice, and 
 test('defect 22: on a 320 px phone the key columns fit, and the contents list moves to each section', async ({ page }) => {
   const r = await completeAssessment(page);
   await page.setViewportSize({ width: 320, height: 640 });
+  await drawnInFull(page);
   const cells = rowByHeader(r.factorTable(), 'Collaborative Behaviours').getByRole('cell');
   await expect(cells).toHaveText(['3', '1', '2', 'A little or not at all', 'Yes']);
   for (const i of [2, 3, 4]) {

@@ -39,10 +39,18 @@ export const test = base.extend({
   },
 });
 
+/**
+ * Waits until a long page has drawn all its sections: they come one per frame after the first
+ * (web::components::in_turn), so a count of what the page holds must wait for them.
+ */
+export async function drawnInFull(page) {
+  await expect(page.locator('.in-turn')).toHaveCount(0);
+}
+
 /** Runs axe-core on the page (WCAG 2.0–2.2 A and AA rules) and returns its violations. */
 export async function axeViolations(page) {
-  // A long page draws its sections in turn (web::components::in_turn): all of them are checked.
-  await expect(page.locator('.in-turn')).toHaveCount(0);
+  // Every section is checked, not only those drawn so far.
+  await drawnInFull(page);
   // Evaluated through the DevTools protocol, so the page's own Content-Security-Policy is untouched.
   await page.evaluate(axeSource);
   const results = await page.evaluate(() =>

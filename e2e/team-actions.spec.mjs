@@ -3,7 +3,7 @@
 // a group's agreed actions. Acted as people do: by label and role, with the mouse and the keyboard.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { test, expect, axeViolations, openApp, rowByHeader } from './support.mjs';
+import { test, expect, axeViolations, drawnInFull, openApp, rowByHeader } from './support.mjs';
 import { Questionnaire, FULL_ANSWERS, seedStorage } from './pages/questionnaire.mjs';
 import { completeAssessment } from './pages/results.mjs';
 import { GroupReportPage } from './pages/group.mjs';
@@ -25,6 +25,7 @@ async function downloaded(page, click) {
 
 /** No sideways scrolling at the viewport's width. */
 async function fitsWidth(page) {
+  await drawnInFull(page);
   return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 }
 

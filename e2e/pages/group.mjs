@@ -1,6 +1,6 @@
 // Page object for the group report: what a facilitator does, found by role and label only.
 import { expect } from '@playwright/test';
-import { openApp, rowByHeader } from '../support.mjs';
+import { drawnInFull, openApp, rowByHeader } from '../support.mjs';
 
 export class GroupReportPage {
   constructor(page) {
@@ -77,6 +77,7 @@ export class GroupReportPage {
 
   /** Waits until every chart on the page is drawn. */
   async chartsDrawn() {
+    await drawnInFull(this.page);
     const charts = this.page.getByRole('img');
     const n = await charts.count();
     // Each is drawn as it comes into view, as a reader scrolls to it.

@@ -2,6 +2,7 @@
 // invitation, a colleague's own browser at phone size, answering everything, and the 320 px check.
 import { expect } from '@playwright/test';
 import { Questionnaire, NO_EXAMPLE_ANSWERS } from './questionnaire.mjs';
+import { drawnInFull } from '../support.mjs';
 
 export const PHONE = { width: 360, height: 740 };
 
@@ -20,6 +21,7 @@ export async function makeInvitation(page, group, { contact, closes = '2027-03-3
 /** No sideways scrolling at 320 px wide. */
 export async function fitsAt320(page) {
   await page.setViewportSize({ width: 320, height: 740 });
+  await drawnInFull(page);
   const [scroll, client, wide] = await page.evaluate(() => [
     document.documentElement.scrollWidth,
     document.documentElement.clientWidth,
