@@ -437,16 +437,9 @@ fn a_qr_code_draws_every_dark_module_of_its_link_and_has_a_name() {
     assert_eq!(drawn, dark);
 }
 
-/// Resolves at the next animation frame.
-async fn next_frame() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = web_sys::window().unwrap().request_animation_frame(&resolve);
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-}
-
 #[wasm_bindgen_test]
 async fn sections_in_turn_are_drawn_later_one_per_frame_in_order_and_a_gone_page_is_skipped() {
+    use collaboration_readiness::web::browser::next_frame;
     use collaboration_readiness::web::components::in_turn::{in_turn, Section};
     use leptos::prelude::*;
     fn sections(names: &'static [&'static str]) -> impl IntoView {

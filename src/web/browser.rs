@@ -62,6 +62,21 @@ pub fn long_date(iso: &str) -> String {
     String::from(date.to_locale_string("en-GB", &date_options(true)))
 }
 
+/// The next animation frame's time stamp (`None` where the browser gives no frame: the future
+/// resolves at once).
+pub async fn next_frame() -> Option<f64> {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let asked = web_sys::window().and_then(|w| w.request_animation_frame(&resolve).ok());
+        if asked.is_none() {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        }
+    });
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .ok()
+        .and_then(|t| t.as_f64())
+}
+
 /// Lets the browser handle input and paint before the next slice of a long piece of work. A zero
 /// timeout, not `scheduler.yield()`: a yielded task resumes ahead of the browser's other tasks, and
 /// with the machine busy a 100,000-row import then took every keystroke typed meanwhile only at its end.

@@ -171,16 +171,7 @@ thread_local! {
 /// is drawn one per frame, each its own short task, rather than in one long one.
 async fn own_frame() {
     loop {
-        let promise = Promise::new(&mut |resolve, _| {
-            if window().request_animation_frame(&resolve).is_err() {
-                let _ = resolve.call0(&JsValue::NULL);
-            }
-        });
-        let stamp = JsFuture::from(promise)
-            .await
-            .ok()
-            .and_then(|t| t.as_f64())
-            .unwrap_or(-2.0);
+        let stamp = crate::web::browser::next_frame().await.unwrap_or(-2.0);
         if stamp < 0.0 || LAST_FRAME.with(|last| last.replace(stamp)) != stamp {
             return;
         }

@@ -10,8 +10,8 @@ use std::collections::VecDeque;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
+
+use crate::web::browser::{next_frame, yield_to_browser};
 
 thread_local! {
     /// The sections waiting for their turn, first added first.
@@ -23,22 +23,8 @@ thread_local! {
 /// Resolves in a task of its own after the next frame is painted (an animation frame, then a zero
 /// timeout: the frame's paint comes between them).
 async fn after_paint() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let window = window();
-        let later = wasm_bindgen::closure::Closure::once_into_js(move || {
-            let _ = window
-                .set_timeout_with_callback_and_timeout_and_arguments_0(resolve.unchecked_ref(), 0);
-        });
-        if web_sys::window()
-            .and_then(|w| w.request_animation_frame(later.unchecked_ref()).ok())
-            .is_none()
-        {
-            let _ = later
-                .unchecked_ref::<js_sys::Function>()
-                .call0(&JsValue::NULL);
-        }
-    });
-    let _ = JsFuture::from(promise).await;
+    next_frame().await;
+    yield_to_browser().await;
 }
 
 /// Draws the waiting sections one per task until none is left.
