@@ -486,3 +486,69 @@ async fn sections_in_turn_are_drawn_later_one_per_frame_in_order_and_a_gone_page
     );
     assert!(gone.query_selector("p.drawn").unwrap().is_none());
 }
+
+/// A yield gives the browser a task of its own and is not held back the way nested timeouts are (at
+/// least 4 ms each after the fifth): a large import yields some forty times. Yields waited on at once
+/// resume in the order they were asked for.
+#[wasm_bindgen_test]
+async fn yields_resume_in_order_each_in_a_later_task_and_unclamped() {
+    use collaboration_readiness::web::browser::yield_to_browser;
+    use std::cell::{Cell, RefCell};
+    use std::rc::Rc;
+
+    // Resumes in a later task: code queued as a microtask now has run by then.
+    let microtask_ran = Rc::new(Cell::new(false));
+    let flag = microtask_ran.clone();
+    wasm_bindgen_futures::spawn_local(async move { flag.set(true) });
+    yield_to_browser().await;
+    assert!(
+        microtask_ran.get(),
+        "a yield resumes only after the current task"
+    );
+
+    // Order: three yields started one after another resume in that order.
+    let order = Rc::new(RefCell::new(Vec::new()));
+    let mut waits = Vec::new();
+    for n in 0..3 {
+        let order = order.clone();
+        waits.push(async move {
+            yield_to_browser().await;
+            order.borrow_mut().push(n);
+        });
+    }
+    futures_join(waits).await;
+    assert_eq!(*order.borrow(), vec![0, 1, 2]);
+
+    // Unclamped: while one 40 ms timeout waits, nested zero timeouts would manage about fifteen.
+    let fired = Rc::new(Cell::new(false));
+    let timer_flag = fired.clone();
+    let on_timer = wasm_bindgen::closure::Closure::once_into_js(move || timer_flag.set(true));
+    web_sys::window()
+        .unwrap()
+        .set_timeout_with_callback_and_timeout_and_arguments_0(on_timer.unchecked_ref(), 40)
+        .unwrap();
+    let mut yields = 0;
+    while !fired.get() {
+        yield_to_browser().await;
+        yields += 1;
+    }
+    assert!(
+        yields > 30,
+        "only {yields} yields while a 40 ms timeout waited"
+    );
+}
+
+/// Waits for every future in `futures`, started together.
+async fn futures_join(futures: Vec<impl std::future::Future<Output = ()> + 'static>) {
+    let left = std::rc::Rc::new(std::cell::Cell::new(futures.len()));
+    for future in futures {
+        let left = left.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            future.await;
+            left.set(left.get() - 1);
+        });
+    }
+    while left.get() > 0 {
+        collaboration_readiness::web::browser::next_frame().await;
+    }
+}
