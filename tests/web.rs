@@ -496,27 +496,29 @@ async fn yields_resume_in_order_each_in_a_later_task_and_unclamped() {
     use std::cell::{Cell, RefCell};
     use std::rc::Rc;
 
-    // Resumes in a later task: code queued as a microtask now has run by then.
-    let microtask_ran = Rc::new(Cell::new(false));
-    let flag = microtask_ran.clone();
+    // Gives way: what was queued before the yield has run when it resumes.
+    let queued_ran = Rc::new(Cell::new(false));
+    let flag = queued_ran.clone();
     wasm_bindgen_futures::spawn_local(async move { flag.set(true) });
     yield_to_browser().await;
     assert!(
-        microtask_ran.get(),
-        "a yield resumes only after the current task"
+        queued_ran.get(),
+        "a yield resumes after what was queued before it"
     );
 
-    // Order: three yields started one after another resume in that order.
+    // Order: three yields started one after another resume in that order, and before a fourth
+    // started after them.
     let order = Rc::new(RefCell::new(Vec::new()));
-    let mut waits = Vec::new();
     for n in 0..3 {
         let order = order.clone();
-        waits.push(async move {
+        wasm_bindgen_futures::spawn_local(async move {
             yield_to_browser().await;
             order.borrow_mut().push(n);
         });
     }
-    futures_join(waits).await;
+    // This task's first yield is asked for before the three have started, its second after them.
+    yield_to_browser().await;
+    yield_to_browser().await;
     assert_eq!(*order.borrow(), vec![0, 1, 2]);
 
     // Unclamped: while one 40 ms timeout waits, nested zero timeouts would manage about fifteen.
@@ -536,19 +538,4 @@ async fn yields_resume_in_order_each_in_a_later_task_and_unclamped() {
         yields > 30,
         "only {yields} yields while a 40 ms timeout waited"
     );
-}
-
-/// Waits for every future in `futures`, started together.
-async fn futures_join(futures: Vec<impl std::future::Future<Output = ()> + 'static>) {
-    let left = std::rc::Rc::new(std::cell::Cell::new(futures.len()));
-    for future in futures {
-        let left = left.clone();
-        wasm_bindgen_futures::spawn_local(async move {
-            future.await;
-            left.set(left.get() - 1);
-        });
-    }
-    while left.get() > 0 {
-        collaboration_readiness::web::browser::next_frame().await;
-    }
 }

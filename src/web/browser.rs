@@ -99,14 +99,15 @@ pub async fn yield_to_browser() {
 /// page's life, so that no port is collected while a message is on its way.
 struct Yields {
     channel: Option<(web_sys::MessagePort, web_sys::MessagePort)>,
-    waiting: std::rc::Rc<std::cell::RefCell<std::collections::VecDeque<js_sys::Function>>>,
+    waiting: Waiting,
 }
+
+/// The yields waiting for a message, oldest first.
+type Waiting = std::rc::Rc<std::cell::RefCell<std::collections::VecDeque<js_sys::Function>>>;
 
 impl Yields {
     fn new() -> Yields {
-        let waiting = std::rc::Rc::new(std::cell::RefCell::new(std::collections::VecDeque::<
-            js_sys::Function,
-        >::new()));
+        let waiting = Waiting::default();
         let channel = web_sys::MessageChannel::new().ok().map(|channel| {
             let queue = waiting.clone();
             let on_message = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
