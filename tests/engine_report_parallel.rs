@@ -2,18 +2,23 @@
 //! read on one (`report_csv`): the same JSON, byte for byte, for the fixtures, for a generated file of
 //! 200,000 rows with bad rows, duplicates and line breaks inside quotes, and for random files cut at
 //! random places; rejected rows keep their physical line numbers wherever the chunks are cut.
+//! The browser's import of a whole file (`engine::file_import`), which reads chunks the same way on
+//! one thread, is held to the same promise against the streaming importer on the same files.
 
 mod engine_support;
 
 use std::io::{self, Cursor};
 
 use collaboration_readiness::engine::aggregate::{GroupOptions, ResponseFilter};
-use collaboration_readiness::engine::csv_format::{export_header, ImportOptions};
+use collaboration_readiness::engine::csv_format::{
+    export_header, CsvImporter, ImportOptions, ImportSummary,
+};
+use collaboration_readiness::engine::file_import::FileImporter;
 use collaboration_readiness::engine::instrument::{Field, FieldKind, Sector, ShowWhen};
 use collaboration_readiness::engine::report::{
     report_csv, report_csv_parallel, CsvReport, Parallelism,
 };
-use collaboration_readiness::engine::ImportError;
+use collaboration_readiness::engine::{ImportError, Response};
 use engine_support::fixture_bytes;
 use proptest::prelude::*;
 
@@ -38,7 +43,36 @@ fn both(
     (one, many)
 }
 
+/// The responses imported from `bytes` and the import's summary as JSON (or the refusal): by the
+/// streaming importer alone, and by the import of the whole file read in steps of `step_bytes`.
+fn both_imports(bytes: &[u8], import: &ImportOptions, step_bytes: usize) -> (String, String) {
+    let json = |r: Result<(Vec<Response>, ImportSummary), ImportError>| match r {
+        Ok(read) => serde_json::to_string(&read).unwrap(),
+        Err(e) => format!("refused: {e:?}"),
+    };
+    let alone = (|| {
+        let mut importer = CsvImporter::new(bytes, import.clone())?;
+        let responses = importer.by_ref().collect::<Result<Vec<_>, _>>()?;
+        Ok((responses, importer.summary().clone()))
+    })();
+    let whole = (|| {
+        let mut importer = FileImporter::new(|| bytes, import.clone(), step_bytes)?;
+        while !importer.is_finished() {
+            importer.step()?;
+        }
+        Ok(importer.finish())
+    })();
+    (json(alone), json(whole))
+}
+
 fn assert_same(bytes: &[u8], import: &ImportOptions, group: &GroupOptions, label: &str) {
+    for step_bytes in [1, 7, 100, 1000, 64 * 1024] {
+        let (alone, whole) = both_imports(bytes, import, step_bytes);
+        assert_eq!(
+            alone, whole,
+            "{label}: the whole file's import in steps of {step_bytes}"
+        );
+    }
     for threads in [1, 2, 3] {
         for chunk_bytes in [1, 7, 100, 1000, 64 * 1024, 1 << 20] {
             let (one, many) = both(
@@ -282,6 +316,8 @@ fn generated_file_gives_the_same_json(rows: usize, configurations: &[(usize, usi
     assert!(share(s.assigned_ids) > 0.005, "{} assigned", s.assigned_ids);
     assert!(share(s.imported) > 0.85, "{} imported", s.imported);
     let one = serde_json::to_string(&one).unwrap();
+    let (alone, whole) = both_imports(&bytes, &import, 64 * 1024);
+    assert_eq!(alone, whole, "the whole file's import");
     for &(threads, chunk_bytes) in configurations {
         let many = report(
             &bytes,
@@ -472,6 +508,11 @@ fn duplicates_across_chunks_point_to_the_first_line() {
             },
         );
         assert_eq!(one, many);
+        let (alone, whole) = both_imports(csv.as_bytes(), &import, chunk_bytes);
+        assert_eq!(
+            alone, whole,
+            "the whole file's import in steps of {chunk_bytes}"
+        );
     }
 }
 
@@ -494,5 +535,7 @@ proptest! {
             Parallelism { threads, chunk_bytes },
         );
         prop_assert_eq!(one, many);
+        let (alone, whole) = both_imports(&bytes, &ImportOptions::default(), chunk_bytes);
+        prop_assert_eq!(alone, whole);
     }
 }

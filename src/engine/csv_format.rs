@@ -19,6 +19,7 @@
 //! reads it when present and assumes the current instrument when it is absent.
 
 use std::borrow::Cow;
+use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
 use std::io::{self, Read, Write};
 
@@ -117,6 +118,17 @@ impl ImportSummary {
     /// Rejected rows counted but not listed.
     pub fn unlisted_rejections(&self) -> u64 {
         self.rejected_count - self.rejected.len() as u64
+    }
+
+    /// Counts a rejected row, and lists it while fewer than `max_listed` are listed.
+    pub(crate) fn reject(&mut self, row: RejectedRow, max_listed: usize) {
+        self.rejected_count += 1;
+        if row.is_duplicate() {
+            self.duplicate_count += 1;
+        }
+        if self.rejected.len() < max_listed {
+            self.rejected.push(row);
+        }
     }
 
     /// The listed duplicates.
@@ -440,7 +452,7 @@ impl<R: Read> CsvImporter<R> {
             .rows
             .read_row(&self.record, line, &mut response)
             .and_then(|has_id| {
-                self.first_time(&response.id, line, has_id)?;
+                first_time(&mut self.seen, &response.id, line, has_id)?;
                 self.summary.assigned_ids += u64::from(!has_id);
                 Ok(response)
             });
@@ -450,13 +462,7 @@ impl<R: Read> CsvImporter<R> {
                 Err(e)
             }
             Err(RowOutcome::Rejected(row)) => {
-                self.summary.rejected_count += 1;
-                if row.is_duplicate() {
-                    self.summary.duplicate_count += 1;
-                }
-                if self.summary.rejected.len() < self.max_listed {
-                    self.summary.rejected.push(row);
-                }
+                self.summary.reject(row, self.max_listed);
                 Ok(Some(None))
             }
             Ok(response) => {
@@ -464,19 +470,6 @@ impl<R: Read> CsvImporter<R> {
                 Ok(Some(Some(response)))
             }
         }
-    }
-
-    /// Notes the id of a row that passed every other check, or rejects the row as a duplicate.
-    fn first_time(&mut self, id: &str, line: u64, has_id: bool) -> Result<(), RowOutcome> {
-        if let Some(&earlier) = self.seen.get(id) {
-            return Err(RowOutcome::Rejected(duplicate_row(
-                line,
-                has_id.then(|| id.to_string()),
-                earlier,
-            )));
-        }
-        self.seen.insert(id.into(), line);
-        Ok(())
     }
 
     /// What a reader that goes on from the first data row by itself needs (see `engine::report`):
@@ -1037,6 +1030,28 @@ impl RowReader {
 
 /// The report of a row whose id was seen before (`earlier`: the line where it was imported, or
 /// [`IN_GROUP`]).
+/// Notes in `seen` the id of a row that passed every other check, or rejects the row as a duplicate
+/// of the line (or the group's response) `seen` holds for it.
+pub(crate) fn first_time(
+    seen: &mut HashMap<Box<str>, u64>,
+    id: &str,
+    line: u64,
+    has_id: bool,
+) -> Result<(), RowOutcome> {
+    // One look-up for the usual new id (its key is needed then anyway).
+    match seen.entry(id.into()) {
+        Entry::Occupied(earlier) => Err(RowOutcome::Rejected(duplicate_row(
+            line,
+            has_id.then(|| id.to_string()),
+            *earlier.get(),
+        ))),
+        Entry::Vacant(new) => {
+            new.insert(line);
+            Ok(())
+        }
+    }
+}
+
 pub(crate) fn duplicate_row(line: u64, response_id: Option<String>, earlier: u64) -> RejectedRow {
     let reason = match earlier {
         IN_GROUP => RejectReason::AlreadyInGroup,

@@ -13,6 +13,7 @@
 //! | [`aggregate`] | many responses: streaming accumulator and group report |
 //! | [`benchmark`] | the 2018 published figures and comparisons |
 //! | [`csv_format`] | the responses CSV: streaming import, bad-row report, export |
+//! | [`file_import`] | the import of a whole file at hand (the browser's): the quick way, as fast as a native report thread |
 //! | `csv_split` | the CSV's records split from raw bytes, and where a chunk of them may end |
 //! | [`report`] | a CSV file's group report in one call, natively on every core or on one |
 //! | [`json_format`] | versioned JSON envelope for one or many responses |
@@ -25,6 +26,7 @@ pub mod benchmark;
 pub mod csv_format;
 mod csv_split;
 pub mod error;
+pub mod file_import;
 pub mod instrument;
 pub mod intake;
 pub mod json_format;

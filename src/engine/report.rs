@@ -37,8 +37,8 @@ use serde::Serialize;
 
 use super::aggregate::{GroupAccumulator, GroupOptions, GroupReport};
 use super::csv_format::{
-    duplicate_row, CsvImporter, ImportOptions, ImportSummary, RejectedRow, RowOutcome, RowReader,
-    IN_GROUP,
+    duplicate_row, CsvImporter, DataStart, ImportOptions, ImportSummary, RejectedRow, RowOutcome,
+    RowReader, IN_GROUP,
 };
 use super::csv_split::{last_record_end, RawRecord, Records};
 use super::error::ImportError;
@@ -115,29 +115,10 @@ pub fn report_csv_parallel<R: Read>(
         ..import.clone()
     };
     let start = CsvImporter::new(&mut tee, header_options)?.into_data_start();
-    if start.encoding != Some(Encoding::Utf8) {
-        return sequential();
-    }
-    let mark = if tee.seen.starts_with(&[0xEF, 0xBB, 0xBF]) {
-        3
-    } else {
-        0
-    };
-    let Some((data_start, data)) = usize::try_from(start.text_offset)
-        .ok()
-        .and_then(|offset| Some((offset, tee.seen.get(mark + offset..)?)))
+    let Some(mut chunks) =
+        Chunks::after_header(tee, &start, import.max_bytes, parallelism.chunk_bytes)
     else {
         return sequential();
-    };
-    let mut chunks = Chunks {
-        carry: data.to_vec(),
-        offset: (mark + data_start) as u64,
-        total: tee.seen.len() as u64,
-        source: tee.inner,
-        limit: import.max_bytes,
-        chunk_bytes: parallelism.chunk_bytes.max(1),
-        eof: false,
-        last_cr: start.last_cr,
     };
     let hasher = RandomState::new();
     let existing: Vec<&str> = import.existing_ids.iter().map(String::as_str).collect();
@@ -275,9 +256,9 @@ pub fn report_csv_parallel<R: Read>(
 }
 
 /// Keeps a copy of what is read, so that the bytes the header's reader read ahead are not lost.
-struct Tee<R> {
-    inner: R,
-    seen: Vec<u8>,
+pub(crate) struct Tee<R> {
+    pub(crate) inner: R,
+    pub(crate) seen: Vec<u8>,
 }
 
 impl<R: Read> Read for Tee<R> {
@@ -289,7 +270,7 @@ impl<R: Read> Read for Tee<R> {
 }
 
 /// Cuts the data rows into chunks at record boundaries.
-struct Chunks<R> {
+pub(crate) struct Chunks<R> {
     source: R,
     /// The start of the next chunk: bytes read after the last boundary.
     carry: Vec<u8>,
@@ -305,13 +286,48 @@ struct Chunks<R> {
 }
 
 impl<R: Read> Chunks<R> {
-    fn is_done(&self) -> bool {
+    /// The data rows of a file whose header was read through `tee`, as `start` says: `None` when
+    /// the file is not UTF-8 (the ordinary reader is then the one to read it).
+    pub(crate) fn after_header(
+        tee: Tee<R>,
+        start: &DataStart,
+        limit: u64,
+        chunk_bytes: usize,
+    ) -> Option<Chunks<R>> {
+        if start.encoding != Some(Encoding::Utf8) {
+            return None;
+        }
+        let mark = if tee.seen.starts_with(&[0xEF, 0xBB, 0xBF]) {
+            3
+        } else {
+            0
+        };
+        let data_start = usize::try_from(start.text_offset).ok()?;
+        let data = tee.seen.get(mark + data_start..)?;
+        Some(Chunks {
+            carry: data.to_vec(),
+            offset: (mark + data_start) as u64,
+            total: tee.seen.len() as u64,
+            source: tee.inner,
+            limit,
+            chunk_bytes: chunk_bytes.max(1),
+            eof: false,
+            last_cr: start.last_cr,
+        })
+    }
+
+    /// Bytes read from the source so far.
+    pub(crate) fn read_total(&self) -> u64 {
+        self.total
+    }
+
+    pub(crate) fn is_done(&self) -> bool {
         self.eof && self.carry.is_empty()
     }
 
     /// The next chunk in `buffer`, or the buffer back when nothing is left; `Err` when the file is
     /// to be read from the start on one thread (past the size limit, or a read error).
-    fn next(&mut self, mut buffer: Vec<u8>) -> Result<Result<Job, Vec<u8>>, ()> {
+    pub(crate) fn next(&mut self, mut buffer: Vec<u8>) -> Result<Result<Job, Vec<u8>>, ()> {
         buffer.clear();
         buffer.append(&mut self.carry);
         let mut want = self.chunk_bytes;
@@ -357,14 +373,14 @@ impl<R: Read> Chunks<R> {
 }
 
 /// A chunk to read: whole records, at `offset` in the file.
-struct Job {
+pub(crate) struct Job {
     index: usize,
-    bytes: Vec<u8>,
+    pub(crate) bytes: Vec<u8>,
     /// For the marks of its rows (a vector used before, so that its memory is not asked for again).
     marks: Vec<IdMark>,
     offset: u64,
     /// Whether the byte before the chunk is `\r` (so that a `\n` first is no line break of its own).
-    last_cr: bool,
+    pub(crate) last_cr: bool,
 }
 
 /// A row imported so far (or an id already in the group): the keyed hash of its id, its line
@@ -452,21 +468,9 @@ impl Reader<'_> {
         let mut record = RawRecord::new(bytes);
         loop {
             let at = job.offset + records.position() as u64;
-            // Most rows are read the quick way; any other (quotes, labels, problems) the general way.
-            let plain = records.next_plain();
-            let quick = plain.and_then(|(line, plain, inside)| {
-                let read = self.rows.read_plain(plain, response)?;
-                records.take_plain(plain.len(), inside);
-                Some((line, Ok(read)))
-            });
-            let (line, read) = match quick {
-                Some(quick) => quick,
-                None => {
-                    let Some(line) = records.next_record(&mut record) else {
-                        break;
-                    };
-                    (line, self.rows.read_row(&record, line, response))
-                }
+            let Some((line, read)) = read_next(&mut records, &mut record, self.rows, response)
+            else {
+                break;
             };
             done.rows_read += 1;
             match read {
@@ -504,9 +508,30 @@ impl Reader<'_> {
     }
 }
 
+/// The next row of `records` read into `response`: its line and what reading it gave (see
+/// [`RowReader::read_row`]); `None` at the end. Most rows are read the quick way
+/// ([`RowReader::read_plain`]); any other (quotes inside a cell, labels, problems) the general way.
+#[inline(always)]
+pub(crate) fn read_next<'a>(
+    records: &mut Records<'a>,
+    record: &mut RawRecord<'a>,
+    rows: &RowReader,
+    response: &mut Response,
+) -> Option<(u64, Result<bool, RowOutcome>)> {
+    let quick = records.next_plain().and_then(|(line, plain, inside)| {
+        let read = rows.read_plain(plain, response)?;
+        records.take_plain(plain.len(), inside);
+        Some((line, Ok(read)))
+    });
+    quick.or_else(|| {
+        let line = records.next_record(record)?;
+        Some((line, rows.read_row(record, line, response)))
+    })
+}
+
 /// UTF-8 without NUL characters (the rules of `intake`), in one pass for ASCII: eight bytes at a time,
 /// and the standard check only from the first byte that is not ASCII (or is NUL) on.
-fn is_text(bytes: &[u8]) -> bool {
+pub(crate) fn is_text(bytes: &[u8]) -> bool {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = ONES << 7;
     let mut at = 0;

@@ -2,8 +2,8 @@
 //! of one response or a set), or the person's own completed assessment with one click; a progress bar
 //! while large files are read; and the import summary afterwards.
 //!
-//! A CSV file is parsed in slices of a few milliseconds with [`CsvImporter::next_batch`], yielding to
-//! the browser between slices, so that the page keeps responding while 100,000 rows are read. What a
+//! A CSV file is parsed in slices of a few milliseconds with [`FileImporter::step`], yielding to the
+//! browser between slices, so that the page keeps responding while 100,000 rows are read. What a
 //! file yields is staged and joins the group only once the whole file has been read without being
 //! refused (or stopped): a refused file changes nothing. Every row left out is listed as the engine
 //! reports it. What the import did is shown by [`super::import_summary`].
@@ -12,7 +12,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::engine::csv_format::{CsvImporter, ImportOptions, ImportSummary, MAX_IMPORT_BYTES};
+use crate::engine::csv_format::{ImportOptions, MAX_IMPORT_BYTES};
+use crate::engine::file_import::{FileImporter, STEP_BYTES};
 use crate::engine::intake::decode_text;
 use crate::engine::json_format::from_json;
 use crate::engine::ImportError;
@@ -29,9 +30,6 @@ use super::paste::{PasteAnswers, Paster};
 /// browser counts a task as long, so typing and clicking stay immediate, and long enough that the
 /// pauses between slices add little to the import.
 const SLICE_MS: f64 = 30.0;
-
-/// Rows parsed between two looks at the clock.
-const ROWS_PER_STEP: usize = 100;
 
 /// The import's state on the page.
 #[derive(Clone, Copy)]
@@ -170,17 +168,18 @@ impl Importer {
                     declared_len: Some(file.size() as u64),
                     ..ImportOptions::default()
                 };
-                let mut importer = match CsvImporter::new(JsBytes::new(bytes), options) {
+                // The browser holds the whole file, so it can be read again from its start should
+                // the quick way not do (see `engine::file_import`).
+                let open = || JsBytes::new(bytes.clone());
+                let mut importer = match FileImporter::new(open, options, STEP_BYTES) {
                     Ok(importer) => importer,
                     Err(e) => return Outcome::Refused(e.to_string()),
                 };
-                let mut staged = Vec::new();
                 while !importer.is_finished() {
                     let started = js_sys::Date::now();
                     while !importer.is_finished() && js_sys::Date::now() - started < SLICE_MS {
-                        match importer.next_batch(ROWS_PER_STEP) {
-                            Ok(batch) => staged.extend(batch),
-                            Err(e) => return Outcome::Refused(e.to_string()),
+                        if let Err(e) = importer.step() {
+                            return Outcome::Refused(e.to_string());
                         }
                     }
                     let p = importer.progress();
@@ -197,7 +196,7 @@ impl Importer {
                         return Outcome::Cancelled;
                     }
                 }
-                let summary: ImportSummary = importer.summary().clone();
+                let (staged, summary) = importer.finish();
                 store
                     .change(group_id, move |g| {
                         Outcome::Csv(g.join_csv(staged, summary, &file.name(), &now()))
