@@ -313,11 +313,26 @@ async function groupImport(browser, csv, n) {
     sample();
     const baseline = peak.rss;
     timer = setInterval(sample, 200);
+    // The import timed in the page, from just before the file is chosen to the DOM change that puts
+    // "… added" into the import summary (seen by a MutationObserver in the same task): the harness's
+    // own round trip to notice it, which waits for the page's next free moment, is not counted.
+    await page.evaluate(() => {
+      const b = window.__bench;
+      b.importStart = performance.now();
+      new MutationObserver((_, observer) => {
+        const summary = document.getElementById('import-summary');
+        if (summary && /responses? added/.test(summary.textContent)) {
+          b.imported = performance.now();
+          observer.disconnect();
+        }
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
     const t0 = Date.now();
     await input.setInputFiles(csv);
     const summary = page.getByRole('region', { name: 'Import summary' });
     await summary.getByText(/responses? added/).first().waitFor({ timeout: 600_000 });
-    const imported = Date.now() - t0;
+    const noticed = Date.now() - t0;
+    const imported = await page.evaluate(() => window.__bench.imported - window.__bench.importStart);
     const report = page.getByRole('region', { name: /^Report: / });
     await report.first().waitFor({ timeout: 120_000 }).catch(() => {});
     // Every chart drawn, scrolled to one after another as a reader would (the app draws a chart as it
@@ -349,7 +364,7 @@ async function groupImport(browser, csv, n) {
     const all = (await s.probe()).longtasks;
     const filterTasks = longTasks(all.slice(importTasks.count));
     const wasm = (await s.memory()).wasm;
-    return { available: true, responses: n, importSeconds: imported / 1000, reportSeconds: reported / 1000, summary: text, peakRendererRss: peak.rss, rendererRssBefore: baseline, peakJsHeap: peak.jsHeap, wasmMemory: wasm, longTasks: importTasks, filterMs: filtered, filterLongTasks: filterTasks };
+    return { available: true, responses: n, importSeconds: imported / 1000, importNoticedSeconds: noticed / 1000, reportSeconds: reported / 1000, summary: text, peakRendererRss: peak.rss, rendererRssBefore: baseline, peakJsHeap: peak.jsHeap, wasmMemory: wasm, longTasks: importTasks, filterMs: filtered, filterLongTasks: filterTasks };
   } finally {
     if (timer) clearInterval(timer);
     await s.close();

@@ -82,11 +82,16 @@ pub fn GroupPage() -> impl IntoView {
     });
     let options = RwSignal::new(GroupOptions::default());
     let partial = RwSignal::new(Partial::default());
+    // The report follows the groups' responses a task after they change, so that an import's
+    // summary is painted before its 100,000 responses are aggregated (two shorter tasks instead of
+    // one long one); a filter or another group shown changes it at once.
+    let settled = a_task_after(move || store.groups.track());
     let report = Memo::new(move |_| {
+        settled.track();
         let id = current.get()?;
         let options = options.get();
         let partial = partial.get();
-        store.groups.with(|gs| {
+        store.groups.with_untracked(|gs| {
             gs.iter()
                 .find(|g| g.id == id)
                 .filter(|g| !g.responses.is_empty())
@@ -95,16 +100,17 @@ pub fn GroupPage() -> impl IntoView {
     });
     // Partial responses among those the filter keeps, whether or not the report counts them.
     let partial_n = Memo::new(move |_| {
+        settled.track();
         let Some(id) = current.get() else {
             return 0;
         };
         options.with(|o| {
-            store.with(&id, |g| {
+            store.with_untracked(&id, |g| {
                 g.map_or(0, |g| partial_count(&g.responses, &o.filter))
             })
         })
     });
-    let covered = Covered::follow(store, current, options, partial, partial_n, report);
+    let covered = Covered::follow(store, current, options, partial, partial_n, report, settled);
     let group_id = Signal::derive(move || current.get().unwrap_or_default());
     // Made with the page, so that the undo of a removal lasts until the person leaves it.
     let removals = Removals::new();
@@ -205,17 +211,12 @@ impl Covered {
         partial: RwSignal<Partial>,
         partial_n: Memo<u64>,
         report: Memo<Option<GroupReport>>,
+        settled: RwSignal<u64>,
     ) -> Covered {
-        let later = RwSignal::new(0u64);
-        Effect::new(move |_| {
+        let later = a_task_after(move || {
             report.track();
             current.track();
-            store.groups.track();
-            leptos::task::spawn_local(async move {
-                crate::web::browser::yield_to_browser().await;
-                // The page may be gone by then.
-                later.try_update(|n| *n += 1);
-            });
+            settled.track();
         });
         Covered {
             store,
@@ -247,6 +248,24 @@ impl Covered {
             })
         })
     }
+}
+
+/// A count that goes up a task after anything `track` reads changes (not when the page is made,
+/// when what it reads is already as it is): following it instead of those signals puts the work
+/// that depends on them into a task of its own, after the browser has painted what changed.
+fn a_task_after(track: impl Fn() + 'static) -> RwSignal<u64> {
+    let count = RwSignal::new(0u64);
+    Effect::new(move |ran: Option<()>| {
+        track();
+        if ran.is_some() {
+            leptos::task::spawn_local(async move {
+                crate::web::browser::yield_to_browser().await;
+                // The page may be gone by then.
+                count.try_update(|n| *n += 1);
+            });
+        }
+    });
+    count
 }
 
 /// A group as the lists of groups name it: its name and how many responses it has.
