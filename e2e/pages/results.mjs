@@ -28,8 +28,10 @@ export class Results {
     return rowByHeader(table, header).getByRole('cell').allTextContents();
   }
 
-  /** Every body row of a table as [header, ...cells]. */
+  /** Every body row of a table as [header, ...cells], once the table is on the page (the results
+   * draw their sections one after another, so a table may come a moment after the heading). */
   async rows(table) {
+    await expect(table.locator('tbody tr').first()).toBeVisible();
     return table.locator('tbody tr').evaluateAll((rows) =>
       rows.map((r) => [...r.querySelectorAll('th, td')].map((c) => c.textContent.trim())),
     );
