@@ -1028,8 +1028,6 @@ impl RowReader {
     }
 }
 
-/// The report of a row whose id was seen before (`earlier`: the line where it was imported, or
-/// [`IN_GROUP`]).
 /// Notes in `seen` the id of a row that passed every other check, or rejects the row as a duplicate
 /// of the line (or the group's response) `seen` holds for it.
 pub(crate) fn first_time(
@@ -1052,6 +1050,8 @@ pub(crate) fn first_time(
     }
 }
 
+/// The report of a row whose id was seen before (`earlier`: the line where it was imported, or
+/// [`IN_GROUP`]).
 pub(crate) fn duplicate_row(line: u64, response_id: Option<String>, earlier: u64) -> RejectedRow {
     let reason = match earlier {
         IN_GROUP => RejectReason::AlreadyInGroup,

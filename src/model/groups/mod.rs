@@ -210,18 +210,27 @@ impl Group {
         for (origin, _) in origins.zip(&fresh).filter(|(_, fresh)| **fresh) {
             self.origins.push(origin);
         }
-        if left_out == 0 && self.responses.is_empty() {
-            self.responses = responses;
-        } else {
-            self.responses.reserve(added);
+        if left_out > 0 {
             let mut fresh = fresh.into_iter();
             responses.retain(|_| fresh.next() == Some(true));
-            self.responses.append(&mut responses);
         }
-        if added > 0 {
-            self.updated_at = now.to_string();
-        }
+        self.append_fresh(responses, now);
         left_out
+    }
+
+    /// Puts `fresh`, responses whose ids are new to the group (their origins already recorded),
+    /// after the group's own: an empty group takes the list as it is, so that a national survey's
+    /// 100,000 responses are neither copied nor held twice.
+    fn append_fresh(&mut self, mut fresh: Vec<Response>, now: &str) {
+        if fresh.is_empty() {
+            return;
+        }
+        if self.responses.is_empty() {
+            self.responses = fresh;
+        } else {
+            self.responses.append(&mut fresh);
+        }
+        self.updated_at = now.to_string();
     }
 
     /// Where the response with this id came from, when recorded.
@@ -256,14 +265,7 @@ impl Group {
         };
         self.origins.fit(self.responses.len());
         self.origins.push_n(Some(&origin), added);
-        if self.responses.is_empty() {
-            self.responses = staged;
-        } else {
-            self.responses.append(&mut staged);
-        }
-        if added > 0 {
-            self.updated_at = now.to_string();
-        }
+        self.append_fresh(staged, now);
         let late = (before - added) as u64;
         summary.imported -= late;
         summary.rejected_count += late;
