@@ -4,8 +4,7 @@
 #[cfg(target_arch = "wasm32")]
 fn main() {
     console_error_panic_hook::set_once();
-    let start = collaboration_readiness::web::handoff::take_over();
-    leptos::mount::mount_to_body(move || collaboration_readiness::web::app(start));
+    collaboration_readiness::web::handoff::mount_app(collaboration_readiness::web::app);
 }
 
 /// The app only runs in a browser; natively the crate is a library (engine, chart builders) and the

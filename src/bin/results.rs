@@ -7,7 +7,9 @@
 fn main() {
     // No panic hook, as in the questionnaire build: this build's download is what a share link's
     // reader waits for.
-    collaboration_readiness::web::handoff::mount_partial(collaboration_readiness::web::results_app);
+    collaboration_readiness::web::handoff::mount_partial_later(
+        collaboration_readiness::web::results_app,
+    );
 }
 
 #[cfg(not(target_arch = "wasm32"))]

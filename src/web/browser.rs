@@ -2,8 +2,9 @@
 //! zone, and saving a file to the person's device (the only way data leaves the app, and only when
 //! asked).
 
-use js_sys::Intl::{DateTimeFormatOptions, DateTimeStyle};
 use wasm_bindgen::JsCast;
+
+use crate::model::format::{day_in_words, iso_day, long_day_time};
 
 /// The current time as ISO 8601.
 pub fn now() -> String {
@@ -38,19 +39,16 @@ pub fn new_id(prefix: &str) -> String {
     format!("{prefix}-{uuid}")
 }
 
-/// The options of a long date ("29 November 2026"), with the time when asked ("… at 14:05").
-fn date_options(time: bool) -> DateTimeFormatOptions {
-    let options = DateTimeFormatOptions::new();
-    options.set_date_style(DateTimeStyle::Long);
-    if time {
-        options.set_time_style(DateTimeStyle::Short);
-    }
-    options
+/// A date's day in the person's time zone, as ISO 8601 (`2026-12-02`).
+fn local_day(d: &js_sys::Date) -> String {
+    iso_day(d.get_full_year() as i32, d.get_month() + 1, d.get_date())
 }
 
-/// Today's date as a person reads it ("29 November 2026").
+/// Today's date as a person reads it ("29 November 2026"). (Not `Intl`: see
+/// [`long_day_time`].)
 pub fn today_long() -> String {
-    String::from(js_sys::Date::new_0().to_locale_date_string("en-GB", &date_options(false)))
+    let d = js_sys::Date::new_0();
+    day_in_words(d.get_full_year() as i32, d.get_month() + 1, d.get_date())
 }
 
 /// A stored ISO date-time as a person reads it, in their time zone ("29 November 2026 at 14:05").
@@ -59,7 +57,13 @@ pub fn long_date(iso: &str) -> String {
     if date.get_time().is_nan() {
         return iso.to_string();
     }
-    String::from(date.to_locale_string("en-GB", &date_options(true)))
+    long_day_time(
+        date.get_full_year() as i32,
+        date.get_month() + 1,
+        date.get_date(),
+        date.get_hours(),
+        date.get_minutes(),
+    )
 }
 
 /// The next animation frame's time stamp (`None` where the browser gives no frame: the future
@@ -175,13 +179,7 @@ pub fn download(filename: &str, mime: &str, contents: &str) -> Result<(), String
 
 /// Today's date in the person's time zone as ISO 8601 (`2026-12-02`), to compare with a closing date.
 pub fn today_iso() -> String {
-    let d = js_sys::Date::new_0();
-    format!(
-        "{:04}-{:02}-{:02}",
-        d.get_full_year(),
-        d.get_month() + 1,
-        d.get_date()
-    )
+    local_day(&js_sys::Date::new_0())
 }
 
 /// 32 random bits, for ids that need only differ (a round id is printed on posters: not a secret).
