@@ -385,6 +385,27 @@ fn ids_are_prefixed_uuids_and_dates_read_as_a_person_reads_them() {
         "{when}"
     );
     assert_eq!(long_date("not a date"), "not a date");
+    // The app writes dates itself (a first `Intl` call is a long task on a phone): what it writes is
+    // what the browser's British English long date and short time say for the same moments.
+    let options = js_sys::Intl::DateTimeFormatOptions::new();
+    options.set_date_style(js_sys::Intl::DateTimeStyle::Long);
+    options.set_time_style(js_sys::Intl::DateTimeStyle::Short);
+    for iso in [
+        "2026-06-15T12:00:00Z",
+        "2027-01-31T09:05:00Z",
+        "2028-02-29T23:59:00+01:00",
+        "2026-10-10T10:10:00",
+    ] {
+        let browser =
+            String::from(js_sys::Date::new(&iso.into()).to_locale_string("en-GB", &options));
+        assert_eq!(long_date(iso), browser, "{iso}");
+    }
+    let day = js_sys::Intl::DateTimeFormatOptions::new();
+    day.set_date_style(js_sys::Intl::DateTimeStyle::Long);
+    assert_eq!(
+        today_long(),
+        String::from(js_sys::Date::new_0().to_locale_date_string("en-GB", &day))
+    );
 }
 
 #[wasm_bindgen_test]
@@ -538,4 +559,61 @@ async fn yields_resume_in_order_each_in_a_later_task_and_unclamped() {
         yields > 30,
         "only {yields} yields while a 40 ms timeout waited"
     );
+}
+
+#[wasm_bindgen_test]
+async fn a_change_saved_later_is_saved_a_task_later_and_a_change_meanwhile_builds_on_it() {
+    use collaboration_readiness::model::groups::Group;
+    use collaboration_readiness::web::browser::yield_to_browser;
+    use collaboration_readiness::web::stores::groups::GroupStore;
+    use leptos::prelude::Owner;
+
+    let owner = Owner::new();
+    owner.set();
+    let namespace = "test-save-later";
+    for key in Store::new(namespace).keys() {
+        raw().remove_item(&key).unwrap();
+    }
+    let stored_name = || {
+        // What a second tab would read.
+        let other = GroupStore::start(namespace);
+        other.with_untracked("g-1", |g| g.map(|g| g.name.clone()))
+    };
+    let store = GroupStore::start(namespace);
+    store.insert(Group::new("g-1".into(), "Workshop", "2026-12-01T10:00:00Z").unwrap());
+    assert_eq!(stored_name().as_deref(), Some("Workshop"));
+
+    store
+        .change_saving_later("g-1", |g| {
+            g.rename("Workshop, round 2", "2026-12-01T10:01:00Z")
+        })
+        .unwrap()
+        .unwrap();
+    // Not in this task: the page draws the change first.
+    assert_eq!(stored_name().as_deref(), Some("Workshop"));
+    // A change before that save is made to this tab's copy, not to the older one in storage.
+    let seen = store.change("g-1", |g| g.name.clone()).unwrap();
+    assert_eq!(seen, "Workshop, round 2");
+    store
+        .change_saving_later("g-1", |g| {
+            g.rename("Workshop, round 3", "2026-12-01T10:02:00Z")
+        })
+        .unwrap()
+        .unwrap();
+    yield_to_browser().await;
+    yield_to_browser().await;
+    assert_eq!(stored_name().as_deref(), Some("Workshop, round 3"));
+
+    // Leaving the page before the save has run saves it as the page goes.
+    store
+        .change_saving_later("g-1", |g| {
+            g.rename("Workshop, final", "2026-12-01T10:03:00Z")
+        })
+        .unwrap()
+        .unwrap();
+    owner.cleanup();
+    assert_eq!(stored_name().as_deref(), Some("Workshop, final"));
+    for key in Store::new(namespace).keys() {
+        raw().remove_item(&key).unwrap();
+    }
 }

@@ -50,6 +50,9 @@ pub struct GroupStore {
     /// The latest problem to show.
     pub notice: RwSignal<Option<GroupNotice>>,
     store: StoredValue<Store>,
+    /// Ids of groups changed by [`GroupStore::change_saving_later`] whose save has not run yet:
+    /// this tab's copy is the latest until then, whatever storage holds.
+    saving: StoredValue<HashSet<String>>,
 }
 
 impl GroupStore {
@@ -65,6 +68,7 @@ impl GroupStore {
             keeping: RwSignal::new(keeping),
             notice: RwSignal::new(notice),
             store: StoredValue::new(store),
+            saving: StoredValue::new(HashSet::new()),
         };
         let listener = window_event_listener(leptos::ev::storage, move |event| {
             if this.keeping.get_untracked() != Keeping::Saved {
@@ -82,7 +86,18 @@ impl GroupStore {
                 }
             }
         });
-        on_cleanup(move || listener.remove());
+        on_cleanup(move || {
+            listener.remove();
+            // Leaving the page before a later save has run: it runs now (the signals are still
+            // there while their owner's cleanups run).
+            for id in this
+                .saving
+                .try_update_value(std::mem::take)
+                .unwrap_or_default()
+            {
+                this.save(&id);
+            }
+        });
         this
     }
 
@@ -109,8 +124,48 @@ impl GroupStore {
     /// changed it since this one last read it), or this tab's copy when only memory holds all of it.
     /// Returns what `f` returned, or `None` when the group no longer exists.
     pub fn change<T>(&self, id: &str, f: impl FnOnce(&mut Group) -> T) -> Option<T> {
-        let memory_only = self.keeping.get_untracked() != Keeping::Saved
-            || self.unsaved.with_untracked(|u| u.contains(id));
+        let out = self.change_unsaved(id, f);
+        if out.is_some() {
+            self.save(id);
+        }
+        out
+    }
+
+    /// As [`GroupStore::change`], saving in a task of its own once the page has drawn the change: an
+    /// import of 10,000 responses was one task of over 250 ms, of which writing the group's JSON
+    /// was 100 ms. Until that save, this tab's copy counts as the latest (a change meanwhile is made
+    /// to it, and another tab's save does not replace it), so nothing the import added can be lost
+    /// to a stale copy in storage.
+    pub fn change_saving_later<T>(&self, id: &str, f: impl FnOnce(&mut Group) -> T) -> Option<T> {
+        let out = self.change_unsaved(id, f);
+        if out.is_some() {
+            self.saving.update_value(|s| {
+                s.insert(id.to_string());
+            });
+            let (this, id) = (*self, id.to_string());
+            leptos::task::spawn_local(async move {
+                crate::web::browser::yield_to_browser().await;
+                if this
+                    .saving
+                    .try_update_value(|s| s.remove(&id))
+                    .unwrap_or(false)
+                {
+                    this.save(&id);
+                }
+            });
+        }
+        out
+    }
+
+    /// True while a group's latest state is this tab's alone: kept in memory only, or not saved yet.
+    fn held_here(&self, id: &str) -> bool {
+        self.unsaved.with_untracked(|u| u.contains(id))
+            || self.saving.with_value(|s| s.contains(id))
+    }
+
+    /// Changes one group as [`GroupStore::change`] does, without saving it.
+    fn change_unsaved<T>(&self, id: &str, f: impl FnOnce(&mut Group) -> T) -> Option<T> {
+        let memory_only = self.keeping.get_untracked() != Keeping::Saved || self.held_here(id);
         if !memory_only {
             match self.stored(id) {
                 Stored::Group(latest) => {
@@ -140,11 +195,7 @@ impl GroupStore {
                 }
             }
         }
-        let out = self.apply(id, f);
-        if out.is_some() {
-            self.save(id);
-        }
-        out
+        self.apply(id, f)
     }
 
     /// Applies `f` to this tab's copy of the group.
@@ -173,7 +224,7 @@ impl GroupStore {
     /// Another tab saved or deleted this group: this tab's list follows, unless this tab holds more
     /// of the group than storage does. What cannot be read is left alone (this tab keeps its copy).
     fn reload(&self, id: &str) {
-        if self.unsaved.with_untracked(|u| u.contains(id)) {
+        if self.held_here(id) {
             return;
         }
         match self.stored(id) {
@@ -194,7 +245,8 @@ impl GroupStore {
         if keeping != Keeping::Saved {
             return;
         }
-        let kept = self.unsaved.get_untracked();
+        let mut kept = self.unsaved.get_untracked();
+        self.saving.with_value(|s| kept.extend(s.iter().cloned()));
         self.groups
             .maybe_update(|gs| refresh_all(gs, stored, &kept));
     }
@@ -203,6 +255,9 @@ impl GroupStore {
     pub fn delete(&self, id: &str) {
         self.groups.update(|gs| gs.retain(|g| g.id != id));
         self.store.with_value(|s| s.remove(&storage_name(id)));
+        self.saving.update_value(|s| {
+            s.remove(id);
+        });
         self.no_longer_unsaved(id);
     }
 

@@ -150,7 +150,7 @@ impl Importer {
                 };
                 match from_json(&text) {
                     Ok(responses) => store
-                        .change(group_id, |g| {
+                        .change_saving_later(group_id, |g| {
                             Outcome::Json(g.add_json(responses, &file.name(), &now()))
                         })
                         .unwrap_or_else(group_gone),
@@ -197,8 +197,9 @@ impl Importer {
                     }
                 }
                 let (staged, summary) = importer.finish();
+                // Saved a task later, once the summary is drawn (see `change_saving_later`).
                 store
-                    .change(group_id, move |g| {
+                    .change_saving_later(group_id, move |g| {
                         Outcome::Csv(g.join_csv(staged, summary, &file.name(), &now()))
                     })
                     .unwrap_or_else(group_gone)
