@@ -617,3 +617,26 @@ async fn a_change_saved_later_is_saved_a_task_later_and_a_change_meanwhile_build
         raw().remove_item(&key).unwrap();
     }
 }
+
+#[wasm_bindgen_test]
+async fn next_task_resumes_after_the_current_task_and_after_timeouts_set_before_it() {
+    use collaboration_readiness::web::browser::next_task;
+    use std::cell::RefCell;
+    use std::rc::Rc;
+
+    let order = Rc::new(RefCell::new(Vec::new()));
+    // A zero timeout set before: runs first (timeouts run in the order they were set).
+    let before = order.clone();
+    let on_timer =
+        wasm_bindgen::closure::Closure::once_into_js(move || before.borrow_mut().push("timeout"));
+    web_sys::window()
+        .unwrap()
+        .set_timeout_with_callback_and_timeout_and_arguments_0(on_timer.unchecked_ref(), 0)
+        .unwrap();
+    // Work queued in this task (a microtask): done before the next task begins.
+    let queued = order.clone();
+    wasm_bindgen_futures::spawn_local(async move { queued.borrow_mut().push("queued") });
+    next_task().await;
+    order.borrow_mut().push("next task");
+    assert_eq!(*order.borrow(), vec!["queued", "timeout", "next task"]);
+}

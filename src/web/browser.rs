@@ -81,6 +81,23 @@ pub async fn next_frame() -> Option<f64> {
         .and_then(|t| t.as_f64())
 }
 
+/// Resolves in a new task, after a zero timeout set now. For a one-off wait, not for a loop (see
+/// [`yield_to_browser`]): a timeout is a cause the browser records in its trace, so tools that
+/// replay a page's work (Lighthouse's simulation) place the new task after the one that set it,
+/// where a message through a channel is replayed as if it could run before.
+pub async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let set = web_sys::window().and_then(|w| {
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
+                .ok()
+        });
+        if set.is_none() {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 /// Lets the browser handle input and paint before the next slice of a long piece of work.
 ///
 /// A message posted to itself, not `scheduler.yield()`: a yielded task resumes ahead of the

@@ -23,7 +23,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{CustomEvent, CustomEventInit};
 
 use crate::model::routes::Route;
-use crate::web::browser::yield_to_browser;
+use crate::web::browser::next_task;
 use crate::web::stores::book::{Handover, Session};
 
 /// The event the whole app sends when it starts, before it draws anything.
@@ -92,7 +92,7 @@ pub fn mount_partial<V: IntoView + 'static>(view: fn() -> V) {
 pub fn mount_partial_later<V: IntoView + 'static>(view: fn() -> V) {
     // Not leptos's `spawn_local`: its executor is set up by the mount this waits for.
     wasm_bindgen_futures::spawn_local(async move {
-        yield_to_browser().await;
+        next_task().await;
         mount_partial(view);
     });
 }
@@ -107,7 +107,7 @@ pub fn mount_app<V: IntoView + 'static>(view: fn(Start) -> V) {
     } else {
         // Not leptos's `spawn_local`: its executor is set up by the mount this waits for.
         wasm_bindgen_futures::spawn_local(async move {
-            yield_to_browser().await;
+            next_task().await;
             leptos::mount::mount_to_body(move || view(start));
         });
     }
