@@ -640,3 +640,50 @@ async fn next_task_resumes_after_the_current_task_and_after_timeouts_set_before_
     order.borrow_mut().push("next task");
     assert_eq!(*order.borrow(), vec!["queued", "timeout", "next task"]);
 }
+
+#[wasm_bindgen_test]
+fn a_change_never_writes_over_a_stored_group_that_could_be_neither_read_nor_kept_aside() {
+    use collaboration_readiness::model::groups::Group;
+    use collaboration_readiness::web::stores::groups::{GroupNotice, GroupStore};
+    use leptos::prelude::{GetUntracked, Owner};
+
+    let owner = Owner::new();
+    owner.set();
+    let namespace = "test-not-set-aside";
+    for key in Store::new(namespace).keys() {
+        raw().remove_item(&key).unwrap();
+    }
+    let store = GroupStore::start(namespace);
+    store.insert(Group::new("g-1".into(), "Workshop", "2026-12-01T10:00:00Z").unwrap());
+    let key = Store::new(namespace)
+        .keys()
+        .into_iter()
+        .find(|k| k.ends_with("g-1"))
+        .expect("the group's key");
+    // Another tab (or a newer version) left something unreadable; a copy of it cannot be written.
+    raw().set_item(&key, "not a group").unwrap();
+    js_sys::eval(
+        "window.__setItem3 = Storage.prototype.setItem; \
+         Storage.prototype.setItem = function (k, v) { \
+           if (String(k).includes('.backup-')) throw new DOMException('Quota exceeded', 'QuotaExceededError'); \
+           return window.__setItem3.call(this, k, v); };",
+    )
+    .unwrap();
+    let renamed = store.change("g-1", |g| g.rename("Renamed", "2026-12-01T10:01:00Z"));
+    js_sys::eval("Storage.prototype.setItem = window.__setItem3;").unwrap();
+    assert!(
+        matches!(renamed, Some(Ok(()))),
+        "the change is made in this tab"
+    );
+    assert_eq!(
+        raw().get_item(&key).unwrap().as_deref(),
+        Some("not a group"),
+        "what storage held is not written over"
+    );
+    assert_eq!(store.notice.get_untracked(), Some(GroupNotice::NotSetAside));
+    assert!(!store.is_saved("g-1"));
+    owner.cleanup();
+    for key in Store::new(namespace).keys() {
+        raw().remove_item(&key).unwrap();
+    }
+}

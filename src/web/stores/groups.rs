@@ -124,8 +124,8 @@ impl GroupStore {
     /// changed it since this one last read it), or this tab's copy when only memory holds all of it.
     /// Returns what `f` returned, or `None` when the group no longer exists.
     pub fn change<T>(&self, id: &str, f: impl FnOnce(&mut Group) -> T) -> Option<T> {
-        let out = self.change_unsaved(id, f);
-        if out.is_some() {
+        let (out, may_save) = self.change_unsaved(id, f);
+        if out.is_some() && may_save {
             self.save(id);
         }
         out
@@ -137,8 +137,8 @@ impl GroupStore {
     /// to it, and another tab's save does not replace it), so nothing the import added can be lost
     /// to a stale copy in storage.
     pub fn change_saving_later<T>(&self, id: &str, f: impl FnOnce(&mut Group) -> T) -> Option<T> {
-        let out = self.change_unsaved(id, f);
-        if out.is_some() {
+        let (out, may_save) = self.change_unsaved(id, f);
+        if out.is_some() && may_save {
             self.saving.update_value(|s| {
                 s.insert(id.to_string());
             });
@@ -163,8 +163,10 @@ impl GroupStore {
             || self.saving.with_value(|s| s.contains(id))
     }
 
-    /// Changes one group as [`GroupStore::change`] does, without saving it.
-    fn change_unsaved<T>(&self, id: &str, f: impl FnOnce(&mut Group) -> T) -> Option<T> {
+    /// Changes one group as [`GroupStore::change`] does, without saving it. Also says whether the
+    /// change may be saved: not when storage holds something under the group's key that could be
+    /// neither read nor kept aside.
+    fn change_unsaved<T>(&self, id: &str, f: impl FnOnce(&mut Group) -> T) -> (Option<T>, bool) {
         let memory_only = self.keeping.get_untracked() != Keeping::Saved || self.held_here(id);
         if !memory_only {
             match self.stored(id) {
@@ -189,13 +191,13 @@ impl GroupStore {
                             if out.is_some() {
                                 self.keep_unsaved(id, GroupNotice::NotSetAside);
                             }
-                            return out;
+                            return (out, false);
                         }
                     }
                 }
             }
         }
-        self.apply(id, f)
+        (self.apply(id, f), true)
     }
 
     /// Applies `f` to this tab's copy of the group.
