@@ -582,35 +582,26 @@ async fn a_change_saved_later_is_saved_a_task_later_and_a_change_meanwhile_build
     let store = GroupStore::start(namespace);
     store.insert(Group::new("g-1".into(), "Workshop", "2026-12-01T10:00:00Z").unwrap());
     assert_eq!(stored_name().as_deref(), Some("Workshop"));
+    let rename_saving_later = |name: &'static str| {
+        store
+            .change_saving_later("g-1", |g| g.rename(name, "2026-12-01T10:01:00Z"))
+            .unwrap()
+            .unwrap();
+    };
 
-    store
-        .change_saving_later("g-1", |g| {
-            g.rename("Workshop, round 2", "2026-12-01T10:01:00Z")
-        })
-        .unwrap()
-        .unwrap();
+    rename_saving_later("Workshop, round 2");
     // Not in this task: the page draws the change first.
     assert_eq!(stored_name().as_deref(), Some("Workshop"));
     // A change before that save is made to this tab's copy, not to the older one in storage.
     let seen = store.change("g-1", |g| g.name.clone()).unwrap();
     assert_eq!(seen, "Workshop, round 2");
-    store
-        .change_saving_later("g-1", |g| {
-            g.rename("Workshop, round 3", "2026-12-01T10:02:00Z")
-        })
-        .unwrap()
-        .unwrap();
+    rename_saving_later("Workshop, round 3");
     yield_to_browser().await;
     yield_to_browser().await;
     assert_eq!(stored_name().as_deref(), Some("Workshop, round 3"));
 
     // Leaving the page before the save has run saves it as the page goes.
-    store
-        .change_saving_later("g-1", |g| {
-            g.rename("Workshop, final", "2026-12-01T10:03:00Z")
-        })
-        .unwrap()
-        .unwrap();
+    rename_saving_later("Workshop, final");
     owner.cleanup();
     assert_eq!(stored_name().as_deref(), Some("Workshop, final"));
     for key in Store::new(namespace).keys() {

@@ -265,15 +265,15 @@ pub fn iso_day(year: i32, month: u32, day: u32) -> String {
 /// middle of drawing the page that shows the date. (Digits pushed one by one: padded formatting
 /// would add to the questionnaire's first load.)
 pub fn long_day_time(year: i32, month: u32, day: u32, hour: u32, minute: u32) -> String {
-    let mut text = day_in_words(year, month, day);
-    text.push_str(" at ");
-    for (i, n) in [hour, minute].into_iter().enumerate() {
-        if i == 1 {
-            text.push(':');
-        }
+    fn two_digits(text: &mut String, n: u32) {
         text.push(char::from(b'0' + (n / 10 % 10) as u8));
         text.push(char::from(b'0' + (n % 10) as u8));
     }
+    let mut text = day_in_words(year, month, day);
+    text.push_str(" at ");
+    two_digits(&mut text, hour);
+    text.push(':');
+    two_digits(&mut text, minute);
     text
 }
 

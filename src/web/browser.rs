@@ -39,11 +39,6 @@ pub fn new_id(prefix: &str) -> String {
     format!("{prefix}-{uuid}")
 }
 
-/// A date's day in the person's time zone, as ISO 8601 (`2026-12-02`).
-fn local_day(d: &js_sys::Date) -> String {
-    iso_day(d.get_full_year() as i32, d.get_month() + 1, d.get_date())
-}
-
 /// Today's date as a person reads it ("29 November 2026"). (Not `Intl`: see
 /// [`long_day_time`].)
 pub fn today_long() -> String {
@@ -196,7 +191,8 @@ pub fn download(filename: &str, mime: &str, contents: &str) -> Result<(), String
 
 /// Today's date in the person's time zone as ISO 8601 (`2026-12-02`), to compare with a closing date.
 pub fn today_iso() -> String {
-    local_day(&js_sys::Date::new_0())
+    let d = js_sys::Date::new_0();
+    iso_day(d.get_full_year() as i32, d.get_month() + 1, d.get_date())
 }
 
 /// 32 random bits, for ids that need only differ (a round id is printed on posters: not a secret).

@@ -90,10 +90,15 @@ pub fn mount_partial<V: IntoView + 'static>(view: fn() -> V) {
 /// does not also draw the page (on a phone, a 4× slower CPU, the two were one task of 140–180 ms
 /// opening a share link, most of it compiling each function the first drawing calls).
 pub fn mount_partial_later<V: IntoView + 'static>(view: fn() -> V) {
-    // Not leptos's `spawn_local`: its executor is set up by the mount this waits for.
+    in_next_task(move || mount_partial(view));
+}
+
+/// Runs `mount` in a task of its own after this one ([`next_task`]). Not leptos's `spawn_local`:
+/// its executor is set up by the mount this waits for.
+fn in_next_task(mount: impl FnOnce() + 'static) {
     wasm_bindgen_futures::spawn_local(async move {
         next_task().await;
-        mount_partial(view);
+        mount();
     });
 }
 
@@ -105,11 +110,7 @@ pub fn mount_app<V: IntoView + 'static>(view: fn(Start) -> V) {
     if start.replaced {
         leptos::mount::mount_to_body(move || view(start));
     } else {
-        // Not leptos's `spawn_local`: its executor is set up by the mount this waits for.
-        wasm_bindgen_futures::spawn_local(async move {
-            next_task().await;
-            leptos::mount::mount_to_body(move || view(start));
-        });
+        in_next_task(move || leptos::mount::mount_to_body(move || view(start)));
     }
 }
 

@@ -90,11 +90,7 @@ impl GroupStore {
             listener.remove();
             // Leaving the page before a later save has run: it runs now (the signals are still
             // there while their owner's cleanups run).
-            for id in this
-                .saving
-                .try_update_value(std::mem::take)
-                .unwrap_or_default()
-            {
+            for id in this.saving.try_get_value().unwrap_or_default() {
                 this.save(&id);
             }
         });
@@ -145,11 +141,8 @@ impl GroupStore {
             let (this, id) = (*self, id.to_string());
             leptos::task::spawn_local(async move {
                 crate::web::browser::yield_to_browser().await;
-                if this
-                    .saving
-                    .try_update_value(|s| s.remove(&id))
-                    .unwrap_or(false)
-                {
+                // Not if a save meanwhile (another change, the page's cleanup) has written it.
+                if this.saving.try_with_value(|s| s.contains(&id)) == Some(true) {
                     this.save(&id);
                 }
             });
@@ -299,6 +292,11 @@ impl GroupStore {
 
     /// Saves one group. Failure keeps it in memory and says so; storage keeps what it had.
     fn save(&self, id: &str) {
+        // Whatever happens now, a later save of this group has nothing left to do: it would write
+        // the same state again (or fail the same way, already said).
+        self.saving.update_value(|s| {
+            s.remove(id);
+        });
         if self.keeping.get_untracked() != Keeping::Saved {
             return;
         }
