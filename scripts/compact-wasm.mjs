@@ -22,10 +22,12 @@ export function declaredImports(script) {
  *
  * Throws, naming `what` (the build), when a name cannot be renamed safely, and when fewer names are
  * renamed than the script declares, none at all included: a wasm-bindgen that names its imports
- * another way would otherwise bring the 3 KB back without a word.
+ * another way would otherwise bring the 3 KB back without a word. `unused` are imports binaryen
+ * removed from the module as nothing called them any more (scripts/postbuild.mjs): the script may still
+ * declare those.
  */
-export function compactWasm(wasm, script, what = 'the build') {
-  const declared = declaredImports(script);
+export function compactWasm(wasm, script, what = 'the build', unused = []) {
+  const declared = new Set([...declaredImports(script)].filter((name) => !unused.includes(name)));
   const parts = [wasm.subarray(0, 8)];
   const renamed = [];
   for (const { id, body } of sections(wasm)) {

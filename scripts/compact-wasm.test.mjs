@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { compactWasm, declaredImports } from './compact-wasm.mjs';
-import { leb, readImport, reader, sections } from './wasm-sections.mjs';
+import { importNames, leb, sections } from './wasm-sections.mjs';
 
 const A = '__wbg_setattribute_2d4ff4dfd6d3d5f5';
 const B = '__wbg_createElement_0123456789abcdef';
@@ -23,13 +23,6 @@ function module(names) {
 
 /** The script of a build: an import object with one function per name, as wasm-bindgen writes it. */
 const glue = (names) => `function __wbg_get_imports() {\n  const import0 = {\n    __proto__: null,\n${names.map((n) => `    ${n}: function(arg0) { arg0.x(); },\n`).join('')}  };\n  return { './app_bg.js': import0 };\n}\n`;
-
-/** The import names of a module. */
-function importNames(wasm) {
-  const body = sections(wasm).find((s) => s.id === 2).body;
-  const r = reader(body);
-  return Array.from({ length: r.leb() }, () => readImport(r, body).name);
-}
 
 test('every declared import gets a short name, the same in the module and in the script', () => {
   const out = compactWasm(module([A, B, C, '__wbindgen_start']), glue([A, B, C]), 'app');
@@ -72,4 +65,14 @@ test('a short name the script already uses stops the build', () => {
 test('the declared names are the hashed ones, each once, not inside a longer name', () => {
   const script = `${glue([A, B])} wasm.__wbg_ptr; wasm.__wbindgen_malloc; x${C}; ${A}_more;`;
   assert.deepEqual([...declaredImports(script)].sort(), [B, A].sort());
+});
+
+test('an import binaryen removed may stay declared in the script; any other still stops the build', () => {
+  // The module no longer imports C: only a dropped class called it (scripts/drop-classes.mjs).
+  const out = compactWasm(module([A, B]), glue([A, B, C]), 'results', [C]);
+  assert.equal(out.renamed, 2);
+  assert.deepEqual(importNames(out.wasm), ['_w0', '_w1']);
+  assert.throws(() => compactWasm(module([A]), glue([A, B, C]), 'results', [C]), {
+    message: `postbuild: results: renamed 1 of the 2 wasm-bindgen imports the script declares; not renamed: ${B}`,
+  });
 });

@@ -85,3 +85,11 @@ export function readImport(r, body) {
   } else throw new Error(`unknown import kind ${kind}`);
   return { module, name, kind, desc: body.subarray(descStart, r.pos) };
 }
+
+/** The names of a module's imports, in order. */
+export function importNames(wasm) {
+  const section = sections(wasm).find((s) => s.id === 2);
+  if (!section) return [];
+  const r = reader(section.body);
+  return Array.from({ length: r.leb() }, () => readImport(r, section.body).name);
+}
