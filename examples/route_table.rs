@@ -1,9 +1,8 @@
 //! Prints the app's route table as JSON: for every route a link can lead to (`Route::all()`) and
 //! for each fragment given as an argument, the fragment, the route it reads as and whether the
-//! questionnaire build shows it (`Route::in_questionnaire`), whether the results build does
-//! (`Route::in_results`) and whether the page draws charts
-//! (`Route::draws_charts`). For the test that the page's boot script (public/boot.js) loads the same
-//! build, and fetches ECharts early for the same pages (scripts/boot.test.mjs).
+//! questionnaire build shows it (`Route::in_questionnaire`) and whether the results build does
+//! (`Route::in_results`). For the test that the page's boot script (public/boot.js) loads the same
+//! build (scripts/boot.test.mjs).
 //!
 //! ```text
 //! cargo run --example route_table -- '#//assessment/example' '#/nowhere'
@@ -19,7 +18,6 @@ struct Row {
     route: String,
     questionnaire: bool,
     results: bool,
-    charts: bool,
 }
 
 fn main() {
@@ -34,7 +32,6 @@ fn main() {
                 route: format!("{route:?}"),
                 questionnaire: route.in_questionnaire(),
                 results: route.in_results(),
-                charts: route.draws_charts(),
                 hash,
             }
         })

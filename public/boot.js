@@ -125,32 +125,6 @@
     if (path === '' || (path.startsWith('assessment/') && path !== 'assessment/check' && !path.endsWith('/change'))) return 'questionnaire';
     return /^(results|compare|benchmark|shared(\/.*)?)$/.test(path) ? 'results' : 'app';
   };
-  // The pages that draw charts: Route::draws_charts (src/model/routes.rs), checked the same way.
-  const chartsFor = (hash) => {
-    const path = hash.replace(/^#*\/*/, '').split(/[?#]/)[0].replace(/\/+$/, '');
-    return /^(results|compare|group|benchmark|shared(\/.*)?)$/.test(path);
-  };
-  // ECharts, for such a page, fetched at a low priority beside the app rather than once the app has
-  // started and drawn its text: the chart component's <script> (same address, same integrity, no
-  // CORS) then finds it already here. The group report draws charts only once a group is stored.
-  const groupStored = () => {
-    try {
-      return Object.keys(localStorage).some((key) => /\/group-/.test(key));
-    } catch (e) {
-      return false;
-    }
-  };
-  const echarts = document.querySelector('meta[name="collaboration-readiness:echarts"]');
-  if (echarts && chartsFor(location.hash) && (!/^#*\/*group/.test(location.hash) || groupStored())) {
-    const l = document.createElement('link');
-    l.rel = 'preload';
-    l.as = 'script';
-    l.href = echarts.content;
-    l.fetchPriority = 'low';
-    const integrity = document.querySelector('meta[name="collaboration-readiness:echarts-integrity"]');
-    if (integrity) l.integrity = integrity.content;
-    document.head.append(l);
-  }
   // When a partial build cannot be loaded (offline, with only the whole app kept by the service
   // worker, as after a questionnaire), the whole app, which has every page, is tried before giving up.
   const build = buildFor(location.hash);

@@ -74,16 +74,6 @@ test('the boot script loads the build the Rust route table names, for every rout
   assert.ok(notFound > 0 && notFound < HOSTILE.length, `${notFound} of the odd fragments are "page not found"`);
 });
 
-test('the boot script fetches ECharts early for the pages the Rust route table says draw charts', () => {
-  const chartsFor = bootChoice('chartsFor');
-  const table = routeTable();
-  assert.ok(table.some((row) => row.charts) && table.some((row) => !row.charts));
-  for (const { hash, route, charts } of table) {
-    assert.equal(chartsFor(hash), charts, `${JSON.stringify(hash)} (${route})`);
-  }
-  assert.match(boot, /chartsFor\(location\.hash\)/);
-});
-
 test('the boot script loads the build it chooses for the page\'s own fragment', () => {
   assert.match(boot, /\n {2}const build = buildFor\(location\.hash\);\n {2}load\(build\)\.catch\(/);
 });

@@ -154,17 +154,6 @@ impl Route {
         )
     }
 
-    /// True for the pages that draw charts, for which the page's boot script fetches ECharts beside
-    /// the app rather than after it has started (`chartsFor` in public/boot.js; the group report
-    /// only when a group is stored, since an empty one has no chart). `scripts/boot.test.mjs` holds
-    /// the two together.
-    pub fn draws_charts(self) -> bool {
-        matches!(
-            self,
-            Route::Results | Route::Compare | Route::Shared | Route::Group | Route::Benchmark
-        )
-    }
-
     /// True where the questionnaire starts fetching the whole app in the background, so that the
     /// results open without a wait: from the first of the six categories' pages on, when a person is
     /// well into the questionnaire (someone who leaves after a page or two never downloads it).

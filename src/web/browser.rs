@@ -76,6 +76,13 @@ pub async fn next_frame() -> Option<f64> {
         .and_then(|t| t.as_f64())
 }
 
+/// Resolves in a task of its own after the next frame is painted (an animation frame, then a task:
+/// the frame's paint comes between them).
+pub async fn after_paint() {
+    next_frame().await;
+    yield_to_browser().await;
+}
+
 /// Resolves in a new task, after a zero timeout set now. For a one-off wait, not for a loop (see
 /// [`yield_to_browser`]): a timeout is a cause the browser records in its trace, so tools that
 /// replay a page's work (Lighthouse's simulation) place the new task after the one that set it,

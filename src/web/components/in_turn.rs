@@ -11,20 +11,13 @@ use std::collections::VecDeque;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::web::browser::{next_frame, yield_to_browser};
+use crate::web::browser::after_paint;
 
 thread_local! {
     /// The sections waiting for their turn, first added first.
     static WAITING: RefCell<VecDeque<WriteSignal<bool>>> = const { RefCell::new(VecDeque::new()) };
     /// Whether a loop is drawing the waiting sections.
     static DRAWING: Cell<bool> = const { Cell::new(false) };
-}
-
-/// Resolves in a task of its own after the next frame is painted (an animation frame, then a zero
-/// timeout: the frame's paint comes between them).
-async fn after_paint() {
-    next_frame().await;
-    yield_to_browser().await;
 }
 
 /// Draws the waiting sections one per task until none is left.
