@@ -110,6 +110,10 @@ async function firstQuestion(browser, target, { answer = true } = {}) {
   const s = await session(browser);
   try {
     await s.page.goto(URLS[target], { waitUntil: 'commit' });
+    // Clicked as a person would, as soon as it is shown: the probe sees it in the frame it appears,
+    // where the click's own wait for the button polls at growing intervals (up to 500 ms late in two
+    // runs of five, which was the whole difference between one run's median and another's).
+    await s.page.waitForFunction(() => 'start' in window.__bench.t, null, { polling: 'raf', timeout: 120_000 });
     await s.page.getByRole('button', { name: /^Start now/ }).click({ timeout: 120_000 });
     const yes = await waitFor(s, 'yes');
     const p = await s.probe();

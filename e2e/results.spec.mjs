@@ -385,8 +385,12 @@ test('a share link opened cold shows its figures and tables before the chart lib
   let release;
   const held = new Promise((resolve) => { release = resolve; });
   const asked = [];
+  // Whether the headline was on the page when the library was asked for: it is fetched after the
+  // text, not beside the app, whose download it would slow on a slow connection.
+  const textFirst = [];
   await other.route(/\/echarts-[0-9a-f]+\.min\.js$/, async (route) => {
     asked.push(route.request().url());
+    textFirst.push(await other.evaluate(() => document.body.innerText.includes('1.67 out of 3 (56%)')));
     await held;
     await route.continue();
   });
@@ -400,8 +404,9 @@ test('a share link opened cold shows its figures and tables before the chart lib
   await expect(other.getByText('1.67 out of 3 (56%)')).toBeVisible();
   await expect(shared.factorTable()).toBeVisible();
   await expect(other.getByRole('table', { name: 'Importance and prevalence for the six categories in these results (0 to 3)' })).toBeVisible();
-  // The library is already on its way while the text is read, and nothing is drawn without it.
+  // The library is on its way while the text is read, and nothing is drawn without it.
   await expect.poll(() => asked.length).toBe(1);
+  await expect.poll(() => textFirst).toEqual([true]);
   await expect(shared.chart(/^Radar chart/)).toHaveAttribute('data-drawn', 'false');
   release();
   expect(await shared.paintedPixels(/^Radar chart/)).toBeGreaterThan(1000);
