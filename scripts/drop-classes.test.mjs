@@ -41,7 +41,7 @@ function build(classes, extra = '') {
 
 test('the stream classes go from the module and the script; the rest stays as it was', () => {
   const { wasm, script } = build(UNUSED_CLASSES);
-  const out = dropClasses(wasm, script, UNUSED_CLASSES, 'app');
+  const out = dropClasses(wasm, script, 'app', UNUSED_CLASSES);
   assert.deepEqual(out.classes, UNUSED_CLASSES);
   assert.deepEqual(exportNames(out.wasm), ['memory', 'main']);
   assert.equal(out.exports.length, 6);
@@ -51,7 +51,7 @@ test('the stream classes go from the module and the script; the rest stays as it
 
 test('a build without them is left as it is', () => {
   const { wasm, script } = build([]);
-  const out = dropClasses(wasm, script, UNUSED_CLASSES, 'app');
+  const out = dropClasses(wasm, script, 'app', UNUSED_CLASSES);
   assert.deepEqual(out.classes, []);
   assert.ok(out.wasm.equals(wasm));
   assert.equal(out.script, script);
@@ -59,7 +59,7 @@ test('a build without them is left as it is', () => {
 
 test('a class the app itself constructs stops the build', () => {
   const { wasm, script } = build(['IntoUnderlyingSource'], 'export function stream() {\n    return new ReadableStream(IntoUnderlyingSource.__wrap(wasm.make()));\n}\n');
-  assert.throws(() => dropClasses(wasm, script, ['IntoUnderlyingSource'], 'results'), {
+  assert.throws(() => dropClasses(wasm, script, 'results', ['IntoUnderlyingSource']), {
     message: /^postbuild: results: the script still uses IntoUnderlyingSource once its class is taken out/,
   });
 });
@@ -67,14 +67,14 @@ test('a class the app itself constructs stops the build', () => {
 test('a class written another way (a later wasm-bindgen) stops the build', () => {
   const { wasm, script } = build(['IntoUnderlyingSink']);
   const other = script.replace('export class IntoUnderlyingSink {', 'class IntoUnderlyingSink {');
-  assert.throws(() => dropClasses(wasm, other, ['IntoUnderlyingSink'], 'questionnaire'), {
+  assert.throws(() => dropClasses(wasm, other, 'questionnaire', ['IntoUnderlyingSink']), {
     message: /^postbuild: questionnaire: the script still uses IntoUnderlyingSink/,
   });
 });
 
 test('only the named class goes when two names share a beginning', () => {
   const { wasm, script } = build(['IntoUnderlyingSource', 'IntoUnderlyingSink']);
-  const out = dropClasses(wasm, script, ['IntoUnderlyingSink'], 'app');
+  const out = dropClasses(wasm, script, 'app', ['IntoUnderlyingSink']);
   assert.deepEqual(exportNames(out.wasm), ['memory', 'main', '__wbg_intounderlyingsource_free', 'intounderlyingsource_pull']);
   assert.match(out.script, /export class IntoUnderlyingSource \{/);
   assert.doesNotMatch(out.script, /IntoUnderlyingSink/);

@@ -75,7 +75,7 @@ function optimise(stem, path) {
  * wasm-bindgen's script minified.
  */
 async function build(stem, js, wasm) {
-  const dropped = dropClasses(readFileSync(join(dir, wasm)), readFileSync(join(dir, js), 'utf8'), undefined, stem);
+  const dropped = dropClasses(readFileSync(join(dir, wasm)), readFileSync(join(dir, js), 'utf8'), stem);
   console.log(`postbuild: ${stem}: ${dropped.exports.length} exports of unused classes taken out (${dropped.classes.join(', ') || 'none'})`);
   writeFileSync(join(dir, wasm), dropped.wasm);
   if (process.env.TRUNK_PROFILE !== 'debug') await optimise(stem, join(dir, wasm));

@@ -5,8 +5,8 @@
 //! ECharts (about 190 KB gzip: a custom build of the charts and components used, see
 //! `scripts/echarts-custom.mjs`) is fetched from the site's own origin only when the first chart is
 //! shown, once the text around it has been painted, so neither the questionnaire nor any page's
-//! text waits for it. The script URL is relative to the page, so it
-//! resolves under any sub-path the site is hosted at.
+//! text waits for it. The script URL is relative to the page, so it resolves under any sub-path the
+//! site is hosted at.
 
 use std::cell::RefCell;
 
@@ -199,7 +199,7 @@ async fn draw_themed(
         .ok_or_else(|| fail("its place in the page is missing"))?;
     // The library is fetched once the page's text has been painted, while the chart waits to come
     // into view: fetched beside the app, it took its share of a slow connection from the app's own
-    // download, and the page's text came later by that much (Lighthouse's LCP 3.0 s at 560 KB).
+    // download, and the text waited for both (561 KB before a share link's text instead of 367 KB).
     crate::web::browser::after_paint().await;
     let _ = start_loading();
     near_view(&element).await;
@@ -297,6 +297,9 @@ pub fn ChartFigure(
         spawn_local(async move {
             if let Some(old) = handle.try_update_value(|h| h.take()).flatten() {
                 old.dispose();
+                // Not drawn again until the new drawing is painted: the surface is empty meanwhile
+                // (a frame or more, as the library is asked for only after a paint).
+                set_drawn.try_set(false);
             }
             match draw_themed(id, &chart, height, dark).await {
                 Ok(echarts) => {
