@@ -6,26 +6,13 @@
 // only a server function's streaming body would construct one. This app has no server function. Their
 // code, their exports and their three classes in the script were 1.6 KB of the first load (gzip).
 // Its own module so that its checks are tested on crafted builds (scripts/drop-classes.test.mjs).
-import { leb, reader, sections } from './wasm-sections.mjs';
+import { exportNames, leb, readExport, reader, sections } from './wasm-sections.mjs';
 
 /** wasm-streams' adapters from a Rust stream to a JavaScript one (`wasm_streams::readable`, `::writable`). */
 export const UNUSED_CLASSES = ['IntoUnderlyingByteSource', 'IntoUnderlyingSink', 'IntoUnderlyingSource'];
 
 /** A class's exports as wasm-bindgen names them: `intounderlyingsink_write`, `__wbg_intounderlyingsink_free`. */
 const exportOf = (cls) => new RegExp(`^(__wbg_)?${cls.toLowerCase()}_\\w+$`);
-
-/** The names a module exports. */
-export function exportNames(wasm) {
-  const section = sections(wasm).find((s) => s.id === 7);
-  if (!section) return [];
-  const r = reader(section.body);
-  return Array.from({ length: r.leb() }, () => {
-    const name = r.str();
-    r.byte();
-    r.leb();
-    return name;
-  });
-}
 
 /**
  * `wasm` and its wasm-bindgen script `script` without the classes `classes`: their exports from the
@@ -36,7 +23,9 @@ export function exportNames(wasm) {
  * writes its classes another way: the build must not ship a script that calls what is gone.
  */
 export function dropClasses(wasm, script, what = 'the build', classes = UNUSED_CLASSES) {
-  const present = classes.filter((cls) => exportNames(wasm).some((name) => exportOf(cls).test(name)));
+  const exported = exportNames(wasm);
+  const present = classes.filter((cls) => exported.some((name) => exportOf(cls).test(name)));
+  const patterns = present.map(exportOf);
   const dropped = [];
   for (const cls of present) {
     const before = script;
@@ -59,10 +48,8 @@ export function dropClasses(wasm, script, what = 'the build', classes = UNUSED_C
     const kept = [];
     for (let i = 0; i < count; i++) {
       const start = r.pos;
-      const name = r.str();
-      r.byte();
-      r.leb();
-      if (present.some((cls) => exportOf(cls).test(name))) dropped.push(name);
+      const { name } = readExport(r);
+      if (patterns.some((pattern) => pattern.test(name))) dropped.push(name);
       else kept.push(body.subarray(start, r.pos));
     }
     if (r.pos !== body.length) throw new Error(`postbuild: ${what}: the export section was not read to its end`);

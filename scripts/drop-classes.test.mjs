@@ -3,8 +3,8 @@
 // scripts/test.sh (node --test).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { dropClasses, exportNames, UNUSED_CLASSES } from './drop-classes.mjs';
-import { leb } from './wasm-sections.mjs';
+import { dropClasses, UNUSED_CLASSES } from './drop-classes.mjs';
+import { exportNames, leb } from './wasm-sections.mjs';
 
 const str = (s) => Buffer.concat([leb(Buffer.byteLength(s)), Buffer.from(s)]);
 const section = (id, body) => Buffer.concat([Buffer.from([id]), leb(body.length), body]);

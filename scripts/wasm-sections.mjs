@@ -93,3 +93,19 @@ export function importNames(wasm) {
   const r = reader(section.body);
   return Array.from({ length: r.leb() }, () => readImport(r, section.body).name);
 }
+
+/** An export entry at the cursor `r`: its name, kind and index. */
+export function readExport(r) {
+  const name = r.str();
+  const kind = r.byte();
+  const index = r.leb();
+  return { name, kind, index };
+}
+
+/** The names a module exports, in order. */
+export function exportNames(wasm) {
+  const section = sections(wasm).find((s) => s.id === 7);
+  if (!section) return [];
+  const r = reader(section.body);
+  return Array.from({ length: r.leb() }, () => readExport(r).name);
+}
