@@ -200,8 +200,11 @@ async fn draw_themed(
     // The library is fetched once the page's text has been painted, while the chart waits to come
     // into view: fetched beside the app, it took its share of a slow connection from the app's own
     // download, and the text waited for both (561 KB before a share link's text instead of 367 KB).
-    crate::web::browser::after_paint().await;
-    let _ = start_loading();
+    // A chart drawn again once it is here (another comparison, the colour scheme) does not wait.
+    if !echarts_present() {
+        crate::web::browser::after_paint().await;
+        let _ = start_loading();
+    }
     near_view(&element).await;
     ensure_echarts().await?;
     own_frame().await;
@@ -297,8 +300,7 @@ pub fn ChartFigure(
         spawn_local(async move {
             if let Some(old) = handle.try_update_value(|h| h.take()).flatten() {
                 old.dispose();
-                // Not drawn again until the new drawing is painted: the surface is empty meanwhile
-                // (a frame or more, as the library is asked for only after a paint).
+                // Not drawn again until the new drawing is painted: the surface is empty meanwhile.
                 set_drawn.try_set(false);
             }
             match draw_themed(id, &chart, height, dark).await {
