@@ -295,7 +295,8 @@ async function groupImport(browser, csv, n) {
   try {
     const { page } = s;
     await page.goto(`${URLS.app}#/group`);
-    await page.getByRole('banner').waitFor({ timeout: 30_000 });
+    // (The header is the page's own: the app has started once <main> is no longer busy.)
+    await page.locator('main:not([aria-busy])').waitFor({ timeout: 30_000 });
     const input = page.locator('input[type=file]').and(page.getByLabel(/respons/i));
     const name = page.getByLabel('Name of the group', { exact: true });
     try {

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { test, expect, axeViolations, openApp } from './support.mjs';
+import { test, expect, axeViolations, openApp, appStarted } from './support.mjs';
 import { Questionnaire, Q } from './pages/questionnaire.mjs';
 import { GroupReportPage } from './pages/group.mjs';
 import { csvOf, responseCells } from './group-data.mjs';
@@ -79,7 +79,7 @@ async function openWithStoredBook(page, envelope, fragment = '#/assessments') {
   await page.evaluate(([key, value]) => localStorage.setItem(key, value), [BOOK_KEY, JSON.stringify(envelope)]);
   await page.goto(`./${fragment}`);
   await page.reload();
-  await expect(page.getByRole('banner')).toBeVisible();
+  await appStarted(page);
 }
 
 const menuLink = (page, name) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name });

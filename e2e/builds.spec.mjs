@@ -4,7 +4,7 @@
 // The results, a share link and the 2018 survey opened cold load the results build, which hands over
 // to the whole app in the same way.
 import { readFileSync } from 'node:fs';
-import { test, expect, openApp, disableStorage, axeViolations } from './support.mjs';
+import { test, expect, openApp, appStarted, disableStorage, axeViolations } from './support.mjs';
 import { Questionnaire, Q, FULL_ANSWERS, storedBook, seedStorage } from './pages/questionnaire.mjs';
 import { GroupReportPage } from './pages/group.mjs';
 
@@ -155,4 +155,97 @@ test('offline, a page the questionnaire does not have says so, and the answers s
   await context.setOffline(false);
   await page.goto('./#/privacy');
   await expect(q.heading()).toHaveText('Your answers and your privacy');
+});
+
+/**
+ * A fresh visitor's page (no service worker to answer from a cache) whose WebAssembly waits until
+ * `release` is called; it fails on any Content-Security-Policy violation, as the `page` fixture does.
+ */
+async function heldBack(browser, baseURL) {
+  const context = await browser.newContext({ baseURL, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route(/_bg\.wasm(\?.*)?$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  const close = async () => {
+    expect(await page.evaluate(() => window.__cspViolations), 'Content-Security-Policy violations').toEqual([]);
+    await context.close();
+  };
+  return { page, release, close };
+}
+
+test('a share link, the 2018 survey and the group report opened cold show their heading and introduction before the app has arrived, then the app draws the same page once', async ({ page, browser, baseURL }) => {
+  await seedStorage(page, BOOK_KEY, storedBook('finished'));
+  await openApp(page, '#/results');
+  const link = await page.getByLabel('Link to these results').inputValue();
+  const pages = [
+    { fragment: link.slice(link.indexOf('#')), heading: 'Shared results', line: /^Someone shared these results with you\./, menu: null },
+    { fragment: '#/benchmark', heading: 'What the 2018 survey found', line: /^Read these figures with care\./, menu: 'The 2018 survey' },
+    { fragment: '#/group', heading: 'Group report', line: /Files are read in this browser: nothing is uploaded\.$/, menu: 'Group report' },
+  ];
+  for (const { fragment, heading, line, menu } of pages) {
+    const visit = await heldBack(browser, baseURL);
+    const other = visit.page;
+    const main = other.getByRole('main');
+    await other.goto(`./${fragment}`, { waitUntil: 'domcontentloaded' });
+    // Before any of the app has arrived: the page's header, its heading and first lines, and only
+    // those of this page; the footer waits for the page, which would push it down.
+    await expect(other.getByRole('banner')).toBeVisible();
+    await expect(other.locator('footer')).toBeHidden();
+    await expect(main.getByRole('heading', { level: 1, name: heading, exact: true })).toBeVisible();
+    await expect(main.getByText(line)).toBeVisible();
+    await expect(other.getByRole('heading', { level: 1 })).toHaveCount(1);
+    await expect(main).toHaveAttribute('aria-busy', 'true');
+    expect(await other.evaluate(() => document.title)).toBe('Collaboration Readiness');
+    visit.release();
+    // The app draws the page: the same heading and lines, once, and its own parts after them.
+    await appStarted(other);
+    await expect(other).toHaveTitle(`${fragment === '#/benchmark' ? 'The 2018 survey' : heading} – Collaboration Readiness`);
+    await expect(other.getByRole('heading', { level: 1 })).toHaveCount(1);
+    await expect(main.getByRole('heading', { level: 1, name: heading, exact: true })).toBeVisible();
+    await expect(main.getByText(line)).toHaveCount(1);
+    await expect(main.getByRole('heading', { level: 2 }).first()).toBeVisible();
+    await expect(other.getByRole('main')).toHaveCount(1);
+    await expect(other.getByRole('banner')).toHaveCount(1);
+    await expect(other.getByRole('contentinfo')).toBeVisible();
+    // The menu marks the page shown, if it lists it, and nothing else.
+    const current = other.getByRole('navigation', { name: 'Main' }).locator('[aria-current="page"]');
+    if (menu) await expect(current).toHaveText(menu);
+    else await expect(current).toHaveCount(0);
+    expect(await axeViolations(other)).toEqual([]);
+    await visit.close();
+  }
+});
+
+test('a link followed before the app has arrived shows that page\'s opening, then that page', async ({ browser, baseURL }) => {
+  const visit = await heldBack(browser, baseURL);
+  const other = visit.page;
+  await other.goto('./#/benchmark', { waitUntil: 'domcontentloaded' });
+  await expect(other.getByRole('heading', { level: 1, name: 'What the 2018 survey found' })).toBeVisible();
+  await other.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Group report' }).click();
+  await expect(other.getByRole('heading', { level: 1, name: 'Group report' })).toBeVisible();
+  await expect(other.getByRole('heading', { level: 1 })).toHaveCount(1);
+  // The results build, chosen for the 2018 survey, hands over to the whole app for the group report.
+  visit.release();
+  await expect(other.getByLabel('Name of the group', { exact: true })).toBeVisible();
+  await expect(other.getByRole('heading', { level: 1 })).toHaveCount(1);
+  await expect(other.getByRole('navigation', { name: 'Main' }).locator('[aria-current="page"]')).toHaveText('Group report');
+  await visit.close();
+});
+
+test('when the app cannot be downloaded, the page says so and stops being busy; the opening stays', async ({ page }) => {
+  await page.route(/_bg\.wasm(\?.*)?$/, (route) => route.abort('internetdisconnected'));
+  await page.goto('./#/group');
+  await expect(page.getByRole('alert')).toHaveText(/could not be loaded: this device may be offline\. Your answers are kept in this browser\./);
+  const main = page.getByRole('main');
+  await expect(main).not.toHaveAttribute('aria-busy', 'true');
+  await expect(main.getByRole('heading', { level: 1, name: 'Group report' })).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
 });

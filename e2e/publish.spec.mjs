@@ -29,6 +29,12 @@ test('every route survives a reload on a plain static server, with no failed req
   expect(failed).toEqual([]);
 });
 
+/** The SHA-256 of `text`, in base64, as a CSP names an inline script or style. */
+const sha256 = (page, text) => page.evaluate(async (t) => {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(t));
+  return btoa(String.fromCharCode(...new Uint8Array(digest)));
+}, text);
+
 test('the page carries a strict Content-Security-Policy and runs under it', async ({ page }) => {
   await openApp(page);
   const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
@@ -40,11 +46,15 @@ test('the page carries a strict Content-Security-Policy and runs under it', asyn
   // The one inline script (the boot script) runs because the policy names its hash; no other can.
   const inline = await page.locator('script:not([src])').evaluateAll((s) => s.map((e) => e.textContent));
   expect(inline).toHaveLength(1);
-  const hash = await page.evaluate(async (text) => {
-    const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-    return btoa(String.fromCharCode(...new Uint8Array(digest)));
-  }, inline[0]);
+  const hash = await sha256(page, inline[0]);
   expect(csp).toContain(`'sha256-${hash}'`);
+  // The one inline style sheet (main.css, so that the first paint waits for no other request) is
+  // allowed by its hash in style-src, and styles the page.
+  const styles = await page.locator('style').evaluateAll((s) => s.map((e) => e.textContent));
+  expect(styles).toHaveLength(1);
+  const styleHash = await sha256(page, styles[0]);
+  expect(csp.split('; ')).toContain(`style-src 'self' 'sha256-${styleHash}'`);
+  expect(await page.getByRole('banner').evaluate((e) => getComputedStyle(e).backgroundColor)).not.toBe('rgba(0, 0, 0, 0)');
   // Every script and module the page loads carries Subresource Integrity.
   const scripts = await page.locator('script[src], link[rel="modulepreload"]').evaluateAll((s) =>
     s.map((e) => [e.getAttribute('src') || e.getAttribute('href'), e.integrity]),

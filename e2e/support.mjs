@@ -95,10 +95,18 @@ export function rowByHeader(table, name) {
   return table.getByRole('row').filter({ has: table.page().getByRole('rowheader', { name, exact: true }) });
 }
 
-/** The app has mounted once its header is there. */
+/**
+ * Opens the app on `fragment` and waits until it has started: the page's header and footer are
+ * index.html's, and its <main> is busy (showing at most the page's opening) until the app draws it.
+ */
 export async function openApp(page, fragment = '') {
   await page.goto(`./${fragment}`);
-  await expect(page.getByRole('banner')).toBeVisible();
+  await appStarted(page);
+}
+
+/** Waits until the app has drawn the page (its <main> is no longer busy). */
+export async function appStarted(page) {
+  await expect(page.getByRole('main')).not.toHaveAttribute('aria-busy', 'true');
 }
 
 export { expect };

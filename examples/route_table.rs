@@ -1,8 +1,9 @@
 //! Prints the app's route table as JSON: for every route a link can lead to (`Route::all()`) and
 //! for each fragment given as an argument, the fragment, the route it reads as and whether the
-//! questionnaire build shows it (`Route::in_questionnaire`) and whether the results build does
-//! (`Route::in_results`). For the test that the page's boot script (public/boot.js) loads the same
-//! build (scripts/boot.test.mjs).
+//! questionnaire build shows it (`Route::in_questionnaire`), whether the results build does
+//! (`Route::in_results`), and the name of its opening (`model::openings::opening`). For the test
+//! that the page's boot script (public/boot.js) loads the same build and shows the same opening
+//! (scripts/boot.test.mjs).
 //!
 //! ```text
 //! cargo run --example route_table -- '#//assessment/example' '#/nowhere'
@@ -10,6 +11,7 @@
 
 use serde::Serialize;
 
+use collaboration_readiness::model::openings::opening;
 use collaboration_readiness::model::routes::Route;
 
 #[derive(Serialize)]
@@ -18,6 +20,7 @@ struct Row {
     route: String,
     questionnaire: bool,
     results: bool,
+    opening: Option<&'static str>,
 }
 
 fn main() {
@@ -32,6 +35,7 @@ fn main() {
                 route: format!("{route:?}"),
                 questionnaire: route.in_questionnaire(),
                 results: route.in_results(),
+                opening: opening(route).map(|(name, _)| name),
                 hash,
             }
         })

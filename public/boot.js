@@ -7,8 +7,10 @@
 //    the questions) or the results build (a person's results, the comparison, a share link, the 2018
 //    survey) when the page opens on one of those, else the whole app; and offers either a way to
 //    fetch and start the whole app later (window.collaborationReadiness).
-// 3. Registers the service worker that keeps the app working offline, once the page has loaded.
-// 4. When the page is embedded in another site's <iframe>, tells the host page how tall the app is, so
+// 3. Shows the opening of the page (its heading and first lines) until the app has run, and makes the
+//    skip link work.
+// 4. Registers the service worker that keeps the app working offline, once the page has loaded.
+// 5. When the page is embedded in another site's <iframe>, tells the host page how tall the app is, so
 //    that embed.js can size the iframe with no inner scroll bar. It sends nothing but the height.
 //
 // Options (in the iframe's address, set by embed.js from data attributes):
@@ -120,33 +122,73 @@
   // results build the results, the comparison, a share link and the 2018 survey. (An unknown
   // assessment/… page loads the questionnaire too, which hands over to "page not found".)
   // scripts/boot.test.mjs checks it against the Rust route table for every route.
+  const pathOf = (hash) => hash.replace(/^#*\/*/, '').split(/[?#]/)[0].replace(/\/+$/, '');
   const buildFor = (hash) => {
-    const path = hash.replace(/^#*\/*/, '').split(/[?#]/)[0].replace(/\/+$/, '');
+    const path = pathOf(hash);
     if (path === '' || (path.startsWith('assessment/') && path !== 'assessment/check' && !path.endsWith('/change'))) return 'questionnaire';
     return /^(results|compare|benchmark|shared(\/.*)?)$/.test(path) ? 'results' : 'app';
   };
-  // When a partial build cannot be loaded (offline, with only the whole app kept by the service
-  // worker, as after a questionnaire), the whole app, which has every page, is tried before giving up.
+  // 3. Until the app runs: the opening of a page that has one (src/model/openings.rs: a share link,
+  // the 2018 survey, the group report), which scripts/postbuild.mjs puts in <main> and main.css shows
+  // by this attribute, set before the body is read so that the first paint has it; the app empties
+  // <main> when it starts. Chosen from the fragment as Route::from_hash reads it (scripts/boot.test.mjs
+  // checks it against model::openings::opening for every route).
+  const openingFor = (hash) => {
+    const path = pathOf(hash);
+    if (path === 'group' || path === 'benchmark') return path;
+    return /^shared(\/.*)?$/.test(path) ? 'shared' : null;
+  };
+  const showOpening = () => {
+    const name = openingFor(location.hash);
+    if (name) root.dataset.opening = name;
+    else delete root.dataset.opening;
+  };
+  showOpening();
+  addEventListener('hashchange', showOpening);
+  // The build for the page. When a partial build cannot be loaded (offline, with only the whole app
+  // kept by the service worker, as after a questionnaire), the whole app, which has every page, is
+  // tried before giving up. On a page with an opening, the download starts once the opening has been
+  // painted (the frame after the first): on a fast connection the app would otherwise arrive, and
+  // take the main thread, before the first paint, and the opening would never be seen.
   const build = buildFor(location.hash);
-  load(build).catch((error) => (build === 'app' ? Promise.reject(error) : load('app'))).catch(() => {
+  const start = () => load(build).catch((error) => (build === 'app' ? Promise.reject(error) : load('app'))).catch(() => {
     const say = () => {
       const p = document.createElement('p');
       p.setAttribute('role', 'alert');
       p.className = 'load-failed';
       p.textContent = 'Collaboration Readiness could not be loaded: this device may be offline. Your answers are kept in this browser. Reload the page to try again.';
       document.body.prepend(p);
+      // Nothing more is coming: the opening, if the page has one, is all <main> will show.
+      document.getElementById('main')?.removeAttribute('aria-busy');
     };
     if (document.body) say();
     else addEventListener('DOMContentLoaded', say);
   });
+  if (openingFor(location.hash)) {
+    // (A page opened in the background paints no frame: the download starts after a while anyway.)
+    let started = false;
+    const once = () => started || ((started = true), start());
+    requestAnimationFrame(() => setTimeout(once));
+    setTimeout(once, 250);
+  } else {
+    start();
+  }
 
-  // 3. The service worker, once the page has loaded, so that it never competes with the app's own
+  // The skip link moves focus to the page's <main> without changing the address, which is the
+  // router's ("#main" would be "page not found").
+  addEventListener('click', (event) => {
+    if (!(event.target instanceof Element) || !event.target.closest('.skip-link')) return;
+    event.preventDefault();
+    document.getElementById('main').focus();
+  });
+
+  // 4. The service worker, once the page has loaded, so that it never competes with the app's own
   // download. A failure (a private window that forbids it, say) only means no offline use.
   if ('serviceWorker' in navigator && location.protocol.startsWith('http')) {
     addEventListener('load', () => navigator.serviceWorker.register('./sw.js').catch(() => {}));
   }
 
-  // 4. The iframe's height, for embed.js.
+  // 5. The iframe's height, for embed.js.
   if (window.parent !== window) {
     let last = 0;
     const post = () => {

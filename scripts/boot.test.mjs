@@ -1,7 +1,7 @@
 // The page's boot script (public/boot.js) loads the build the Rust route table names for every
 // route, and for fragments no link writes (hand-typed, doubled slashes, other cases, queries): the
 // questionnaire where Route::in_questionnaire says so, the results build where Route::in_results does,
-// else the whole app. The table comes from
+// else the whole app; and it shows the opening model::openings::opening names. The table comes from
 // examples/route_table.rs (Route::all() and Route::from_hash). Run by scripts/test.sh (node --test).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -13,11 +13,16 @@ import vm from 'node:vm';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const boot = readFileSync(new URL('../public/boot.js', import.meta.url), 'utf8');
 
-/** One of boot.js's choices for a fragment (`const <name> = (hash) => { … };`), evaluated on its own. */
+/**
+ * One of boot.js's choices for a fragment (`const <name> = (hash) => { … };`), evaluated on its own
+ * with the one helper they share (`const pathOf = (hash) => …;`, the fragment's path).
+ */
 function bootChoice(name = 'buildFor') {
   const source = boot.match(new RegExp(`^ {2}const ${name} = (\\(hash\\) => \\{\\n[\\s\\S]*?\\n {2}\\});$`, 'm'));
   assert.ok(source, `public/boot.js has no \`const ${name} = (hash) => { … };\``);
-  return vm.runInNewContext(`(${source[1]})`);
+  const pathOf = boot.match(/^ {2}(const pathOf = \(hash\) => .*;)$/m);
+  assert.ok(pathOf, 'public/boot.js has no one-line `const pathOf = (hash) => …;`');
+  return vm.runInNewContext(`${pathOf[1]} (${source[1]})`);
 }
 
 /** Fragments no link of the app writes, read by both sides. */
@@ -74,6 +79,23 @@ test('the boot script loads the build the Rust route table names, for every rout
   assert.ok(notFound > 0 && notFound < HOSTILE.length, `${notFound} of the odd fragments are "page not found"`);
 });
 
+test('the boot script shows the opening the Rust route table names, for every route and odd fragments', () => {
+  const openingFor = bootChoice('openingFor');
+  const table = routeTable();
+  const named = new Set(table.map((row) => row.opening).filter(Boolean));
+  assert.deepEqual([...named].sort(), ['benchmark', 'group', 'shared']);
+  for (const { hash, route, opening } of table) {
+    assert.equal(openingFor(hash), opening, `${JSON.stringify(hash)} (${route})`);
+  }
+  // The style sheet shows each of them when the boot script names it.
+  const css = readFileSync(new URL('../style/main.css', import.meta.url), 'utf8');
+  for (const name of named) {
+    assert.ok(css.includes(`html[data-opening="${name}"] main > [data-opening="${name}"]`), `style/main.css shows the opening ${name}`);
+  }
+});
+
 test('the boot script loads the build it chooses for the page\'s own fragment', () => {
-  assert.match(boot, /\n {2}const build = buildFor\(location\.hash\);\n {2}load\(build\)\.catch\(/);
+  assert.match(boot, /\n {2}const build = buildFor\(location\.hash\);\n {2}const start = \(\) => load\(build\)\.catch\(/);
+  // At once, or on a page with an opening once it is painted (and after a while in any case).
+  assert.match(boot, /\n {2}if \(openingFor\(location\.hash\)\) \{\n[\s\S]*?requestAnimationFrame\(\(\) => setTimeout\(once\)\);\n {4}setTimeout\(once, \d+\);\n {2}\} else \{\n {4}start\(\);\n {2}\}\n/);
 });

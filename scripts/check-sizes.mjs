@@ -49,7 +49,8 @@ export function measure(dist) {
   const links = [...html.matchAll(/<link\b[^>]*>/g)].map((m) => m[0]);
   const href = (tag) => (tag.match(/\bhref="\.\/([^"]+)"/) || [])[1];
   const styles = links.filter((tag) => /\brel="stylesheet"/.test(tag)).map(href);
-  if (styles.length === 0) throw new Error('index.html links no style sheet');
+  // (A style sheet inline in a <style> element is part of index.html.)
+  if (styles.length === 0 && !/<style>/.test(html)) throw new Error('index.html has no style sheet');
   // An icon given inline (a data: address) is part of index.html.
   const icons = links.filter((tag) => /\brel="icon"/.test(tag)).map(href).filter(Boolean);
   const first = [

@@ -27,14 +27,14 @@ function noise(n, seed = 1) {
 }
 
 /** A built site as the post-build step writes it, with WebAssembly files of the given sizes. */
-function site({ questionnaireWasm, appWasm, resultsWasm = 150 * 1024, leaveOut = [], icon = './icon.svg' }) {
+function site({ questionnaireWasm, appWasm, resultsWasm = 150 * 1024, leaveOut = [], icon = './icon.svg', style = '<link rel="stylesheet" href="./main-0123456789abcdef.css" integrity="sha256-x">' }) {
   const dist = mkdtempSync(join(tmpdir(), 'check-sizes-'));
   const files = {
     'index.html': `<!doctype html><html><head><meta charset="utf-8">
 <script>(()=>{const u={questionnaire:{js:"./questionnaire-0123456789abcdef.js",wasm:"./questionnaire-fedcba9876543210_bg.wasm"},results:{js:"./results-00112233aabbccdd.js",wasm:"./results-44556677aabbccdd_bg.wasm",css:"./app-0123.css"},app:{js:"./collaboration-readiness-0011223344556677.js",wasm:"./collaboration-readiness-8899aabbccddeeff_bg.wasm",css:"./app-0123.css"}};navigator.serviceWorker.register("./sw.js")})();</script>
 <link rel="manifest" href="./manifest.webmanifest">
 <link rel="icon" href="${icon}" type="image/svg+xml">
-<link rel="stylesheet" href="./main-0123456789abcdef.css" integrity="sha256-x">
+${style}
 </head><body></body></html>`,
     'main-0123456789abcdef.css': 'body{margin:0}',
     'icon.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>',
@@ -121,6 +121,19 @@ test('an icon given inline is counted in the page, not looked for as a file', (t
   assert.equal(out.status, 0, out.stderr);
   assert.doesNotMatch(out.stdout, /icon/);
   assert.match(out.stdout, /^ {2}index\.html +\d+\.\d\d KB$/m);
+});
+
+test('a style sheet inline is counted in the page; a page with no style sheet at all fails', (t) => {
+  const dist = site({ questionnaireWasm: 100 * 1024, appWasm: 300 * 1024, style: '<style>body{margin:0}</style>', leaveOut: ['main-0123456789abcdef.css'] });
+  t.after(() => rmSync(dist, { recursive: true }));
+  const out = run(dist, budget(dist, gzipOf(300 * 1024, 11)));
+  assert.equal(out.status, 0, out.stderr);
+  assert.doesNotMatch(out.stdout, /main-/);
+  const none = site({ questionnaireWasm: 1024, appWasm: 1024, style: '', leaveOut: ['main-0123456789abcdef.css'] });
+  t.after(() => rmSync(none, { recursive: true }));
+  const failed = run(none, budget(none, 1000));
+  assert.equal(failed.status, 1);
+  assert.match(failed.stderr, /index\.html has no style sheet/);
 });
 
 test('a results build that takes its cold load over its limit fails, saying by how much', (t) => {

@@ -7,8 +7,10 @@
 //    build's files and integrity are written into the boot script.
 // 2. Renames echarts.min.js to a content-hashed name (a new release can never mix an old ECharts with
 //    new code in a cache) and tells the app its name and integrity in <meta> tags.
-// 3. Adds the CSP <meta> tag, which allows the inline boot script by its hash (no 'unsafe-inline').
-// 4. Writes the service worker with this build's version and the list of files to keep offline.
+// 3. Adds the CSP <meta> tag, which allows the inline boot script and the inline main.css by their
+//    hashes (no 'unsafe-inline').
+// 4. Puts the pages' openings (public/openings, see src/model/openings.rs) in <main>.
+// 5. Writes the service worker with this build's version and the list of files to keep offline.
 //
 // Works on $TRUNK_STAGING_DIR (or the directory given as the first argument).
 import { createHash } from 'node:crypto';
@@ -104,21 +106,29 @@ const [questionnaireBuild, resultsBuild, appBuild] = await Promise.all([
   build('collaboration-readiness', one(/^collaboration-readiness(-[0-9a-f]+)?\.js$/, 'app script'), one(/^collaboration-readiness(-[0-9a-f]+)?_bg\.wasm$/, 'app wasm')),
 ]);
 const APPS = { questionnaire: questionnaireBuild, results: resultsBuild, app: appBuild };
-// The style sheets, minified; app.css (the pages the questionnaire does not have) is loaded with the
-// results build and with the whole app.
+// The style sheets, minified. main.css goes inline, allowed by its hash in the CSP: the first paint
+// then waits for no request but the page's own. app.css (the pages the questionnaire does not have)
+// is loaded with the results build and with the whole app.
+const styleHashes = [];
 html = html.replace(/<link rel="stylesheet" href="\.\/([\w-]+\.css)" integrity="[^"]*"\/?>\s*/g, (tag, name) => {
-  const data = Buffer.from(transformSync(readFileSync(join(dir, name), 'utf8'), { loader: 'css', minify: true }).code);
-  writeFileSync(join(dir, name), data);
+  const code = transformSync(readFileSync(join(dir, name), 'utf8'), { loader: 'css', minify: true }).code.trim();
   if (name.startsWith('app-')) {
+    const data = Buffer.from(code);
+    writeFileSync(join(dir, name), data);
     for (const later of [APPS.results, APPS.app]) {
       later.css = `./${name}`;
       later.cssIntegrity = integrity(data);
     }
     return '';
   }
-  return `<link rel="stylesheet" href="./${name}" integrity="${integrity(data)}">\n    `;
+  if (!name.startsWith('main-')) throw new Error(`postbuild: an unexpected style sheet, ${name}`);
+  if (code.includes('</')) throw new Error(`postbuild: ${name} cannot go inside a <style> element`);
+  unlinkSync(join(dir, name));
+  styleHashes.push(`'sha256-${sha('sha256', code).toString('base64')}'`);
+  return `<style>${code}</style>\n    `;
 });
 if (!APPS.app.css) throw new Error('postbuild: app.css was not found in index.html');
+if (styleHashes.length !== 1) throw new Error('postbuild: main.css was not found in index.html');
 // Trunk's own loading of the questionnaire goes: the inline module script and the preload tags.
 const trunkLoader = /<script type="module">[\s\S]*?<\/script>/;
 if (!trunkLoader.test(html)) throw new Error('postbuild: Trunk\'s inline loader was not found in index.html');
@@ -140,10 +150,11 @@ const meta = [
 
 // 3. The CSP, then the boot script (a <meta> CSP applies to what follows it).
 // frame-ancestors cannot be set from a <meta> tag; a host that can send headers should add it (README).
-// (Styles, fonts and the manifest fall back to default-src, so they are not named again.)
+// (Fonts and the manifest fall back to default-src, so they are not named again.)
 const csp = [
   "default-src 'self'",
   `script-src 'self' 'wasm-unsafe-eval' ${bootHash}`,
+  `style-src 'self' ${styleHashes.join(' ')}`,
   "img-src 'self' data:",
   "connect-src 'self'",
   "worker-src 'self'",
@@ -159,11 +170,20 @@ html = html.replace('<meta charset="utf-8">', `<meta charset="utf-8">\n    ${met
 const icon = readFileSync(join(dir, 'icon.svg'), 'utf8').trim()
   .replace(/"/g, "'").replace(/#/g, '%23').replace(/</g, '%3C').replace(/>/g, '%3E');
 html = html.replace(/<link rel="icon" href="\.\/icon\.svg"/, `<link rel="icon" href="data:image/svg+xml,${icon}"`);
+// The openings (src/model/openings.rs) in <main>: main.css shows the one the boot script names.
+const openings = readdirSync(new URL('../public/openings/', import.meta.url)).filter((f) => f.endsWith('.html')).sort();
+if (openings.length === 0) throw new Error('postbuild: public/openings has no opening');
+const mainOpen = /(<main id="main"[^>]*>)/;
+if (!mainOpen.test(html)) throw new Error('postbuild: index.html has no <main id="main">');
+html = html.replace(mainOpen, (tag) => tag + openings.map((f) => {
+  const body = readFileSync(new URL(`../public/openings/${f}`, import.meta.url), 'utf8').trim();
+  return `\n      <div class="opening" data-opening="${f.slice(0, -'.html'.length)}">${body}</div>`;
+}).join(''));
 // Comments in index.html are for whoever edits it, not for every visitor's download.
 html = html.replace(/<!--[\s\S]*?-->/g, '').replace(/\n\s*\n/g, '\n');
 writeFileSync(indexPath, html);
 
-// 4. The service worker. On installing it keeps what the questionnaire needs offline: the page, the
+// 5. The service worker. On installing it keeps what the questionnaire needs offline: the page, the
 // questionnaire build, its styles and the manifest, all fetched by the visit already (the page's icon
 // is inline).
 // Everything else (the results build, the whole app, ECharts, the install icons) is kept the first time

@@ -11,6 +11,7 @@ pub mod flow;
 pub mod format;
 pub mod groups;
 pub mod invite;
+pub mod openings;
 pub mod results;
 pub mod routes;
 pub mod send;

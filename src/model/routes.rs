@@ -237,6 +237,43 @@ mod tests {
         Book::from_stored(1, &envelope["data"].to_string()).unwrap()
     }
 
+    /// The page's frame is index.html's (the app draws only inside `<main>`): its links lead to the
+    /// routes they name, with the routes' names.
+    #[test]
+    fn the_page_frame_links_to_the_routes_by_their_names() {
+        let html = include_str!("../../index.html");
+        let links: Vec<(&str, &str)> = html
+            .split("<a ")
+            .skip(1)
+            .map(|a| {
+                let href = a.split("href=\"").nth(1).and_then(|h| h.split('"').next());
+                let text = a.split('>').nth(1).and_then(|t| t.split('<').next());
+                (href.expect("an address"), text.expect("a text"))
+            })
+            .collect();
+        let named = |route: Route| (route.href(), route.name());
+        let mut expected = vec![
+            ("#main".to_string(), "Skip to main content".to_string()),
+            named(Route::Start),
+            (Route::Start.href(), "Start".to_string()),
+        ];
+        expected.extend(
+            [
+                Route::Assessments,
+                Route::Group,
+                Route::Benchmark,
+                Route::Privacy,
+                Route::Accessibility,
+            ]
+            .map(named),
+        );
+        let found: Vec<(String, String)> = links
+            .iter()
+            .map(|(h, t)| (h.to_string(), t.to_string()))
+            .collect();
+        assert_eq!(found, expected);
+    }
+
     const UNFINISHED: &str = "a-mf3k2p-1x9z";
     const FINISHED: &str = "a-mf1aaa-7q2w";
 

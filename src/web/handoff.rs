@@ -60,7 +60,7 @@ pub fn remember(session: Session) {
 /// Mounts a partial build's `view` (given by the build's entry point, so that this module need not
 /// know the shell) and waits for the whole app to take over.
 pub fn mount_partial<V: IntoView + 'static>(view: fn() -> V) {
-    let handle = leptos::mount::mount_to(document().body().expect("the page has a body"), view);
+    let handle = leptos::mount::mount_to(page_main(), view);
     MOUNTED.with(|m| *m.borrow_mut() = Some(Box::new(handle)));
     let on_started = Closure::<dyn FnMut(CustomEvent)>::new(|event: CustomEvent| {
         // Cancelling tells the whole app that a partial build was here.
@@ -107,11 +107,24 @@ fn in_next_task(mount: impl FnOnce() + 'static) {
 /// does (compiling, instantiating and drawing the whole app were one task of 280–420 ms on a phone).
 pub fn mount_app<V: IntoView + 'static>(view: fn(Start) -> V) {
     let start = take_over();
-    if start.replaced {
-        leptos::mount::mount_to_body(move || view(start));
+    let replaced = start.replaced;
+    let mount = move || leptos::mount::mount_to(page_main(), move || view(start)).forget();
+    if replaced {
+        mount();
     } else {
-        in_next_task(move || leptos::mount::mount_to_body(move || view(start)));
+        in_next_task(mount);
     }
+}
+
+/// The page's `<main>` (index.html), emptied of what it showed before the app ran (an opening) and
+/// no longer busy, for the app to draw the page in.
+fn page_main() -> web_sys::HtmlElement {
+    let main = document()
+        .get_element_by_id("main")
+        .expect("index.html has a <main id=\"main\">");
+    main.set_inner_html("");
+    let _ = main.remove_attribute("aria-busy");
+    main.unchecked_into()
 }
 
 /// Announces the whole app and takes over from a partial build, if one is on the page.

@@ -1,4 +1,5 @@
-//! The app shell: header, main region and footer around the page the URL fragment names.
+//! The app shell: the page the URL fragment names, drawn in the `<main>` of index.html, whose header
+//! and footer are the page's own (on the first paint, before any WebAssembly has arrived).
 //!
 //! On every change of route the document title follows and focus moves to the new page's heading,
 //! so that keyboard and screen-reader users land where sighted users look.
@@ -36,6 +37,27 @@ fn current_hash() -> String {
 
 fn current_route() -> Route {
     Route::from_hash(&current_hash())
+}
+
+/// Marks the link of the main navigation that leads to the page shown (`aria-current="page"`),
+/// and no other (none on "page not found", whose address is the start page's).
+fn mark_current_link(route: Route) {
+    let Ok(links) = document().query_selector_all(".site-header nav a") else {
+        return;
+    };
+    for i in 0..links.length() {
+        let Some(link) = links.item(i) else { continue };
+        use wasm_bindgen::JsCast;
+        let link = link.unchecked_into::<web_sys::Element>();
+        let leads_here = link
+            .get_attribute("href")
+            .is_some_and(|href| Route::from_hash(&href) == route);
+        let _ = if leads_here {
+            link.set_attribute("aria-current", "page")
+        } else {
+            link.remove_attribute("aria-current")
+        };
+    }
 }
 
 /// A visit whose address asks to open on the questionnaire and names no page (the embed's
@@ -219,46 +241,14 @@ fn shell(parts: Parts, start: Start) -> impl IntoView {
         }
     });
 
+    // The frame around the page is index.html's: mark its link to the page shown.
+    Effect::new(move |_| mark_current_link(route.get()));
+
     view! {
-        <a class="skip-link" href="#main" on:click=|ev| {
-            // The fragment is the router's: move focus without changing it.
-            ev.prevent_default();
-            if let Some(main) = document().get_element_by_id("main") {
-                use wasm_bindgen::JsCast;
-                let _ = main.unchecked_ref::<web_sys::HtmlElement>().focus();
-            }
-        }>"Skip to main content"</a>
-        <header class="site-header">
-            <div class="width-container">
-                <a class="site-name" href=Route::Start.href()>"Collaboration Readiness"</a>
-                <nav aria-label="Main">
-                    <ul>
-                        <li><a href=Route::Start.href() aria-current=move || (route.get() == Route::Start).then_some("page")>"Start"</a></li>
-                        <li><a href=Route::Assessments.href() aria-current=move || (route.get() == Route::Assessments).then_some("page")>"Your assessments"</a></li>
-                        <li><a href=Route::Group.href() aria-current=move || (route.get() == Route::Group).then_some("page")>"Group report"</a></li>
-                        <li><a href=Route::Benchmark.href() aria-current=move || (route.get() == Route::Benchmark).then_some("page")>"The 2018 survey"</a></li>
-                    </ul>
-                </nav>
-            </div>
-        </header>
-        <main id="main" class="width-container" tabindex="-1">
-            <StorageNotice/>
-            {move || {
-                let route = route.get();
-                page(route).unwrap_or_else(|| view! { <OpeningApp route=route/> }.into_any())
-            }}
-        </main>
-        <footer class="site-footer">
-            <div class="width-container">
-                <p>
-                    "The questions are those of "<cite>"The State of Collaboration"</cite>
-                    " (Collaborate Foundation, 2018). Your answers stay in this browser unless you export them."
-                </p>
-                <ul class="footer-links">
-                    <li><a href=Route::Privacy.href()>"Your answers and your privacy"</a></li>
-                    <li><a href=Route::Accessibility.href()>"Accessibility statement"</a></li>
-                </ul>
-            </div>
-        </footer>
+        <StorageNotice/>
+        {move || {
+            let route = route.get();
+            page(route).unwrap_or_else(|| view! { <OpeningApp route=route/> }.into_any())
+        }}
     }
 }

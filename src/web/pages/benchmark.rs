@@ -1,13 +1,15 @@
 //! The 2018 survey's published figures: what a self-assessment or a group is compared with.
 //!
-//! Everything shown comes from `engine::benchmark::BENCHMARK_2018`, with the report's own caveat; the
-//! chart's rows, its summary and both tables are built in `charts::survey_2018`.
+//! Everything shown comes from `engine::benchmark::BENCHMARK_2018` (the opening's figure is checked
+//! against it in `model::openings`), with the report's own caveat; the chart's rows, its summary
+//! and both tables are built in `charts::survey_2018`.
 
 use leptos::prelude::*;
 
 use crate::charts::paired_share_bars;
 use crate::charts::survey_2018::{averages_table, categories_table, category_rows, summary};
 use crate::engine::benchmark::BENCHMARK_2018;
+use crate::model::openings;
 use crate::web::components::chart::ChartFigure;
 use crate::web::components::table::DataTable;
 
@@ -20,20 +22,7 @@ pub fn BenchmarkPage() -> impl IntoView {
         &rows,
     );
     view! {
-        <h1 tabindex="-1">"What the 2018 survey found"</h1>
-        <p class="lead">
-            "Between December 2017 and February 2018, "{BENCHMARK_2018.n}" respondents, most of them "
-            "chief executives and directors in the public, private and third sectors, answered the questions "
-            "this self-assessment asks."
-        </p>
-        <div class="notice" role="note">
-            <p>
-                <strong>"Read these figures with care. "</strong>
-                "They come from "{BENCHMARK_2018.n}" respondents who chose to answer a survey about collaboration. "
-                "The report itself says they represent people most interested in collaboration, and that the real "
-                "state of readiness is likely to be overstated by its data (section 2.3)."
-            </p>
-        </div>
+        <div class="opening" inner_html=openings::BENCHMARK></div>
         <h2>"Importance and prevalence of the six categories"</h2>
         <ChartFigure
             id="benchmark-categories"

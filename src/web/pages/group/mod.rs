@@ -40,6 +40,7 @@ use crate::engine::aggregate::GroupReport;
 use crate::engine::Response;
 use crate::model::format::responses;
 use crate::model::groups::{covered, group_report, partial_count, Group, Partial};
+use crate::model::openings;
 use crate::web::browser::today_long;
 use crate::web::components::in_turn::in_turn;
 use crate::web::stores::groups::{GroupNotice, GroupStore};
@@ -121,11 +122,7 @@ pub fn GroupPage() -> impl IntoView {
     });
 
     view! {
-        <h1 tabindex="-1">"Group report"</h1>
-        <p class="lead">
-            "Pool your colleagues' exported self-assessments and see the analysis the 2018 report published, for your "
-            "own group. Files are read in this browser: nothing is uploaded."
-        </p>
+        <div class="opening" inner_html=openings::GROUP></div>
         {move || store.notice.get().map(|n| {
             // Disabled storage stays true for the whole visit, so its notice stays too.
             let dismissible = n != GroupNotice::Unavailable;

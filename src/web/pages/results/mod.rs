@@ -25,6 +25,7 @@ use crate::engine::scoring::score;
 use crate::model::actions::Plan;
 use crate::model::book::Assessment;
 use crate::model::flow;
+use crate::model::openings;
 use crate::model::results::unfinished::{continue_text, missing_pages, missing_text, so_far_text};
 use crate::model::results::{page_heading, page_subtitle, sections_with_plan, Reader, SectionKind};
 use crate::model::routes::Route;
@@ -207,8 +208,15 @@ fn ResultsView(
     let headline = view! { <headline::Headline score=s response=response_now reader=reader/> };
 
     view! {
-        <h1 tabindex="-1">{page_heading(reader)}</h1>
-        <p class="lead">{subtitle}</p>
+        {match reader {
+            // The same heading and line the page showed before the app ran (`model::openings`).
+            Reader::Shared => view! { <div class="opening" inner_html=openings::SHARED></div> }.into_any(),
+            Reader::Owner => view! {
+                <h1 tabindex="-1">{page_heading(reader)}</h1>
+                <p class="lead">{subtitle}</p>
+            }
+            .into_any(),
+        }}
         {(!complete).then(|| view! {
             <div class="notice" role="note">
                 <p>
