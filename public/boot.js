@@ -5,8 +5,9 @@
 // 1. Applies the embedding options before anything is drawn.
 // 2. Loads one of the app's three builds (see src/web/handoff.rs): the questionnaire (the start page and
 //    the questions) or the results build (a person's results, the comparison, a share link, the 2018
-//    survey) when the page opens on one of those, else the whole app; and offers either a way to
-//    fetch and start the whole app later (window.collaborationReadiness).
+//    survey) when the page opens on one of those, else the whole app (on a page with an opening, once
+//    that is painted); and offers either a way to fetch and start the whole app later
+//    (window.collaborationReadiness).
 // 3. Shows the opening of the page (its heading and first lines) until the app has run, and makes the
 //    skip link work.
 // 4. Registers the service worker that keeps the app working offline, once the page has loaded.

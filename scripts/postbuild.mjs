@@ -183,9 +183,8 @@ html = html.replace(mainOpen, (tag) => tag + openings.map((f) => {
 html = html.replace(/<!--[\s\S]*?-->/g, '').replace(/\n\s*\n/g, '\n');
 writeFileSync(indexPath, html);
 
-// 5. The service worker. On installing it keeps what the questionnaire needs offline: the page, the
-// questionnaire build, its styles and the manifest, all fetched by the visit already (the page's icon
-// is inline).
+// 5. The service worker. On installing it keeps what the questionnaire needs offline: the page and the
+// questionnaire build, both fetched by the visit already (the page's icon and main.css are inline).
 // Everything else (the results build, the whole app, ECharts, the install icons) is kept the first time
 // the page fetches it, so that a first visit downloads no more than it uses.
 const all = files().filter((f) => f !== 'sw.js');
