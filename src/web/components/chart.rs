@@ -181,15 +181,24 @@ async fn own_frame() {
 
 /// Renders `chart` into the element with id `element_id`, loading ECharts first.
 pub async fn draw(element_id: &str, chart: &Chart, height: u32) -> Result<Echarts, String> {
-    draw_themed(element_id, chart, height, false).await
+    draw_themed(
+        element_id,
+        Signal::stored(chart.clone()),
+        height,
+        false,
+        false,
+    )
+    .await
 }
 
-/// As [`draw`], in the light or the dark theme.
+/// As [`draw`], in the light or the dark theme, without animation if `still`. The chart is read as
+/// it is drawn, once it is in view and the library is on the page.
 async fn draw_themed(
     element_id: &str,
-    chart: &Chart,
+    chart: Signal<Chart>,
     height: u32,
     dark: bool,
+    still: bool,
 ) -> Result<Echarts, String> {
     let fail = |why: &str| {
         format!("The chart could not be drawn ({why}). The table below shows the same figures.")
@@ -211,8 +220,16 @@ async fn draw_themed(
     if !element.is_connected() {
         return Err(fail("the page changed before it could be drawn"));
     }
+    let mut option = chart
+        .try_with_untracked(crate::charts::echarts_option)
+        .ok_or_else(|| fail("the page changed before it could be drawn"))?;
+    // On the page's own background; without animation for a person who asks for less motion.
+    option["backgroundColor"] = "transparent".into();
+    if still {
+        option["animation"] = false.into();
+    }
     // JSON.parse is not eval: the page's policy allows it. The option carries no functions.
-    let option = js_sys::JSON::parse(&crate::charts::echarts_option(chart).to_string())
+    let option = js_sys::JSON::parse(&option.to_string())
         .map_err(|_| fail("its figures could not be read"))?;
     let size = Object::new();
     let _ = Reflect::set(&size, &"height".into(), &JsValue::from(height));
@@ -292,18 +309,17 @@ pub fn ChartFigure(
         None => Signal::stored(media_matches("(prefers-color-scheme: dark)")),
     };
     Effect::new(move |_| {
-        let mut chart = chart.get().background_color("transparent");
+        // The chart is read when it is drawn (once in view, the library there), not copied here.
+        chart.track();
         let dark = dark.get();
-        if media_matches("(prefers-reduced-motion: reduce)") {
-            chart = chart.animation(false);
-        }
+        let still = media_matches("(prefers-reduced-motion: reduce)");
         spawn_local(async move {
             if let Some(old) = handle.try_update_value(|h| h.take()).flatten() {
                 old.dispose();
                 // Not drawn again until the new drawing is painted: the surface is empty meanwhile.
                 set_drawn.try_set(false);
             }
-            match draw_themed(id, &chart, height, dark).await {
+            match draw_themed(id, chart, height, dark, still).await {
                 Ok(echarts) => {
                     handle.set_value(Some(echarts));
                     set_error.set(None);
