@@ -20,6 +20,8 @@ const root = resolve(here, '..');
 const BUILD = resolve(process.env.BENCH_BUILD || join(root, 'bench/build'));
 const SITE = join(BUILD, 'site');
 const RUNS = Number(process.env.BENCH_RUNS || 3);
+// Lighthouse on each page this many times, the median run reported (bench/lib/lighthouse.mjs).
+const LIGHTHOUSE_RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS || 3);
 const PORT = Number(process.env.BENCH_PORT || 8790);
 const SKIP = new Set((process.env.BENCH_SKIP || '').split(',').map((s) => s.trim()).filter(Boolean));
 const ONLY = process.env.BENCH_ONLY || '';
@@ -517,6 +519,7 @@ async function main() {
           'plain HTML': URLS.plain,
         },
         origin: URLS.app,
+        runs: LIGHTHOUSE_RUNS,
       });
     }
   } finally {

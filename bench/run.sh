@@ -7,7 +7,8 @@
 #
 #   ./bench/run.sh
 #
-# Environment: BENCH_RUNS (default 3), BENCH_RUNS_100K (default 1), BENCH_PORT (default 8790),
+# Environment: BENCH_RUNS (default 3), BENCH_RUNS_100K (default 1), BENCH_LIGHTHOUSE_RUNS (default 3:
+# each page audited that many times, the median run reported), BENCH_PORT (default 8790),
 # BENCH_SKIP (comma-separated: pages, group, native, lighthouse), BENCH_NO_BUILD=1 (reuse
 # bench/build/site/app), BENCH_ONLY=native (section 8 alone: no site build, no browser; the table goes
 # to bench/results/native.json).

@@ -299,6 +299,13 @@ ${s.server}. Medians of ${s.runs} runs unless said. Times are from navigation st
         ? [name, r.scores.performance, r.scores.accessibility, r.scores['best-practices'], r.scores.seo, ms(r.metrics['first-contentful-paint']), ms(r.metrics['largest-contentful-paint']), ms(r.metrics['total-blocking-time']), cls(r.metrics['cumulative-layout-shift']), kb(r.metrics['total-byte-weight'])]
         : [name, r.error])),
     ])}`);
+    const several = Object.entries(lh).filter(([, r]) => (r.runs || []).length > 1);
+    if (several.length) {
+      parts.push(`Each page audited ${several[0][1].runs.length} times, the run with the median performance shown; every run's performance (LCP, TBT):`);
+      for (const [name, r] of several) {
+        parts.push(`  ${name}: ${r.runs.map((x) => (x.error ? 'failed' : `${x.performance} (${ms(x.lcp)}, ${ms(x.tbt)})`)).join(', ')}`);
+      }
+    }
     const errors = [...new Set(Object.values(lh).flatMap((r) => r.consoleErrors || []))];
     if (errors.length) parts.push(`Console errors Lighthouse counts against best practices: ${errors.join('; ')}`);
     const q = Object.entries(lh).find(([name]) => /question/.test(name));
