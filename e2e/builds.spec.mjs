@@ -249,3 +249,21 @@ test('when the app cannot be downloaded, the page says so and stops being busy; 
   await expect(main.getByRole('heading', { level: 1, name: 'Group report' })).toBeVisible();
   expect(await axeViolations(page)).toEqual([]);
 });
+
+test('the service worker waits for the app\'s download, also on a page whose opening lets the load event come first', async ({ page }) => {
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route(/_bg\.wasm(\?.*)?$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('./#/group');
+  await expect(page.getByRole('heading', { level: 1, name: 'Group report' })).toBeVisible();
+  // The load event has come and gone while the app is still on its way: no worker downloads yet.
+  await page.waitForLoadState('load');
+  await page.waitForTimeout(500);
+  expect(await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => !!r))).toBe(false);
+  release();
+  await appStarted(page);
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => !!r))).toBe(true);
+});

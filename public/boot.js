@@ -152,7 +152,10 @@
   // painted (the frame after the first): on a fast connection the app would otherwise arrive, and
   // take the main thread, before the first paint, and the opening would never be seen.
   const build = buildFor(location.hash);
-  const start = () => load(build).catch((error) => (build === 'app' ? Promise.reject(error) : load('app'))).catch(() => {
+  // Settled once the page's build has started, or could not be loaded (for the service worker, below).
+  let settle;
+  const settled = new Promise((resolve) => { settle = resolve; });
+  const start = () => load(build).catch((error) => (build === 'app' ? Promise.reject(error) : load('app'))).finally(settle).catch(() => {
     const say = () => {
       const p = document.createElement('p');
       p.setAttribute('role', 'alert');
@@ -183,10 +186,13 @@
     document.getElementById('main').focus();
   });
 
-  // 4. The service worker, once the page has loaded, so that it never competes with the app's own
-  // download. A failure (a private window that forbids it, say) only means no offline use.
+  // 4. The service worker, once the page has loaded and its build has started, so that its first
+  // downloads never compete with the app's own (on a page with an opening, the load event comes
+  // before the app's download has begun). A failure (a private window that forbids it, say) only
+  // means no offline use.
   if ('serviceWorker' in navigator && location.protocol.startsWith('http')) {
-    addEventListener('load', () => navigator.serviceWorker.register('./sw.js').catch(() => {}));
+    const loaded = new Promise((resolve) => addEventListener('load', resolve));
+    Promise.all([loaded, settled]).then(() => navigator.serviceWorker.register('./sw.js').catch(() => {}));
   }
 
   // 5. The iframe's height, for embed.js.

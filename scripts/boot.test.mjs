@@ -95,7 +95,9 @@ test('the boot script shows the opening the Rust route table names, for every ro
 });
 
 test('the boot script loads the build it chooses for the page\'s own fragment', () => {
-  assert.match(boot, /\n {2}const build = buildFor\(location\.hash\);\n {2}const start = \(\) => load\(build\)\.catch\(/);
+  assert.match(boot, /\n {2}const build = buildFor\(location\.hash\);\n[\s\S]*?\n {2}const start = \(\) => load\(build\)\.catch\([^\n]*\.finally\(settle\)/);
+  // The service worker's first downloads wait for the page's build, as well as for the load event.
+  assert.match(boot, /Promise\.all\(\[loaded, settled\]\)\.then\(\(\) => navigator\.serviceWorker\.register\(/);
   // At once, or on a page with an opening once it is painted (and after a while in any case).
   assert.match(boot, /\n {2}if \(openingFor\(location\.hash\)\) \{\n[\s\S]*?requestAnimationFrame\(\(\) => setTimeout\(once\)\);\n {4}setTimeout\(once, \d+\);\n {2}\} else \{\n {4}start\(\);\n {2}\}\n/);
 });
