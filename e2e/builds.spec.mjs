@@ -160,10 +160,12 @@ test('offline, a page the questionnaire does not have says so, and the answers s
 /**
  * A fresh visitor's page (no service worker to answer from a cache) whose WebAssembly waits until
  * `release` is called; it fails on any Content-Security-Policy violation, as the `page` fixture does.
+ * `book`, if given, is in its storage (a returning person's assessments).
  */
-async function heldBack(browser, baseURL) {
+async function heldBack(browser, baseURL, book = null) {
   const context = await browser.newContext({ baseURL, serviceWorkers: 'block' });
   const page = await context.newPage();
+  if (book) await seedStorage(page, BOOK_KEY, book);
   await page.addInitScript(() => {
     window.__cspViolations = [];
     document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
@@ -181,7 +183,7 @@ async function heldBack(browser, baseURL) {
   return { page, release, close };
 }
 
-test('a share link, the 2018 survey and the group report opened cold show their heading and introduction before the app has arrived, then the app draws the same page once', async ({ page, browser, baseURL }) => {
+test('a share link, the 2018 survey, the group report and one\'s own results opened cold show their heading and introduction before the app has arrived, then the app draws the same page once', async ({ page, browser, baseURL }) => {
   await seedStorage(page, BOOK_KEY, storedBook('finished'));
   await openApp(page, '#/results');
   const link = await page.getByLabel('Link to these results').inputValue();
@@ -189,9 +191,11 @@ test('a share link, the 2018 survey and the group report opened cold show their 
     { fragment: link.slice(link.indexOf('#')), heading: 'Shared results', line: /^Someone shared these results with you\./, menu: null },
     { fragment: '#/benchmark', heading: 'What the 2018 survey found', line: /^Read these figures with care\./, menu: 'The 2018 survey' },
     { fragment: '#/group', heading: 'Group report', line: /Files are read in this browser: nothing is uploaded\.$/, menu: 'Group report' },
+    // Which assessment they are comes from storage, once the app runs.
+    { fragment: '#/results', heading: 'Your results', line: /^How ready you and your organisation are to collaborate,/, menu: null, book: storedBook('finished'), then: /^Before the restructure, completed / },
   ];
-  for (const { fragment, heading, line, menu } of pages) {
-    const visit = await heldBack(browser, baseURL);
+  for (const { fragment, heading, line, menu, book, then } of pages) {
+    const visit = await heldBack(browser, baseURL, book);
     const other = visit.page;
     const main = other.getByRole('main');
     await other.goto(`./${fragment}`, { waitUntil: 'domcontentloaded' });
@@ -211,6 +215,7 @@ test('a share link, the 2018 survey and the group report opened cold show their 
     await expect(other.getByRole('heading', { level: 1 })).toHaveCount(1);
     await expect(main.getByRole('heading', { level: 1, name: heading, exact: true })).toBeVisible();
     await expect(main.getByText(line)).toHaveCount(1);
+    if (then) await expect(main.getByText(then)).toBeVisible();
     await expect(main.getByRole('heading', { level: 2 }).first()).toBeVisible();
     await expect(other.getByRole('main')).toHaveCount(1);
     await expect(other.getByRole('banner')).toHaveCount(1);

@@ -130,13 +130,13 @@
     return /^(results|compare|benchmark|shared(\/.*)?)$/.test(path) ? 'results' : 'app';
   };
   // 3. Until the app runs: the opening of a page that has one (src/model/openings.rs: a share link,
-  // the 2018 survey, the group report), which scripts/postbuild.mjs puts in <main> and main.css shows
+  // the 2018 survey, the group report, one's own results), which scripts/postbuild.mjs puts in <main> and main.css shows
   // by this attribute, set before the body is read so that the first paint has it; the app empties
   // <main> when it starts. Chosen from the fragment as Route::from_hash reads it (scripts/boot.test.mjs
   // checks it against model::openings::opening for every route).
   const openingFor = (hash) => {
     const path = pathOf(hash);
-    if (path === 'group' || path === 'benchmark') return path;
+    if (path === 'group' || path === 'benchmark' || path === 'results') return path;
     return /^shared(\/.*)?$/.test(path) ? 'shared' : null;
   };
   const showOpening = () => {

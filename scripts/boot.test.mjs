@@ -83,7 +83,7 @@ test('the boot script shows the opening the Rust route table names, for every ro
   const openingFor = bootChoice('openingFor');
   const table = routeTable();
   const named = new Set(table.map((row) => row.opening).filter(Boolean));
-  assert.deepEqual([...named].sort(), ['benchmark', 'group', 'shared']);
+  assert.deepEqual([...named].sort(), ['benchmark', 'group', 'results', 'shared']);
   for (const { hash, route, opening } of table) {
     assert.equal(openingFor(hash), opening, `${JSON.stringify(hash)} (${route})`);
   }

@@ -1,5 +1,6 @@
 //! The openings: the heading and first lines of the pages a cold visit opens on to read, which are
-//! the same for every visitor (a share link, the 2018 survey, the group report). Each is one HTML
+//! the same for every visitor (a share link, the 2018 survey, the group report, and the heading and
+//! introduction of a person's own results, whose figures follow once the app runs). Each is one HTML
 //! file in `public/openings/`, used twice: `scripts/postbuild.mjs` puts it in `index.html`, where the
 //! boot script shows the one for the page's address, so that it is read from the first paint rather
 //! than after the app's WebAssembly (up to 650 KB) has arrived; and the page itself draws the same
@@ -13,6 +14,9 @@ use crate::model::routes::Route;
 pub const GROUP: &str = include_str!("../../public/openings/group.html");
 /// A share link's heading and what it is.
 pub const SHARED: &str = include_str!("../../public/openings/shared.html");
+/// The own results' heading and what they hold (the assessment's name and date come after it, from
+/// storage, once the app runs).
+pub const RESULTS: &str = include_str!("../../public/openings/results.html");
 /// The 2018 survey's heading, who answered it, and the report's own caution about its figures.
 pub const BENCHMARK: &str = include_str!("../../public/openings/benchmark.html");
 
@@ -22,6 +26,7 @@ pub const BENCHMARK: &str = include_str!("../../public/openings/benchmark.html")
 pub fn opening(route: Route) -> Option<(&'static str, &'static str)> {
     match route {
         Route::Group => Some(("group", GROUP)),
+        Route::Results => Some(("results", RESULTS)),
         Route::Shared => Some(("shared", SHARED)),
         Route::Benchmark => Some(("benchmark", BENCHMARK)),
         _ => None,
@@ -32,7 +37,7 @@ pub fn opening(route: Route) -> Option<(&'static str, &'static str)> {
 mod tests {
     use super::*;
     use crate::engine::benchmark::BENCHMARK_2018;
-    use crate::model::results::{page_heading, page_subtitle, Reader};
+    use crate::model::results::{page_subtitle, Reader};
 
     /// The text of the first element named `tag` in `html`, without its tags.
     fn text_of<'a>(html: &'a str, tag: &str) -> &'a str {
@@ -51,7 +56,7 @@ mod tests {
     fn every_route_with_an_opening_has_its_file_and_only_those_do() {
         let with: Vec<_> = Route::all().into_iter().filter_map(opening).collect();
         let names: Vec<_> = with.iter().map(|(name, _)| *name).collect();
-        assert_eq!(names, ["benchmark", "shared", "group"]);
+        assert_eq!(names, ["benchmark", "results", "shared", "group"]);
         let files: std::collections::BTreeSet<_> = std::fs::read_dir("public/openings")
             .expect("public/openings")
             .map(|e| e.expect("entry").file_name().into_string().expect("UTF-8"))
@@ -65,7 +70,8 @@ mod tests {
     fn each_opening_starts_with_the_page_heading_that_takes_focus() {
         for (route, heading) in [
             (Route::Group, "Group report"),
-            (Route::Shared, page_heading(Reader::Shared)),
+            (Route::Results, "Your results"),
+            (Route::Shared, "Shared results"),
             (Route::Benchmark, "What the 2018 survey found"),
         ] {
             let (_, html) = opening(route).expect("an opening");

@@ -148,16 +148,9 @@ pub fn sections_with_plan(reader: Reader, plan: bool) -> Vec<Section> {
     kinds.into_iter().map(|k| k.section(reader)).collect()
 }
 
-/// The page's heading.
-pub fn page_heading(reader: Reader) -> &'static str {
-    match reader {
-        Reader::Owner => "Your results",
-        Reader::Shared => "Shared results",
-    }
-}
-
-/// The line under the heading: the assessment's name and whether it is finished (`completed`, the
-/// date it was finished as the browser prints it), or what a share link is.
+/// The line under the heading: what a share link is, or, under the opening of one's own results
+/// (`model::openings::RESULTS`), the assessment's name and whether it is finished (`completed`,
+/// the date it was finished as the browser prints it).
 pub fn page_subtitle(reader: Reader, name: &str, completed: Option<&str>) -> String {
     match (reader, completed) {
         (Reader::Shared, _) => "Someone shared these results with you. They are shown here only; nothing is saved unless you choose to keep a copy.".into(),
@@ -282,9 +275,7 @@ mod tests {
     }
 
     #[test]
-    fn the_heading_and_the_line_under_it_say_whose_results_they_are() {
-        assert_eq!(page_heading(Reader::Owner), "Your results");
-        assert_eq!(page_heading(Reader::Shared), "Shared results");
+    fn the_line_under_the_heading_says_whose_results_they_are() {
         let cases = [
             (
                 Reader::Owner,

@@ -27,7 +27,7 @@ use crate::model::book::Assessment;
 use crate::model::flow;
 use crate::model::openings;
 use crate::model::results::unfinished::{continue_text, missing_pages, missing_text, so_far_text};
-use crate::model::results::{page_heading, page_subtitle, sections_with_plan, Reader, SectionKind};
+use crate::model::results::{page_subtitle, sections_with_plan, Reader, SectionKind};
 use crate::model::routes::Route;
 use crate::model::share;
 use crate::web::browser::long_date;
@@ -209,11 +209,12 @@ fn ResultsView(
 
     view! {
         {match reader {
-            // The same heading and line the page showed before the app ran (`model::openings`).
+            // The same heading and lines the page showed before the app ran (`model::openings`).
             Reader::Shared => view! { <div class="opening" inner_html=openings::SHARED></div> }.into_any(),
+            // Then which assessment these are, which only storage knows.
             Reader::Owner => view! {
-                <h1 tabindex="-1">{page_heading(reader)}</h1>
-                <p class="lead">{subtitle}</p>
+                <div class="opening" inner_html=openings::RESULTS></div>
+                <p>{subtitle}</p>
             }
             .into_any(),
         }}
